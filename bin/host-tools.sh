@@ -1,0 +1,64 @@
+# Sourced by bin/harness and bin/test: makes sure the host programs the harness needs exist.
+# Installs what is missing when it may (root with apt-get), otherwise prints the exact command.
+# Exit status 4 (INFRA_ERROR) when something is missing and cannot be installed.
+
+ptlab_require_host_tools() {
+	local -a want=(
+		"java:default-jdk-headless"
+		"mvn:maven"
+		"qemu-system-x86_64:qemu-system-x86"
+		"qemu-img:qemu-utils"
+		"mmdebstrap:mmdebstrap"
+		"mkfs.ext4:e2fsprogs"
+		"setpriv:util-linux"
+		"ssh:openssh-client"
+		"fc-list:fontconfig"
+	)
+	local -a missing=()
+	local item prog pkg
+	for item in "${want[@]}"; do
+		prog=${item%%:*}
+		pkg=${item#*:}
+		if ! command -v "$prog" >/dev/null 2>&1 && [ ! -x "/usr/sbin/$prog" ] && [ ! -x "/sbin/$prog" ]; then
+			missing+=("$pkg")
+		fi
+	done
+	# JFreeChart draws text with real fonts; without one, figures would silently differ.
+	if [ ! -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then
+		missing+=("fonts-dejavu-core")
+	fi
+	if [ ${#missing[@]} -eq 0 ]; then
+		return 0
+	fi
+	if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+		echo "harness: installing missing host packages: ${missing[*]}" >&2
+		export DEBIAN_FRONTEND=noninteractive
+		apt-get update -qq >&2 && apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2 || {
+			echo "harness: apt-get install failed; run: sudo apt-get install -y ${missing[*]}" >&2
+			exit 4
+		}
+		return 0
+	fi
+	echo "harness: missing host packages: ${missing[*]}" >&2
+	echo "harness: install them with: sudo apt-get install -y ${missing[*]}" >&2
+	exit 4
+}
+
+# Builds target/harness.jar when it is missing or older than any source; one build at a time.
+ptlab_ensure_jar() {
+	local root=$1
+	local jar="$root/target/harness.jar"
+	mkdir -p "$root/target"
+	(
+		flock 9
+		if [ ! -f "$jar" ] || [ -n "$(find "$root/pom.xml" "$root/harness/src/main" -newer "$jar" -print -quit)" ]; then
+			echo "harness: building $jar (mvn package)..." >&2
+			if ! (cd "$root" && mvn -q -B -DskipTests package >"$root/target/build.log" 2>&1); then
+				tail -n 40 "$root/target/build.log" >&2
+				echo "harness: build failed (full log: $root/target/build.log)" >&2
+				exit 4
+			fi
+			touch "$jar"
+		fi
+	) 9>"$root/target/.build.lock"
+}

@@ -1,0 +1,143 @@
+package ptlab.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import ptlab.HarnessException;
+import ptlab.Outcome;
+import ptlab.image.Image;
+import ptlab.image.ImageBuilder;
+import ptlab.image.ImageCache;
+import ptlab.ssh.ExecResult;
+import ptlab.util.HostTools;
+import ptlab.util.Progress;
+import ptlab.vm.Accel;
+import ptlab.vm.QemuArgs;
+import ptlab.vm.VmConfig;
+import ptlab.vm.VmLauncher;
+import ptlab.vm.VmSession;
+
+/** {@code harness vm smoke|shell}. */
+@Command(name = "vm", mixinStandardHelpOptions = true, description = "Boot guests by hand.",
+        subcommands = {VmCommand.Smoke.class, VmCommand.Shell.class})
+public final class VmCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return 0;
+    }
+
+    /** Image (built if needed), work folder and resolved config, or null after printing a dry run. */
+    static VmConfig prepare(Image img, VmOptions o, Path work, Progress progress, PrintWriter out) {
+        Accel accel = o.dryRun ? (o.accel == Accel.AUTO ? Accel.TCG : o.accel)
+                : VmLauncher.resolveAccel(o.accel, img, work, progress);
+        VmConfig c = VmLauncher.config(img, accel, o.cpus, o.memoryMib, work.resolve("console.log"), null);
+        if (o.dryRun) {
+            out.println(QemuArgs.shellQuote(QemuArgs.argv(c)));
+            if (o.accel == Accel.AUTO) {
+                out.println("# --accel auto: KVM is used only if a probe boot succeeds; shown with tcg");
+            }
+            return null;
+        }
+        return c;
+    }
+
+    static Path workDir(String kind) {
+        try {
+            return Files.createTempDirectory("ptlab-" + kind + "-");
+        } catch (IOException e) {
+            throw HarnessException.infra("cannot create a work folder: " + e.getMessage(), e);
+        }
+    }
+
+    @Command(name = "smoke", mixinStandardHelpOptions = true,
+            description = "Boot a fresh guest, check uname -r against the image manifest, shut it down.")
+    static final class Smoke implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        VmOptions vm;
+
+        @Parameters(paramLabel = "RECIPE", defaultValue = "bookworm")
+        String recipe;
+
+        @Override
+        public Integer call() {
+            long t0 = System.nanoTime();
+            PrintWriter out = spec.commandLine().getOut();
+            Progress progress = Progress.stderr();
+            Image img = new ImageBuilder(ImageCache.defaultCache(), progress).getOrBuild(ImageCommand.recipe(recipe));
+            Path work = workDir("smoke");
+            VmConfig c = prepare(img, vm, work, progress, out);
+            if (c == null) {
+                return 0;
+            }
+            try (VmSession s = VmLauncher.boot(img, c, Duration.ofSeconds(vm.bootTimeoutSeconds), progress)) {
+                ExecResult r = s.exec("uname -r", Duration.ofSeconds(60));
+                String got = r.stdout().trim();
+                String want = img.manifest().kernelRelease();
+                out.printf("image:        %s (%s)%n", img.manifest().name(), img.dir());
+                out.printf("accelerator:  %s%n", c.accel());
+                out.printf("uname -r:     %s (manifest: %s)%n", got, want);
+                out.printf("boot-to-SSH:  %.1f s%n", s.bootToSsh().toMillis() / 1000.0);
+                out.printf("console:      %s%n", c.consoleLog());
+                boolean ok = r.ok() && got.equals(want);
+                s.close();
+                out.printf("wall time:    %.1f s%n", (System.nanoTime() - t0) / 1e9);
+                out.println(ok ? "PASS" : "FAIL: guest kernel differs from the image manifest");
+                return ok ? Outcome.PASS.exitCode() : Outcome.FAIL.exitCode();
+            }
+        }
+    }
+
+    @Command(name = "shell", mixinStandardHelpOptions = true,
+            description = "Interactive root shell in a fresh guest (throw-away: the base image is not changed).")
+    static final class Shell implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        VmOptions vm;
+
+        @Parameters(paramLabel = "RECIPE", defaultValue = "bookworm")
+        String recipe;
+
+        @Override
+        public Integer call() throws IOException, InterruptedException {
+            PrintWriter out = spec.commandLine().getOut();
+            Progress progress = Progress.stderr();
+            if (HostTools.find("ssh") == null) {
+                throw HarnessException.infra("vm shell uses the OpenSSH client; install it: sudo apt-get install -y openssh-client");
+            }
+            Image img = new ImageBuilder(ImageCache.defaultCache(), progress).getOrBuild(ImageCommand.recipe(recipe));
+            Path work = workDir("shell");
+            VmConfig c = prepare(img, vm, work, progress, out);
+            if (c == null) {
+                return 0;
+            }
+            try (VmSession s = VmLauncher.boot(img, c, Duration.ofSeconds(vm.bootTimeoutSeconds), progress)) {
+                Path knownHosts = work.resolve("known_hosts");
+                Files.writeString(knownHosts, "[127.0.0.1]:" + c.sshPort() + " " + Files.readString(img.hostKey()));
+                Process p = new ProcessBuilder(List.of("ssh", "-t", "-i", img.clientKey().toString(), "-p",
+                        Integer.toString(c.sshPort()), "-o", "UserKnownHostsFile=" + knownHosts, "-o",
+                        "StrictHostKeyChecking=yes", "-o", "IdentitiesOnly=yes", "root@127.0.0.1")).inheritIO().start();
+                int code = p.waitFor();
+                out.println("guest console log: " + c.consoleLog());
+                return code == 0 ? 0 : Outcome.FAIL.exitCode();
+            }
+        }
+    }
+}

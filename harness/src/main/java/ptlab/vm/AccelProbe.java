@@ -1,0 +1,89 @@
+package ptlab.vm;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import ptlab.HarnessException;
+import ptlab.util.Progress;
+
+/**
+ * Resolves {@link Accel#AUTO}. /dev/kvm existing is not enough (nested guests can hang under KVM),
+ * so a short probe boot runs the real kernel with a root that cannot exist: a working KVM panics
+ * ("VFS: Unable to mount root fs") and exits within a second or two thanks to panic=-1 and
+ * -no-reboot. No exit within {@link #PROBE_DEADLINE} means TCG.
+ */
+public final class AccelProbe {
+    static final Duration PROBE_DEADLINE = Duration.ofSeconds(15);
+    private static volatile Accel cached;
+
+    private AccelProbe() {
+    }
+
+    public static Accel resolve(Accel requested, String qemu, Path kernel, Path workDir, Progress progress) {
+        if (requested == Accel.TCG) {
+            return Accel.TCG;
+        }
+        Path kvm = Path.of("/dev/kvm");
+        boolean usable = Files.isReadable(kvm) && Files.isWritable(kvm);
+        if (requested == Accel.KVM) {
+            if (!usable) {
+                throw HarnessException.infra("--accel kvm, but /dev/kvm is missing or not accessible to this user");
+            }
+            return Accel.KVM;
+        }
+        if (cached != null) {
+            return cached;
+        }
+        if (!usable) {
+            progress.note("accelerator: TCG (no usable /dev/kvm); latencies will be emulated");
+            cached = Accel.TCG;
+            return cached;
+        }
+        long t0 = System.nanoTime();
+        boolean ok = probe(qemu, kernel, workDir);
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        cached = ok ? Accel.KVM : Accel.TCG;
+        progress.note(ok ? "accelerator: KVM (probe boot finished in " + ms + " ms)"
+                : "accelerator: TCG (a KVM probe boot did not finish within " + PROBE_DEADLINE.toSeconds()
+                        + " s; latencies will be emulated)");
+        return cached;
+    }
+
+    static List<String> probeArgv(String qemu, Path kernel, Path console) {
+        List<String> a = new ArrayList<>(List.of(qemu));
+        a.addAll(QemuArgs.base());
+        a.addAll(QemuArgs.machine(Accel.KVM));
+        a.addAll(QemuArgs.size(1, 512));
+        a.addAll(List.of("-kernel", kernel.toString(), "-append",
+                "console=ttyS0 panic=-1 rdinit=/ptlab-probe root=/dev/ptlab-probe"));
+        a.addAll(QemuArgs.console(console.toString()));
+        return a;
+    }
+
+    private static boolean probe(String qemu, Path kernel, Path workDir) {
+        Path console = workDir.resolve("kvm-probe.console");
+        Process p = null;
+        try {
+            Files.createDirectories(workDir);
+            p = new ProcessBuilder(probeArgv(qemu, kernel, console)).redirectErrorStream(true)
+                    .redirectOutput(workDir.resolve("kvm-probe.qemu").toFile()).start();
+            QemuReaper.register(p);
+            boolean exited = p.waitFor(PROBE_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+            String text = Files.exists(console) ? Files.readString(console) : "";
+            return exited && text.contains("Kernel panic");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            if (p != null) {
+                QemuReaper.kill(p);
+            }
+        }
+    }
+}

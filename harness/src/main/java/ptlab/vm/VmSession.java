@@ -1,0 +1,200 @@
+package ptlab.vm;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import ptlab.HarnessException;
+import ptlab.Outcome;
+import ptlab.ssh.ExecResult;
+import ptlab.ssh.SshSession;
+import ptlab.util.HostTools;
+
+/**
+ * One running guest. Ready means the SSH banner, a pinned-key login and a successful command, not
+ * an open port (QEMU's hostfwd accepts TCP long before sshd runs). A kernel crash seen on the
+ * console ends the session at once; {@link #close()} always kills QEMU.
+ */
+public final class VmSession implements AutoCloseable {
+    private final VmConfig config;
+    private final Process qemu;
+    private final ConsoleWatcher watcher;
+    private final String pinnedHostKey;
+    private final Path clientKey;
+    private final long startNanos = System.nanoTime();
+    private SshSession ssh;
+    private Duration bootToSsh;
+
+    private VmSession(VmConfig config, Process qemu, String pinnedHostKey, Path clientKey) {
+        this.config = config;
+        this.qemu = qemu;
+        this.pinnedHostKey = pinnedHostKey;
+        this.clientKey = clientKey;
+        this.watcher = new ConsoleWatcher(config.consoleLog(), crash -> QemuReaper.kill(qemu)).start();
+    }
+
+    /** Starts QEMU; call {@link #awaitReady(Duration)} next. */
+    public static VmSession start(VmConfig config, String pinnedHostKey, Path clientKey) {
+        HostTools.require(config.qemuBinary());
+        List<String> argv = new ArrayList<>();
+        // The kernel kills QEMU if the harness dies without running its shutdown hooks (kill -9).
+        if (HostTools.find("setpriv") != null) {
+            argv.addAll(List.of("setpriv", "--pdeathsig", "KILL", "--"));
+        }
+        argv.addAll(QemuArgs.argv(config));
+        try {
+            Files.createDirectories(config.consoleLog().toAbsolutePath().getParent());
+            Files.deleteIfExists(config.consoleLog());
+            Path qemuLog = qemuLog(config);
+            Process p = new ProcessBuilder(argv).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.to(qemuLog.toFile())).start();
+            QemuReaper.register(p);
+            return new VmSession(config, p, pinnedHostKey, clientKey);
+        } catch (IOException e) {
+            throw HarnessException.infra("cannot start QEMU: " + e.getMessage(), e);
+        }
+    }
+
+    static Path qemuLog(VmConfig config) {
+        return config.consoleLog().resolveSibling(config.consoleLog().getFileName() + ".qemu");
+    }
+
+    /** Waits until a pinned-key SSH login runs {@code true}; crashes and QEMU exits fail fast. */
+    public VmSession awaitReady(Duration deadline) {
+        long end = System.nanoTime() + deadline.toNanos();
+        String lastError = "no attempt yet";
+        while (System.nanoTime() < end) {
+            checkAlive("while booting");
+            try {
+                long left = Math.max(1000, (end - System.nanoTime()) / 1_000_000L);
+                SshSession s = SshSession.connect("127.0.0.1", config.sshPort(), "root", clientKey, pinnedHostKey,
+                        Duration.ofMillis(Math.min(10_000, left)));
+                ExecResult r = s.exec("true", Duration.ofSeconds(30));
+                if (r.ok()) {
+                    ssh = s;
+                    bootToSsh = Duration.ofNanos(System.nanoTime() - startNanos);
+                    return this;
+                }
+                s.close();
+                lastError = "'true' exited " + r.exitStatus();
+            } catch (IOException | HarnessException e) {
+                lastError = e.toString();
+                if (e.getMessage() != null && e.getMessage().contains("Could not verify `ssh-")) {
+                    throw HarnessException.infra("the guest's SSH host key does not match the pinned key: refused ("
+                            + e.getMessage() + ")", e);
+                }
+            }
+            sleep(1000);
+        }
+        checkAlive("while booting");
+        throw HarnessException.infra("guest not reachable over SSH within " + deadline.toSeconds() + " s (last error: "
+                + lastError + ")\n--- console tail ---\n" + watcher.tail(30));
+    }
+
+    /** Throws KERNEL_CRASH or INFRA_ERROR if the guest crashed or QEMU is gone. */
+    public void checkAlive(String when) {
+        var crash = watcher.crash();
+        if (crash.isPresent()) {
+            QemuReaper.kill(qemu);
+            throw new HarnessException(Outcome.KERNEL_CRASH, "guest kernel crashed " + when + ": "
+                    + crash.get().line() + "\n--- console excerpt ---\n" + crash.get().excerpt());
+        }
+        if (!qemu.isAlive()) {
+            // the watcher may not have read the last console bytes yet
+            sleep(1800);
+            crash = watcher.crash();
+            if (crash.isPresent()) {
+                checkAlive(when);
+            }
+            throw HarnessException.infra("QEMU exited with status " + qemu.exitValue() + " " + when + "\n--- QEMU says ---\n"
+                    + readQuietly(qemuLog(config)) + "\n--- console tail ---\n" + watcher.tail(30));
+        }
+    }
+
+    public SshSession ssh() {
+        if (ssh == null) {
+            throw new IllegalStateException("call awaitReady first");
+        }
+        return ssh;
+    }
+
+    /**
+     * Runs a guest command; a crash while it runs becomes KERNEL_CRASH (not an SSH error), which is
+     * what the user needs to see.
+     */
+    public ExecResult exec(String command, Duration timeout) {
+        try {
+            ExecResult r = ssh().exec(command, timeout);
+            checkAlive("while running: " + command);
+            return r;
+        } catch (HarnessException e) {
+            checkAlive("while running: " + command);
+            throw e;
+        }
+    }
+
+    public Duration bootToSsh() {
+        return bootToSsh;
+    }
+
+    public VmConfig config() {
+        return config;
+    }
+
+    public ConsoleWatcher console() {
+        return watcher;
+    }
+
+    public long qemuPid() {
+        return qemu.pid();
+    }
+
+    public boolean isQemuAlive() {
+        return qemu.isAlive();
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (ssh != null) {
+                ssh.close();
+            }
+        } catch (IOException e) {
+            // QEMU is killed next either way; the session's results are already collected
+            System.err.println("warning: closing SSH: " + e.getMessage());
+        } finally {
+            QemuReaper.kill(qemu);
+            watcher.close();
+        }
+    }
+
+    /** A free TCP port on 127.0.0.1. */
+    public static int freePort() {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw HarnessException.infra("no free port on 127.0.0.1: " + e.getMessage(), e);
+        }
+    }
+
+    private static String readQuietly(Path p) {
+        try {
+            return Files.exists(p) ? Files.readString(p).strip() : "";
+        } catch (IOException e) {
+            return "(cannot read " + p + ")";
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HarnessException(Outcome.INTERRUPTED, "interrupted");
+        }
+    }
+}
