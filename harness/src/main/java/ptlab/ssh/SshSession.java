@@ -81,6 +81,9 @@ public final class SshSession implements AutoCloseable {
             try {
                 cmd.join(timeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (ConnectionException e) {
+                if (cmd.getExitStatus() == null && cmd.getExitSignal() == null && !client.isConnected()) {
+                    throw HarnessException.infra("connection to " + target + " lost while running: " + command, e);
+                }
                 if (cmd.getExitStatus() == null && cmd.getExitSignal() == null) {
                     throw HarnessException.infra("remote command did not finish within " + timeout.toSeconds()
                             + " s on " + target + ": " + command + "\n--- last output ---\n"

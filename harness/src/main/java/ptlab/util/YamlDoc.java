@@ -38,8 +38,11 @@ import ptlab.SourceLocatedException;
  * A YAML file bound to a record, with the source position of every field kept so that validation
  * after binding can still say {@code file:line:column} and the field's dotted path.
  *
- * <p>Binding is strict: unknown keys, wrong types and missing required values are errors that name
- * the field. Keys use snake_case in YAML and camelCase in the records.
+ * <p>Binding is strict: unknown keys, duplicate keys, wrong types (a quoted '4' or 2.5 where an integer
+ * belongs), unknown or missing type ids of polymorphic items (reported on their type key, e.g.
+ * {@code workloads[1].kind}) are errors that name the field. A value type's creator may throw
+ * IllegalArgumentException; its message becomes the problem. Keys use snake_case in YAML and camelCase in
+ * the records.
  */
 public final class YamlDoc<T> {
     private static final ObjectMapper MAPPER = newMapper();

@@ -23,6 +23,8 @@ public final class ConsoleWatcher implements AutoCloseable {
     private final StringBuilder recent = new StringBuilder();
     private volatile boolean stop;
     private volatile CrashPatterns.Crash crash;
+    private final byte[] buf = new byte[65536];
+    private long pos;
     private long lastOutputNanos = System.nanoTime();
 
     public ConsoleWatcher(Path file, Consumer<CrashPatterns.Crash> onCrash) {
@@ -53,41 +55,45 @@ public final class ConsoleWatcher implements AutoCloseable {
         return String.join("\n", java.util.Arrays.copyOfRange(all, from, all.length));
     }
 
+    /**
+     * Reads whatever the console holds now and returns the crash, if any, with an excerpt of
+     * everything printed so far (used right after each guest command and when QEMU is gone).
+     */
+    public Optional<CrashPatterns.Crash> drainAndCheck() {
+        try {
+            readNew();
+        } catch (IOException e) {
+            // keep what was read before
+        }
+        synchronized (this) {
+            CrashPatterns.find(recent.toString()).ifPresent(c -> crash = c);
+            return Optional.ofNullable(crash);
+        }
+    }
+
+    private synchronized void readNew() throws IOException {
+        if (!Files.exists(file)) {
+            return;
+        }
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
+            raf.seek(pos);
+            int n;
+            while ((n = raf.read(buf)) > 0) {
+                pos += n;
+                append(new String(buf, 0, n, StandardCharsets.UTF_8));
+            }
+        }
+    }
+
     private void loop() {
-        long pos = 0;
-        long crashSeenAt = 0;
-        byte[] buf = new byte[65536];
         while (!stop) {
             try {
-                if (Files.exists(file)) {
-                    try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
-                        raf.seek(pos);
-                        int n;
-                        while ((n = raf.read(buf)) > 0) {
-                            pos += n;
-                            append(new String(buf, 0, n, StandardCharsets.UTF_8));
-                        }
-                    }
+                if (crash == null && drainAndCheck().isPresent()) {
+                    // let the call trace reach the console before the VM is torn down
+                    Thread.sleep(SETTLE_MS);
+                    onCrash.accept(drainAndCheck().orElseThrow());
                 }
-                if (crash == null) {
-                    Optional<CrashPatterns.Crash> c;
-                    synchronized (this) {
-                        c = CrashPatterns.find(recent.toString());
-                    }
-                    if (c.isPresent()) {
-                        if (crashSeenAt == 0) {
-                            crashSeenAt = System.nanoTime();
-                        } else if (System.nanoTime() - crashSeenAt > SETTLE_MS * 1_000_000L) {
-                            synchronized (this) {
-                                crash = CrashPatterns.find(recent.toString()).orElseThrow();
-                            }
-                            onCrash.accept(crash);
-                        }
-                    }
-                }
-                Thread.sleep(crashSeenAt != 0 && crash == null ? 100 : 250);
-            } catch (IOException e) {
-                // the file may be between truncation and rewrite; try again on the next tick
+                Thread.sleep(250);
             } catch (InterruptedException e) {
                 return;
             }

@@ -92,27 +92,31 @@ public final class VmSession implements AutoCloseable {
         }
         checkAlive("while booting");
         throw HarnessException.infra("guest not reachable over SSH within " + deadline.toSeconds() + " s (last error: "
-                + lastError + ")\n--- console tail ---\n" + watcher.tail(30));
+                + lastError + ")\n--- console tail ---\n" + consoleTail());
     }
 
     /** Throws KERNEL_CRASH or INFRA_ERROR if the guest crashed or QEMU is gone. */
     public void checkAlive(String when) {
-        var crash = watcher.crash();
+        var crash = watcher.drainAndCheck();
         if (crash.isPresent()) {
+            if (qemu.isAlive()) {
+                // the console watcher is letting the call trace arrive; wait for it as well
+                sleep(1500);
+            }
+            crash = watcher.drainAndCheck();
             QemuReaper.kill(qemu);
             throw new HarnessException(Outcome.KERNEL_CRASH, "guest kernel crashed " + when + ": "
                     + crash.get().line() + "\n--- console excerpt ---\n" + crash.get().excerpt());
         }
         if (!qemu.isAlive()) {
-            // the watcher may not have read the last console bytes yet
-            sleep(1800);
-            crash = watcher.crash();
-            if (crash.isPresent()) {
-                checkAlive(when);
-            }
             throw HarnessException.infra("QEMU exited with status " + qemu.exitValue() + " " + when + "\n--- QEMU says ---\n"
-                    + readQuietly(qemuLog(config)) + "\n--- console tail ---\n" + watcher.tail(30));
+                    + readQuietly(qemuLog(config)) + "\n--- console tail ---\n" + consoleTail());
         }
+    }
+
+    private String consoleTail() {
+        String t = watcher.tail(30);
+        return t.isBlank() ? "(the console printed nothing yet; the guest logs at loglevel 4)" : t;
     }
 
     public SshSession ssh() {
@@ -127,14 +131,19 @@ public final class VmSession implements AutoCloseable {
      * what the user needs to see.
      */
     public ExecResult exec(String command, Duration timeout) {
+        ExecResult r;
         try {
-            ExecResult r = ssh().exec(command, timeout);
-            checkAlive("while running: " + command);
-            return r;
+            r = ssh().exec(command, timeout);
         } catch (HarnessException e) {
+            // a dropped connection is usually QEMU ending after a panic: let the console say so
+            for (int i = 0; i < 20 && qemu.isAlive() && watcher.drainAndCheck().isEmpty(); i++) {
+                sleep(100);
+            }
             checkAlive("while running: " + command);
             throw e;
         }
+        checkAlive("while running: " + command);
+        return r;
     }
 
     public Duration bootToSsh() {

@@ -23,6 +23,28 @@ class CrashPatternsTest {
     }
 
     @Test
+    void sysrqPanicCapturedFromTheGuest() throws IOException {
+        var crash = CrashPatterns.find(fixture("panic-sysrq-bookworm-6.1-tcg.txt")).orElseThrow();
+        assertTrue(crash.line().contains("Kernel panic - not syncing: sysrq triggered crash"), crash.line());
+        assertTrue(crash.excerpt().contains("sysrq_handle_crash"), crash.excerpt());
+    }
+
+    @Test
+    void oopsCapturedFromTheGuestIsFoundAtItsFirstLine() throws IOException {
+        var crash = CrashPatterns.find(fixture("oops-null-deref-bookworm-6.1-tcg.txt")).orElseThrow();
+        assertTrue(crash.line().contains("BUG: kernel NULL pointer dereference"), crash.line());
+        assertTrue(crash.excerpt().contains("Oops: 0000 [#1]"), crash.excerpt());
+        assertTrue(crash.excerpt().contains("oops_init"), "excerpt names the faulting function");
+    }
+
+    @Test
+    void aCleanBootIsNotACrash() throws IOException {
+        String boot = fixture("boot-ok-bookworm-6.1-tcg.txt");
+        assertTrue(boot.contains("login:"), "fixture is a complete boot");
+        assertTrue(CrashPatterns.find(boot).isEmpty());
+    }
+
+    @Test
     void commandLineMentioningPanicIsNotACrash() {
         assertTrue(CrashPatterns.find("[    0.000000] Command line: console=ttyS0 panic=-1 oops=panic\n").isEmpty());
     }

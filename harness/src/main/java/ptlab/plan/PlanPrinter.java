@@ -1,0 +1,86 @@
+package ptlab.plan;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import ptlab.spec.ExperimentSpec;
+import ptlab.spec.VmSpec;
+import ptlab.spec.Workload;
+
+/**
+ * The plan for people ({@code harness run --dry-run}): what will run, where results go, and each step
+ * with its timeout. Paths are shown relative to the repository root.
+ */
+public final class PlanPrinter {
+    private PlanPrinter() {
+    }
+
+    public static String format(RunPlan plan) {
+        StringWriter out = new StringWriter();
+        print(plan, new PrintWriter(out));
+        return out.toString();
+    }
+
+    public static void print(RunPlan plan, PrintWriter out) {
+        ExperimentSpec spec = plan.spec();
+        VmSpec vm = spec.vm();
+        out.printf("experiment  %s%n", spec.experiment());
+        out.printf("spec        %s (sha256 %s)%n", shown(plan, plan.specFile()), plan.specSha256().substring(0, 12));
+        out.printf("author      %s %s%n", spec.author().first(), spec.author().last());
+        out.printf("guest       %d vCPUs, %d MiB, accel %s; boot timeout %d s, step timeout %d s%n",
+                vm.cpus(), vm.memoryMib(), vm.accel(), vm.bootTimeoutS(), vm.stepTimeoutS());
+        out.printf("workloads   %s%n", String.join(", ", spec.workloads().stream().map(Workload::kind).toList()));
+        if (!plan.overrides().isEmpty()) {
+            out.printf("overrides   %s%n", overrides(plan.overrides()));
+        }
+        int images = spec.images().size();
+        int reps = spec.repetitions();
+        out.printf("matrix      %d %s x %d %s = %d %s%n", images, plural(images, "image"), reps,
+                plural(reps, "repetition"), plan.units().size(), plural(plan.units().size(), "run"));
+        out.println();
+        out.println("runs");
+        int idWidth = plan.units().stream().mapToInt(u -> u.runId().length()).max().orElse(0);
+        int recipeWidth = plan.units().stream().mapToInt(u -> shown(plan, u.recipe()).length()).max().orElse(0);
+        for (RunUnit u : plan.units()) {
+            out.printf("  %-" + idWidth + "s  %-" + recipeWidth + "s  -> %s/%n", u.runId(), shown(plan, u.recipe()),
+                    shown(plan, u.outputDir()));
+        }
+        if (!plan.units().isEmpty()) {
+            RunUnit first = plan.units().get(0);
+            out.println();
+            out.println("steps of each run" + (images > 1 ? " (shown for " + first.image() + ")" : ""));
+            List<Step> steps = first.steps();
+            int nameWidth = steps.stream().mapToInt(s -> s.name().length()).max().orElse(0);
+            for (int i = 0; i < steps.size(); i++) {
+                Step s = steps.get(i);
+                out.printf("  %2d. %-" + nameWidth + "s  %5d s  %s%n", i + 1, s.name(), s.timeoutS(), s.description());
+            }
+        }
+        out.flush();
+    }
+
+    private static String overrides(Overrides o) {
+        StringBuilder sb = new StringBuilder();
+        if (o.accel() != null) {
+            sb.append("--accel ").append(o.accel()).append(' ');
+        }
+        if (o.images() != null) {
+            for (String image : o.images()) {
+                sb.append("--image ").append(image).append(' ');
+            }
+        }
+        if (o.repetitions() != null) {
+            sb.append("--repetitions ").append(o.repetitions()).append(' ');
+        }
+        return sb.toString().strip();
+    }
+
+    private static String shown(RunPlan plan, Path p) {
+        return p.startsWith(plan.repoRoot()) ? plan.repoRoot().relativize(p).toString() : p.toString();
+    }
+
+    private static String plural(int n, String word) {
+        return n == 1 ? word : word + "s";
+    }
+}

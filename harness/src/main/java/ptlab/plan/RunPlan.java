@@ -1,0 +1,37 @@
+package ptlab.plan;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import ptlab.spec.ExperimentSpec;
+
+/**
+ * Everything a {@code harness run} will do, decided before anything boots and saved as plan.json.
+ *
+ * @param planVersion version of the plan.json format; {@value #VERSION}
+ * @param createdAt when the plan was made, ISO-8601 UTC to the second; the run ids carry the same instant
+ * @param specFile absolute path of the spec file
+ * @param specSha256 hex sha256 of the spec file's bytes
+ * @param repoRoot absolute repository root: vm-images/, kmod/, workloads/ and results/ are under it
+ * @param overrides what the command line changed
+ * @param spec the spec with every default filled in and the overrides applied
+ * @param units the matrix, images outermost then repetitions: bookworm-r1, bookworm-r2, trixie-r1, ...
+ */
+public record RunPlan(int planVersion, String createdAt, Path specFile, String specSha256, Path repoRoot,
+        Overrides overrides, ExperimentSpec spec, List<RunUnit> units) {
+    public static final int VERSION = 1;
+
+    public RunPlan {
+        units = List.copyOf(units);
+    }
+
+    /** The run with this id, if the plan has it. */
+    public Optional<RunUnit> unit(String runId) {
+        return units.stream().filter(u -> u.runId().equals(runId)).findFirst();
+    }
+
+    /** results/&lt;experiment&gt;/ under the repository root. */
+    public Path experimentDir() {
+        return repoRoot.resolve(RunPlanner.RESULTS_FOLDER).resolve(spec.experiment());
+    }
+}

@@ -1,0 +1,115 @@
+package ptlab.plan;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import ptlab.HarnessException;
+import ptlab.spec.ExperimentSpec;
+import ptlab.spec.ImageRef;
+import ptlab.spec.Limits;
+import ptlab.spec.LoadedSpec;
+import ptlab.spec.SpecLoader;
+
+/** Spec file + defaults + command-line overrides -> one {@link RunPlan}, before anything boots. */
+public final class RunPlanner {
+    /** Folder of all run folders, under the repository root. */
+    public static final String RESULTS_FOLDER = "results";
+    /** Run ids start with the plan's instant in UTC, so they sort by time and read the same everywhere. */
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+            .withZone(ZoneOffset.UTC);
+
+    private RunPlanner() {
+    }
+
+    /**
+     * Loads and validates the spec, applies the overrides and lays out the matrix of runs.
+     *
+     * @param specPath the spec file
+     * @param repoRoot repository root (see {@link SpecLoader#defaultRepoRoot})
+     * @param overrides command-line changes; image paths there are relative to the current folder
+     * @param clock gives the plan's instant, which names the runs
+     * @throws ptlab.spec.InvalidSpecException when the spec file is not valid
+     * @throws HarnessException (usage) when an override is not valid
+     */
+    public static RunPlan plan(Path specPath, Path repoRoot, Overrides overrides, Clock clock) {
+        return plan(SpecLoader.load(specPath, repoRoot), overrides, clock, Path.of("").toAbsolutePath());
+    }
+
+    /** As {@link #plan(Path, Path, Overrides, Clock)}, for a spec already loaded. */
+    public static RunPlan plan(LoadedSpec loaded, Overrides overrides, Clock clock, Path currentFolder) {
+        ExperimentSpec spec = loaded.spec();
+        List<ImageRef> images = loaded.images();
+        if (overrides.accel() != null) {
+            spec = spec.withVm(spec.vm().withAccel(overrides.accel()));
+        }
+        if (overrides.images() != null) {
+            images = overrideImages(overrides.images(), currentFolder, loaded.repoRoot());
+            // a path from the command line is relative to the current folder, not to the spec's: keep it
+            // absolute so the spec inside plan.json means the same recipes
+            List<String> entries = new ArrayList<>();
+            for (int i = 0; i < images.size(); i++) {
+                String entry = overrides.images().get(i);
+                entries.add(ImageRef.isPath(entry) ? images.get(i).recipe().toString() : entry);
+            }
+            spec = spec.withImages(List.copyOf(entries));
+        }
+        if (overrides.repetitions() != null) {
+            int r = overrides.repetitions();
+            if (r < 1 || r > Limits.MAX_REPETITIONS) {
+                throw HarnessException.usage("--repetitions must be 1 to " + Limits.MAX_REPETITIONS + ", got " + r);
+            }
+            spec = spec.withRepetitions(r);
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        String stamp = STAMP.format(now);
+        Path experimentDir = loaded.repoRoot().resolve(RESULTS_FOLDER).resolve(spec.experiment());
+        List<RunUnit> units = new ArrayList<>();
+        for (ImageRef image : images) {
+            List<Step> steps = StepPlanner.steps(spec, image.name());
+            for (int rep = 1; rep <= spec.repetitions(); rep++) {
+                String runId = runId(stamp, image.name(), rep);
+                units.add(new RunUnit(runId, image.name(), image.recipe(), rep, experimentDir.resolve(runId), steps));
+            }
+        }
+        return new RunPlan(RunPlan.VERSION, now.toString(), loaded.file(), loaded.sha256(), loaded.repoRoot(),
+                overrides, spec, units);
+    }
+
+    /** {@code 20261124-010203-bookworm-r1}. */
+    public static String runId(Instant instant, String image, int repetition) {
+        return runId(STAMP.format(instant), image, repetition);
+    }
+
+    private static String runId(String stamp, String image, int repetition) {
+        return stamp + "-" + image + "-r" + repetition;
+    }
+
+    private static List<ImageRef> overrideImages(List<String> entries, Path currentFolder, Path repoRoot) {
+        if (entries.isEmpty()) {
+            throw HarnessException.usage("--image: give at least one image");
+        }
+        List<ImageRef> refs = new ArrayList<>();
+        Map<String, String> seen = new HashMap<>();
+        for (String entry : entries) {
+            ImageRef ref = ImageRef.resolve(entry, currentFolder, repoRoot);
+            String before = seen.putIfAbsent(ref.name(), entry);
+            if (before != null) {
+                throw HarnessException.usage("--image " + entry + ": image '" + ref.name() + "' is already given as "
+                        + before);
+            }
+            String problem = ImageRef.problem(entry, ref, repoRoot);
+            if (problem != null) {
+                throw HarnessException.usage("--image " + entry + ": " + problem);
+            }
+            refs.add(ref);
+        }
+        return refs;
+    }
+}

@@ -1,0 +1,26 @@
+package ptlab.plan;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One run of the matrix: one image, one repetition, one guest boot.
+ *
+ * @param runId {@code <yyyyMMdd-HHmmss>-<image>-r<repetition>}, e.g. 20261124-010203-bookworm-r1; unique
+ *     within a plan, and across plans made at different seconds
+ * @param image image name, e.g. bookworm
+ * @param recipe absolute path of the image recipe
+ * @param repetition 1-based
+ * @param outputDir absolute results/&lt;experiment&gt;/&lt;run-id&gt;/ under the repository root
+ * @param steps what the run does, in order
+ */
+public record RunUnit(String runId, String image, Path recipe, int repetition, Path outputDir, List<Step> steps) {
+    public RunUnit {
+        steps = List.copyOf(steps);
+    }
+
+    /** Where this run's raw logs go. */
+    public Path rawDir() {
+        return outputDir.resolve("raw");
+    }
+}

@@ -1,0 +1,19 @@
+package ptlab.spec;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A valid spec file with every default filled in.
+ *
+ * @param file absolute, normalized path of the spec file
+ * @param sha256 hex sha256 of the file's bytes, for the manifest
+ * @param repoRoot absolute repository root the image names were resolved against
+ * @param spec the resolved spec: no component is null
+ * @param images the spec's images resolved to recipe files that exist, in spec order
+ */
+public record LoadedSpec(Path file, String sha256, Path repoRoot, ExperimentSpec spec, List<ImageRef> images) {
+    public LoadedSpec {
+        images = List.copyOf(images);
+    }
+}

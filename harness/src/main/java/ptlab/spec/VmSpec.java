@@ -1,0 +1,24 @@
+package ptlab.spec;
+
+/**
+ * The guest every run of the experiment boots. After {@link Defaults#resolve} no component is null.
+ *
+ * @param cpus virtual CPUs; default {@link Defaults#VM_CPUS}; 1 to 64
+ * @param memoryMib guest memory in MiB; default {@link Defaults#VM_MEMORY_MIB}; at least 1024, and every
+ *     workload's buffer plus 768 MiB of headroom must fit
+ * @param accel QEMU accelerator; default {@link Defaults#VM_ACCEL}
+ * @param bootTimeoutS seconds from QEMU start until SSH answers a command; default
+ *     {@link Defaults#VM_BOOT_TIMEOUT_S}; at least 1
+ * @param stepTimeoutS seconds any one step in the guest (build, workload, collect) may take; default
+ *     {@link Defaults#VM_STEP_TIMEOUT_S}; at least 1 and longer than an access workload's duration
+ */
+public record VmSpec(Integer cpus, Integer memoryMib, Accel accel, Integer bootTimeoutS, Integer stepTimeoutS) {
+    public VmSpec withAccel(Accel newAccel) {
+        return new VmSpec(cpus, memoryMib, newAccel, bootTimeoutS, stepTimeoutS);
+    }
+
+    /** Guest memory as a size. */
+    public ByteSize memory() {
+        return ByteSize.ofMib(memoryMib);
+    }
+}
