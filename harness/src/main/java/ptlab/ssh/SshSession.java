@@ -115,9 +115,13 @@ public final class SshSession implements AutoCloseable {
         return r;
     }
 
-    /** Copies a file or a folder (recursively) to the guest. */
+    /** Copies a file or a folder (recursively) to the guest, creating the remote parent folders. */
     public void upload(Path local, String remote) {
         try (SFTPClient sftp = client.newSFTPClient()) {
+            int slash = remote.lastIndexOf('/');
+            if (slash > 0) {
+                sftp.mkdirs(remote.substring(0, slash));
+            }
             sftp.put(new FileSystemFile(local.toFile()), remote);
         } catch (IOException e) {
             throw HarnessException.infra("upload " + local + " -> " + target + ":" + remote + " failed: "

@@ -1,0 +1,103 @@
+package ptlab.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import ptlab.Outcome;
+import ptlab.image.Image;
+import ptlab.image.ImageCache;
+import ptlab.image.RecipeLoader;
+import ptlab.plan.Overrides;
+import ptlab.plan.PlanPrinter;
+import ptlab.plan.RunPlan;
+import ptlab.plan.RunPlanner;
+import ptlab.plan.RunUnit;
+import ptlab.run.RunOrchestrator;
+import ptlab.spec.Accel;
+import ptlab.util.Progress;
+import ptlab.util.RepoRoot;
+import ptlab.vm.QemuArgs;
+import ptlab.vm.VmConfig;
+import ptlab.vm.VmLauncher;
+
+/** {@code harness run <spec>}: the main job. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run an experiment spec end to end: image, boot, build, workloads, collect, figures, report.")
+public final class RunCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "SPEC", description = "Experiment spec, e.g. experiments/part2.yaml.")
+    Path specFile;
+
+    @Option(names = "--accel", description = "Override the spec's accelerator: auto, kvm or tcg.")
+    String accel;
+
+    @Option(names = "--image", split = ",", description = "Override the spec's images (comma separated recipe names).")
+    List<String> images;
+
+    @Option(names = "--repetitions", description = "Override the spec's repetitions.")
+    Integer repetitions;
+
+    @Option(names = "--dry-run", description = "Print the plan and the QEMU command line; boot nothing.")
+    boolean dryRun;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Accel a = accel == null ? null : Accel.valueOf(accel.toUpperCase(java.util.Locale.ROOT));
+        RunPlan plan = RunPlanner.plan(specFile, RepoRoot.find(), new Overrides(a, images, repetitions),
+                Clock.systemUTC());
+        if (dryRun) {
+            PlanPrinter.print(plan, out);
+            printQemu(plan, out);
+            return Outcome.PASS.exitCode();
+        }
+        Progress progress = Progress.stderr();
+        List<RunOrchestrator.UnitResult> results = new RunOrchestrator(plan, ImageCache.defaultCache(), progress)
+                .runAll();
+        Outcome worst = Outcome.PASS;
+        for (RunOrchestrator.UnitResult r : results) {
+            out.printf("%-12s %s%n", r.outcome(), r.unit().outputDir());
+            if (r.render() != null) {
+                r.render().oracles().forEach(o -> out.printf("  %-4s %s: %s%n", o.passed() ? "ok" : "FAIL", o.name(),
+                        o.detail()));
+                out.println("  report: " + r.unit().outputDir().resolve("report.html"));
+            }
+            if (r.outcome() != Outcome.PASS) {
+                out.println("  " + r.message().replace("\n", "\n  "));
+            }
+            if (r.outcome().exitCode() > worst.exitCode()) {
+                worst = r.outcome();
+            }
+        }
+        out.flush();
+        return worst.exitCode();
+    }
+
+    private static void printQemu(RunPlan plan, PrintWriter out) {
+        for (RunUnit u : plan.units()) {
+            var cached = ImageCache.defaultCache().lookup(RecipeLoader.load(u.recipe()));
+            out.println();
+            if (cached.isEmpty()) {
+                out.println("# " + u.runId() + ": image " + u.image() + " is not built yet; QEMU would boot it with"
+                        + " the same arguments as `harness vm smoke " + u.image() + " --dry-run` shows once built");
+                continue;
+            }
+            Image img = cached.get();
+            var vm = plan.spec().vm();
+            ptlab.vm.Accel accel = vm.accel() == Accel.KVM ? ptlab.vm.Accel.KVM : ptlab.vm.Accel.TCG;
+            VmConfig c = VmLauncher.config(img, accel, vm.cpus(), vm.memoryMib(),
+                    u.rawDir().resolve("console.log"), null);
+            out.println("# " + u.runId() + (vm.accel() == Accel.AUTO ? " (accel auto: shown with tcg)" : ""));
+            out.println(QemuArgs.shellQuote(QemuArgs.argv(c)));
+        }
+    }
+}

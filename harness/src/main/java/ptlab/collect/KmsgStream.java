@@ -1,0 +1,103 @@
+package ptlab.collect;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import ptlab.HarnessException;
+import ptlab.ssh.SshSession;
+
+/**
+ * The guest's /dev/kmsg, streamed for the whole session into {@code raw/kmsg.txt} by the guest's
+ * kmsgcat (which starts at the oldest record still buffered, so boot messages are included).
+ * Sequence numbers in the file reveal lost records; a marker written at the end proves the stream
+ * caught up before collection.
+ */
+public final class KmsgStream implements AutoCloseable {
+    private final BufferedWriter out;
+    private final Thread thread;
+    private volatile String lastLine = "";
+    private volatile boolean markerSeen;
+    private volatile String marker;
+    private volatile RuntimeException failure;
+
+    private KmsgStream(SshSession ssh, String kmsgcat, Path file) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        this.thread = new Thread(() -> {
+            try {
+                ssh.exec(kmsgcat, Duration.ofDays(1), this::line, null);
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+        }, "kmsg-stream");
+        thread.setDaemon(true);
+    }
+
+    public static KmsgStream start(SshSession ssh, String kmsgcat, Path file) {
+        try {
+            KmsgStream s = new KmsgStream(ssh, kmsgcat, file);
+            s.thread.start();
+            return s;
+        } catch (IOException e) {
+            throw HarnessException.infra("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void line(String l) {
+        synchronized (out) {
+            try {
+                out.write(l);
+                out.write('\n');
+            } catch (IOException e) {
+                failure = new IllegalStateException("writing kmsg.txt: " + e.getMessage(), e);
+            }
+        }
+        lastLine = l;
+        String m = marker;
+        if (m != null && l.endsWith(m)) {
+            markerSeen = true;
+        }
+    }
+
+    /**
+     * Writes {@code text} into the guest's kernel log and waits until the stream has delivered it:
+     * after this, every earlier record is in the file.
+     */
+    public boolean syncWith(SshSession ssh, String text, Duration timeout) {
+        marker = text;
+        markerSeen = false;
+        ssh.exec("echo '" + text + "' > /dev/kmsg", Duration.ofSeconds(30));
+        long end = System.nanoTime() + timeout.toNanos();
+        while (!markerSeen && System.nanoTime() < end && thread.isAlive()) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return markerSeen;
+    }
+
+    public boolean isRunning() {
+        return thread.isAlive();
+    }
+
+    public RuntimeException failure() {
+        return failure;
+    }
+
+    @Override
+    public void close() {
+        synchronized (out) {
+            try {
+                out.close();
+            } catch (IOException e) {
+                throw HarnessException.infra("closing kmsg.txt: " + e.getMessage(), e);
+            }
+        }
+    }
+}

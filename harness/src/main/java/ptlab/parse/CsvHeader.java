@@ -1,0 +1,68 @@
+package ptlab.parse;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** Maps required column names to their positions in a CSV header; splits rows without regex. */
+final class CsvHeader {
+    private final String[] names;
+    private final int[] index;
+    private final int width;
+
+    private CsvHeader(String[] names, int[] index, int width) {
+        this.names = names;
+        this.index = index;
+        this.width = width;
+    }
+
+    static CsvHeader of(LineReader in, String header, String[] required) {
+        List<String> cols = Arrays.asList(header.split(",", -1));
+        int[] index = new int[required.length];
+        for (int i = 0; i < required.length; i++) {
+            index[i] = cols.indexOf(required[i]);
+            if (index[i] < 0) {
+                throw in.error(required[i], "header lacks column '" + required[i] + "'; expected "
+                        + String.join(",", required) + ", got " + header);
+            }
+        }
+        return new CsvHeader(required, index, cols.size());
+    }
+
+    int width() {
+        return width;
+    }
+
+    int index(int required) {
+        return index[required];
+    }
+
+    String name(int column) {
+        for (int i = 0; i < index.length; i++) {
+            if (index[i] == column) {
+                return names[i];
+            }
+        }
+        return "column " + (column + 1);
+    }
+
+    /** Fills field boundaries; the row must have exactly as many fields as the header. */
+    static void split(LineReader in, String s, int[] starts, int[] ends) {
+        int field = 0;
+        int start = 0;
+        int n = s.length();
+        for (int i = 0; i <= n; i++) {
+            if (i == n || s.charAt(i) == ',') {
+                if (field >= starts.length) {
+                    throw in.error("", "more than " + starts.length + " fields");
+                }
+                starts[field] = start;
+                ends[field] = i;
+                field++;
+                start = i + 1;
+            }
+        }
+        if (field != starts.length) {
+            throw in.error("", "expected " + starts.length + " fields, got " + field);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package ptlab.util;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Facts about the host for run manifests; each degrades to "unknown" instead of failing a run. */
+public final class HostInfo {
+    private HostInfo() {
+    }
+
+    public static String gitCommit(Path repo) {
+        String head = capture(repo, List.of("git", "rev-parse", "HEAD"));
+        if (head == null) {
+            return "unknown (not a git checkout)";
+        }
+        String dirty = capture(repo, List.of("git", "status", "--porcelain", "--untracked-files=no"));
+        return head + (dirty != null && !dirty.isBlank() ? "-dirty" : "");
+    }
+
+    public static String qemuVersion() {
+        String v = capture(Path.of("."), List.of("qemu-system-x86_64", "--version"));
+        return v == null ? "unknown" : v.lines().findFirst().orElse("unknown");
+    }
+
+    public static String cpuModel() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    public static String harnessVersion() {
+        String v = HostInfo.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+    private static String capture(Path dir, List<String> argv) {
+        try {
+            Process p = new ProcessBuilder(argv).directory(dir.toFile()).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes()).trim();
+            if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                return null;
+            }
+            return out;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+}

@@ -1,0 +1,35 @@
+# Builds both parts of the lkp25-p3 submission.
+#   make              everything, module against the running kernel
+#   make KDIR=<tree>  module against another kernel build tree
+#   make clean
+# part1: memalloc (three allocation schemes) and pagemap (VA->PA via /proc/pid/pagemap)
+# part2: the lkp25p3 kernel module (/proc/lkp25p3) and the 1 GiB memalloc that drives it
+
+CC     ?= gcc
+CFLAGS ?= -O2 -Wall -Wextra
+LDLIBS ?= -lpthread
+KDIR   ?= /lib/modules/$(shell uname -r)/build
+
+.PHONY: all part1 part2 module clean
+
+all: part1 part2
+
+part1: part1/memalloc part1/pagemap
+
+part1/memalloc: part1/memalloc.c $(wildcard part1/*.h)
+	$(CC) $(CFLAGS) -o $@ $< $(LDLIBS)
+
+part1/pagemap: part1/pagemap.c $(wildcard part1/*.h)
+	$(CC) $(CFLAGS) -o $@ $< $(LDLIBS)
+
+part2: part2/memalloc module
+
+part2/memalloc: part2/memalloc.c $(wildcard part2/*.h)
+	$(CC) $(CFLAGS) -o $@ $< $(LDLIBS)
+
+module:
+	$(MAKE) -C $(KDIR) M=$(CURDIR)/part2 modules
+
+clean:
+	rm -f part1/memalloc part1/pagemap part2/memalloc
+	$(MAKE) -C $(KDIR) M=$(CURDIR)/part2 clean

@@ -1,0 +1,44 @@
+package ptlab.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** parse, analysis, render and report work from the run folder alone: they never reach for the VM side. */
+class LayeringTest {
+    private static final List<String> NO_VM = List.of("parse", "analysis", "render", "report");
+    private static final Pattern FORBIDDEN = Pattern.compile("\\bptlab\\.(vm|ssh|run)\\b");
+
+    @Test
+    void noVmSshOrRunInTheRenderSide() throws Exception {
+        Path src = Path.of("harness/src/main/java/ptlab");
+        assertTrue(Files.isDirectory(src), "run from the project root: " + Path.of("").toAbsolutePath());
+        List<String> offenders = new ArrayList<>();
+        int scanned = 0;
+        for (String pkg : NO_VM) {
+            try (Stream<Path> s = Files.walk(src.resolve(pkg))) {
+                for (Path f : s.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+                    scanned++;
+                    List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
+                    for (int i = 0; i < lines.size(); i++) {
+                        Matcher m = FORBIDDEN.matcher(lines.get(i));
+                        if (m.find()) {
+                            offenders.add(f + ":" + (i + 1) + ": " + lines.get(i).trim());
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(scanned > 20, "scanned only " + scanned + " files");
+        assertEquals(List.of(), offenders);
+    }
+}

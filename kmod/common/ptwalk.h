@@ -1,0 +1,252 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * ptwalk.h - hand-rolled x86-64 page-table walk shared by lkp25p3 and pagetable.
+ *
+ * walk_page_range(), follow_pte() and pte_offset_map*() are unexported or gone
+ * on at least one supported kernel (5.10, 6.1, 6.12, 7.x; see KERNEL-NOTES.md),
+ * so the tables are walked by hand. Everything is static inline: each module
+ * compiles its own copy and nothing is exported.
+ *
+ * Locking contract for every function here: the caller holds
+ * mmap_read_lock(mm) and only walks addresses that lie inside a VMA it looked
+ * up under that lock. The PGD..PMD tables of such an address cannot be freed
+ * meanwhile. A PTE table can (khugepaged collapse, PT_RECLAIM on 7.x, 5.10's
+ * munmap after the lock downgrade only frees tables of detached VMAs), so it
+ * is only dereferenced under RCU and its split lock after pmd_same() proves
+ * the PMD still points at it. pte_unmap() is never needed: x86-64 has no
+ * HIGHPTE, and pte_offset_kernel() is inline on every kernel.
+ */
+#ifndef LKP_PTWALK_H
+#define LKP_PTWALK_H
+
+#include <linux/mm.h>
+#include <linux/pgtable.h>
+#include <linux/rcupdate.h>
+#include <linux/spinlock.h>
+#include <linux/string.h>
+
+enum ptw_level { PTW_NONE, PTW_PTE, PTW_PMD, PTW_PUD };
+
+static inline const char *ptw_level_name(enum ptw_level level)
+{
+	switch (level) {
+	case PTW_PTE:
+		return "pte";
+	case PTW_PMD:
+		return "pmd";
+	case PTW_PUD:
+		return "pud";
+	default:
+		return "none";
+	}
+}
+
+/* Where the descent from the PGD stopped. */
+enum ptw_descent {
+	PTW_AT_PMD,	/* *pmdp may be read */
+	PTW_PUD_LEAF,	/* a present 1 GiB leaf maps the address, see *pudv */
+	PTW_HOLE,	/* an upper-level entry is empty or not present */
+	PTW_BAD,	/* an upper-level entry is corrupt */
+};
+
+/*
+ * Descend to the PMD entry covering @addr. p4d_offset() is always used so
+ * 5-level tables work; on 4-level it folds onto the PGD at run time.
+ */
+static inline enum ptw_descent ptw_descend(struct mm_struct *mm,
+					   unsigned long addr, pud_t *pudv,
+					   pmd_t **pmdp)
+{
+	pgd_t *pgd = pgd_offset(mm, addr);
+	pgd_t pgdv = READ_ONCE(*pgd);
+	p4d_t *p4d;
+	p4d_t p4dv;
+	pud_t *pud;
+
+	if (pgd_none(pgdv))
+		return PTW_HOLE;
+	if (pgd_bad(pgdv))
+		return PTW_BAD;
+	p4d = p4d_offset(pgd, addr);
+	p4dv = READ_ONCE(*p4d);
+	if (p4d_none(p4dv))
+		return PTW_HOLE;
+	if (p4d_bad(p4dv))
+		return PTW_BAD;
+	pud = pud_offset(p4d, addr);
+	*pudv = READ_ONCE(*pud);
+	if (pud_none(*pudv))
+		return PTW_HOLE;
+	/* pud_bad() is true for a leaf: test for the leaf first. */
+	if (pud_leaf(*pudv))
+		return pud_present(*pudv) ? PTW_PUD_LEAF : PTW_HOLE;
+	if (pud_bad(*pudv))
+		return PTW_BAD;
+	*pmdp = pmd_offset(pud, addr);
+	return PTW_AT_PMD;
+}
+
+/*
+ * Lock the PTE table that the snapshot @pmdv points to and return the entry
+ * for @addr, or NULL when the PMD changed meanwhile (the caller skips or
+ * retries; never spin here). On success RCU is held and *ptlp is locked:
+ * release both with ptw_pte_unlock().
+ */
+static inline pte_t *ptw_pte_lock(struct mm_struct *mm, pmd_t *pmdp,
+				  pmd_t pmdv, unsigned long addr,
+				  spinlock_t **ptlp)
+{
+	spinlock_t *ptl;
+	pte_t *ptep;
+
+	rcu_read_lock();
+	ptl = pte_lockptr(mm, &pmdv);
+	ptep = pte_offset_kernel(&pmdv, addr);
+	spin_lock(ptl);
+	if (likely(pmd_same(pmdv, READ_ONCE(*pmdp)))) {
+		*ptlp = ptl;
+		return ptep;
+	}
+	spin_unlock(ptl);
+	rcu_read_unlock();
+	return NULL;
+}
+
+static inline void ptw_pte_unlock(spinlock_t *ptl)
+{
+	spin_unlock(ptl);
+	rcu_read_unlock();
+}
+
+/*
+ * Copy the PTEs of [addr, end), which must lie within one PMD, to @out so
+ * the caller can work on them (print, sleep) without holding the lock.
+ */
+static inline bool ptw_read_ptes(struct mm_struct *mm, pmd_t *pmdp,
+				 pmd_t pmdv, unsigned long addr,
+				 unsigned long end, pte_t *out)
+{
+	spinlock_t *ptl;
+	pte_t *ptep = ptw_pte_lock(mm, pmdp, pmdv, addr, &ptl);
+
+	if (!ptep)
+		return false;
+	for (; addr < end; addr += PAGE_SIZE)
+		*out++ = ptep_get(ptep++);
+	ptw_pte_unlock(ptl);
+	return true;
+}
+
+/* Translation of one address. */
+struct ptw_result {
+	unsigned long pfn;	/* frame of the 4 KiB page holding the address */
+	enum ptw_level level;	/* leaf level; PTW_NONE when not mapped */
+	const char *err;	/* why not mapped; NULL when mapped */
+	bool writable, dirty, young, zero, swap;
+};
+
+/* Physical address of @addr; inside a leaf of any size pfn already has the offset. */
+static inline u64 ptw_pa(const struct ptw_result *r, unsigned long addr)
+{
+	if (r->level == PTW_NONE)
+		return 0;
+	return ((u64)r->pfn << PAGE_SHIFT) | (addr & ~PAGE_MASK);
+}
+
+/* One attempt; false only when the PTE table changed under us. */
+static inline bool ptw_translate_once(struct mm_struct *mm,
+				      unsigned long addr, struct ptw_result *r)
+{
+	spinlock_t *ptl;
+	pmd_t *pmdp;
+	pte_t *ptep;
+	pud_t pudv;
+	pmd_t pmdv;
+	pte_t ptev;
+
+	switch (ptw_descend(mm, addr, &pudv, &pmdp)) {
+	case PTW_HOLE:
+		r->err = "not_present";
+		return true;
+	case PTW_BAD:
+		r->err = "bad_entry";
+		return true;
+	case PTW_PUD_LEAF:
+		r->level = PTW_PUD;
+		r->pfn = pud_pfn(pudv) + ((addr & ~PUD_MASK) >> PAGE_SHIFT);
+		r->writable = pud_write(pudv);
+		r->dirty = pud_dirty(pudv);
+		r->young = pud_young(pudv);
+		return true;
+	case PTW_AT_PMD:
+		break;
+	}
+
+	pmdv = READ_ONCE(*pmdp);
+	if (pmd_none(pmdv)) {
+		r->err = "not_present";
+		return true;
+	}
+	if (!pmd_present(pmdv)) {
+		/* A THP under migration or swapped as a whole. */
+		r->err = "swap_entry";
+		r->swap = true;
+		return true;
+	}
+	/* A THP PMD looks bad to pmd_bad(): test for the leaf first. */
+	if (pmd_leaf(pmdv)) {
+		r->level = PTW_PMD;
+		r->pfn = pmd_pfn(pmdv) + ((addr & ~PMD_MASK) >> PAGE_SHIFT);
+		r->writable = pmd_write(pmdv);
+		r->dirty = pmd_dirty(pmdv);
+		r->young = pmd_young(pmdv);
+		return true;
+	}
+	if (pmd_bad(pmdv)) {
+		r->err = "bad_entry";
+		return true;
+	}
+
+	ptep = ptw_pte_lock(mm, pmdp, pmdv, addr, &ptl);
+	if (!ptep)
+		return false;
+	ptev = ptep_get(ptep);
+	ptw_pte_unlock(ptl);
+
+	if (pte_none(ptev)) {
+		r->err = "not_present";
+		return true;
+	}
+	if (!pte_present(ptev)) {
+		r->err = "swap_entry";
+		r->swap = true;
+		return true;
+	}
+	r->level = PTW_PTE;
+	r->pfn = pte_pfn(ptev);
+	r->writable = pte_write(ptev);
+	r->dirty = pte_dirty(ptev);
+	r->young = pte_young(ptev);
+	r->zero = is_zero_pfn(r->pfn);
+	return true;
+}
+
+/*
+ * Translate @addr of @mm. The caller holds mmap_read_lock(mm) and has checked
+ * that a VMA covers @addr.
+ */
+static inline void ptw_translate(struct mm_struct *mm, unsigned long addr,
+				 struct ptw_result *r)
+{
+	int tries;
+
+	for (tries = 0; tries < 3; tries++) {
+		memset(r, 0, sizeof(*r));
+		r->level = PTW_NONE;
+		if (ptw_translate_once(mm, addr, r))
+			return;
+	}
+	r->err = "unstable";
+}
+
+#endif /* LKP_PTWALK_H */

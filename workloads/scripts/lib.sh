@@ -1,0 +1,35 @@
+# Shared by the guest-side step scripts (sourced). The harness runs them over SSH as root with
+# the sources in $PTLAB/src and results under $PTLAB/out; every script exits non-zero on failure.
+set -eu
+PTLAB=${PTLAB:-/root/ptlab}
+BIN=$PTLAB/src/workloads
+KMOD=$PTLAB/src/kmod
+
+# start_held OUTDIR ARGS...: starts memalloc ARGS with a FIFO as stdin, waits for its "ready"
+# line, and leaves its pid in $HELD_PID and the FIFO's write end open on fd 7.
+start_held() {
+	held_dir=$1
+	shift
+	mkdir -p "$held_dir"
+	rm -f "$held_dir/ctl"
+	mkfifo "$held_dir/ctl"
+	"$BIN/memalloc" "$@" --out "$held_dir/memalloc.out" <"$held_dir/ctl" 2>"$held_dir/memalloc.err" &
+	HELD_PID=$!
+	exec 7>"$held_dir/ctl"
+	while ! grep -qx ready "$held_dir/memalloc.out" 2>/dev/null; do
+		if ! kill -0 "$HELD_PID" 2>/dev/null; then
+			echo "memalloc $* exited before it was ready:" >&2
+			cat "$held_dir/memalloc.err" >&2
+			exit 1
+		fi
+		sleep 0.2
+	done
+}
+
+# stop_held: tells the held memalloc to exit and waits for it (its exit status is ours).
+stop_held() {
+	echo exit >&7
+	exec 7>&-
+	wait "$HELD_PID"
+	rm -f "$held_dir/ctl"
+}
