@@ -43,14 +43,62 @@ public final class AccelProbe {
             cached = Accel.TCG;
             return cached;
         }
+        Accel remembered = remembered();
+        if (remembered != null) {
+            cached = remembered;
+            progress.note("accelerator: " + cached.name() + " (probed earlier since this host booted; "
+                    + PROBE_MEMO + ")" + (cached == Accel.TCG ? "; latencies will be emulated" : ""));
+            return cached;
+        }
         long t0 = System.nanoTime();
         boolean ok = probe(qemu, kernel, workDir);
         long ms = (System.nanoTime() - t0) / 1_000_000;
         cached = ok ? Accel.KVM : Accel.TCG;
+        remember(cached);
         progress.note(ok ? "accelerator: KVM (probe boot finished in " + ms + " ms)"
                 : "accelerator: TCG (a KVM probe boot did not finish within " + PROBE_DEADLINE.toSeconds()
                         + " s; latencies will be emulated)");
         return cached;
+    }
+
+    /**
+     * The probe's answer holds until the host reboots (nested KVM does not start working by
+     * itself), so it is remembered per boot id and later invocations skip the 15 s probe.
+     */
+    static final Path PROBE_MEMO = ptlab.image.ImageCache.defaultCache().root().resolveSibling("accel-probe");
+
+    private static String bootId() {
+        try {
+            return Files.readString(Path.of("/proc/sys/kernel/random/boot_id")).trim();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static Accel remembered() {
+        String id = bootId();
+        try {
+            if (id == null || !Files.isRegularFile(PROBE_MEMO)) {
+                return null;
+            }
+            String[] f = Files.readString(PROBE_MEMO).trim().split("\\s+");
+            return f.length == 2 && f[0].equals(id) ? Accel.valueOf(f[1]) : null;
+        } catch (IOException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static void remember(Accel a) {
+        String id = bootId();
+        if (id == null) {
+            return;
+        }
+        try {
+            Files.createDirectories(PROBE_MEMO.getParent());
+            Files.writeString(PROBE_MEMO, id + " " + a.name() + "\n");
+        } catch (IOException e) {
+            // only an optimisation: the next invocation probes again
+        }
     }
 
     static List<String> probeArgv(String qemu, Path kernel, Path console) {

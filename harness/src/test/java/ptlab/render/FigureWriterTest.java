@@ -54,6 +54,13 @@ class FigureWriterTest {
         assertTrue(text.startsWith("%PDF-"));
         assertFalse(text.contains("CreationDate"));
         assertFalse(text.contains("ModDate"));
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            org.apache.pdfbox.cos.COSArray id = doc.getDocument().getTrailer().getCOSArray(org.apache.pdfbox.cos.COSName.ID);
+            assertEquals(2, id.size());
+            assertEquals(16, ((org.apache.pdfbox.cos.COSString) id.get(0)).getBytes().length);
+            assertEquals(null, doc.getDocumentInformation().getCreationDate());
+            assertEquals(1, doc.getNumberOfPages());
+        }
         assertEquals("A caption with numbers 1.23 µs and 45.6%.\n",
                 Files.readString(tmp.resolve("demo.caption.txt"), StandardCharsets.UTF_8));
     }
