@@ -68,7 +68,7 @@ public final class LayoutFigure {
         NumberAxis y = Axes.linear("physical address (GiB)");
         y.setAutoRangeIncludesZero(true);
         XYPlot plot = new XYPlot(data, x, y, r);
-        JFreeChart c = Panels.chart(stride == 1 ? "VA -> PA (all pages)" : Fmt.f("VA -> PA (every %d-th page)", stride), plot, true);
+        JFreeChart c = Panels.chart(stride == 1 ? "VA -> PA (all pages)" : Fmt.f("VA -> PA (one page in %d shown)", stride), plot, true);
         r.setSeriesPaint(0, ChartStyle.color(0));
         r.setSeriesPaint(1, ChartStyle.color(1));
         return c;
