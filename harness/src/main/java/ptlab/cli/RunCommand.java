@@ -46,13 +46,28 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--repetitions", description = "Override the spec's repetitions.")
     Integer repetitions;
 
+    @Option(names = "--jobs", defaultValue = "1",
+            description = "Guests to run at once for a matrix (default: ${DEFAULT-VALUE}); each takes the spec's vCPUs.")
+    int jobs;
+
     @Option(names = "--dry-run", description = "Print the plan and the QEMU command line; boot nothing.")
     boolean dryRun;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Accel a = accel == null ? null : Accel.valueOf(accel.toUpperCase(java.util.Locale.ROOT));
+        if (jobs < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1, got " + jobs);
+        }
+        Accel a = null;
+        if (accel != null) {
+            try {
+                a = Accel.valueOf(accel.toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--accel: expected auto, kvm or tcg, got '" + accel + "'");
+            }
+        }
         RunPlan plan = RunPlanner.plan(specFile, RepoRoot.find(), new Overrides(a, images, repetitions),
                 Clock.systemUTC());
         if (dryRun) {
@@ -62,7 +77,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         Progress progress = Progress.stderr();
         List<RunOrchestrator.UnitResult> results = new RunOrchestrator(plan, ImageCache.defaultCache(), progress)
-                .runAll();
+                .runAll(jobs);
         Outcome worst = Outcome.PASS;
         for (RunOrchestrator.UnitResult r : results) {
             out.printf("%-12s %s%n", r.outcome(), r.unit().outputDir());

@@ -123,7 +123,7 @@ public final class RunOrchestrator {
         try (VmSession vm = VmLauncher.boot(image, config, Duration.ofSeconds(vmSpec.bootTimeoutS()), progress)) {
             manifest.step(new StepRecord(Step.BOOT, "ok", secondsSince(t0), null, null, null));
             manifest.bootToSsh(vm.bootToSsh());
-            new Session(unit, manifest, vm, work).run();
+            new Session(unit, manifest, vm, work, image, sources).run();
         } catch (HarnessException e) {
             if (e.outcome() == Outcome.KERNEL_CRASH) {
                 Files.writeString(raw.resolve("crash.txt"), e.getMessage());
@@ -142,13 +142,19 @@ public final class RunOrchestrator {
         private final RunManifest manifest;
         private final VmSession vm;
         private final Path work;
+        private final Image image;
+        private final Map<String, String> sources;
+        private final BuildCache buildCache = BuildCache.defaultCache();
         private KmsgStream kmsg;
 
-        Session(RunUnit unit, RunManifest manifest, VmSession vm, Path work) {
+        Session(RunUnit unit, RunManifest manifest, VmSession vm, Path work, Image image,
+                Map<String, String> sources) {
             this.unit = unit;
             this.manifest = manifest;
             this.vm = vm;
             this.work = work;
+            this.image = image;
+            this.sources = sources;
         }
 
         void run() {
@@ -186,7 +192,8 @@ public final class RunOrchestrator {
             var spec = plan.spec();
             switch (name) {
                 case Step.BUILD_WORKLOADS -> {
-                    guest(name, "make -C " + GUEST_ROOT + "/src/workloads all kmsgcat", timeout, null);
+                    build(name, "workloads", "workloads", "make -C " + GUEST_ROOT + "/src/workloads all kmsgcat",
+                            timeout);
                     guest("guest-info", "sh " + SCRIPTS + "/guest-info.sh", timeout, null);
                     kmsg = KmsgStream.start(vm.ssh(), GUEST_ROOT + "/src/workloads/kmsgcat",
                             unit.rawDir().resolve("kmsg.txt"));
@@ -235,13 +242,46 @@ public final class RunOrchestrator {
         }
 
         private void buildModule(String step, String module, Duration timeout) {
-            ExecResult r = guest(step, "make -C " + GUEST_ROOT + "/src/kmod/" + module, timeout, null);
+            build(step, module, "kmod/" + module, "make -C " + GUEST_ROOT + "/src/kmod/" + module, timeout);
+        }
+
+        /**
+         * Builds a component in the guest, or uploads the products of an identical earlier build
+         * (same image, kernel and sources) from the host's build cache.
+         */
+        private void build(String step, String component, String dir, String make, Duration timeout) {
+            String key = BuildCache.key(component, image.manifest().cacheKey(), image.manifest().kernelRelease(),
+                    sources);
+            String guestDir = GUEST_ROOT + "/src/" + dir;
+            var hit = buildCache.lookup(key);
+            if (hit.isPresent()) {
+                progress.phase(unit.runId() + ": " + step + " (from the build cache)");
+                long t0 = System.nanoTime();
+                for (Path p : BuildCache.products(hit.get())) {
+                    vm.ssh().upload(p, guestDir + "/" + p.getFileName());
+                }
+                vm.exec("chmod 0755 " + guestDir + "/* 2>/dev/null; true", Duration.ofSeconds(30));
+                manifest.buildWarnings(component, BuildCache.warnings(hit.get()));
+                manifest.step(new StepRecord(step, "ok", secondsSince(t0), make, 0,
+                        "reused " + key + " from " + hit.get().getParent()));
+                return;
+            }
+            ExecResult r = guest(step, make, timeout, null);
             long warnings = (r.stdout() + r.stderr()).lines().filter(l -> l.contains("warning:")).count();
-            manifest.buildWarnings(module, warnings);
+            manifest.buildWarnings(component, warnings);
             if (warnings > 0) {
-                progress.note("warning: " + module + " built with " + warnings + " compiler warnings (see raw/build/"
+                progress.note("warning: " + component + " built with " + warnings + " compiler warnings (see raw/steps/"
                         + step + ".log)");
             }
+            String list = component.equals("workloads")
+                    ? "cd " + guestDir + " && find . -maxdepth 1 -type f -perm -u+x -printf '%f\\n'"
+                    : "cd " + guestDir + " && ls *.ko";
+            ExecResult products = vm.exec(list, Duration.ofSeconds(30));
+            Path staging = buildCache.staging(key);
+            for (String f : products.stdout().lines().map(String::trim).filter(l -> !l.isEmpty()).toList()) {
+                vm.ssh().download(guestDir + "/" + f, staging.resolve(f));
+            }
+            buildCache.commit(key, staging, warnings);
         }
 
         private String script(String name, Object... args) {
@@ -317,13 +357,37 @@ public final class RunOrchestrator {
         }
     }
 
-    /** Runs every unit of the plan in order; returns their results. */
-    public List<UnitResult> runAll() {
-        List<UnitResult> results = new ArrayList<>();
-        for (RunUnit u : plan.units()) {
-            results.add(run(u));
+    /**
+     * Runs every unit of the plan, {@code jobs} guests at a time; results come back in plan order.
+     * Units share nothing but the read-only base images and the caches, which lock themselves.
+     */
+    public List<UnitResult> runAll(int jobs) {
+        if (jobs <= 1 || plan.units().size() == 1) {
+            List<UnitResult> results = new ArrayList<>();
+            for (RunUnit u : plan.units()) {
+                results.add(run(u));
+            }
+            return results;
         }
-        return results;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(jobs);
+        try {
+            List<java.util.concurrent.Future<UnitResult>> futures = new ArrayList<>();
+            for (RunUnit u : plan.units()) {
+                futures.add(pool.submit(() -> run(u)));
+            }
+            List<UnitResult> results = new ArrayList<>();
+            for (var f : futures) {
+                results.add(f.get());
+            }
+            return results;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HarnessException(Outcome.INTERRUPTED, "interrupted while runs were going on", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
 }

@@ -48,10 +48,35 @@ class ExitCodesTest {
     }
 
     @Test
+    void badRunOptionsAreUsageErrors() {
+        CommandLine cl = Main.newCommandLine();
+        StringWriter err = new StringWriter();
+        cl.setErr(new PrintWriter(err));
+        cl.setOut(new PrintWriter(new StringWriter()));
+        assertEquals(Outcome.USAGE_ERROR.exitCode(), cl.execute("run", "experiments/quick-part2.yaml", "--accel", "warp",
+                "--dry-run"));
+        assertTrue(err.toString().contains("expected auto, kvm or tcg"), err.toString());
+        assertEquals(Outcome.USAGE_ERROR.exitCode(), cl.execute("run", "experiments/quick-part2.yaml", "--jobs", "0"));
+        assertEquals(Outcome.USAGE_ERROR.exitCode(), cl.execute("run", "experiments/no-such.yaml", "--dry-run"));
+    }
+
+    @Test
+    void dryRunPrintsThePlanAndBootsNothing() {
+        CommandLine cl = Main.newCommandLine();
+        StringWriter out = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        assertEquals(0, cl.execute("run", "experiments/quick-part2.yaml", "--dry-run"));
+        assertTrue(out.toString().contains("build-lkp25p3"), out.toString());
+        assertTrue(out.toString().contains("access"), out.toString());
+        assertEquals(0, ptlab.vm.QemuReaper.liveCount());
+    }
+
+    @Test
     void everyCommandHasHelp() {
         CommandLine cl = Main.newCommandLine();
         for (String[] args : new String[][] {{"--help"}, {"image", "--help"}, {"image", "build", "--help"},
-                {"vm", "smoke", "--help"}, {"vm", "shell", "--help"}, {"--version"}}) {
+                {"vm", "smoke", "--help"}, {"vm", "shell", "--help"}, {"run", "--help"}, {"render", "--help"},
+                {"package", "--help"}, {"image", "list", "--help"}, {"image", "show", "--help"}, {"--version"}}) {
             StringWriter out = new StringWriter();
             cl.setOut(new PrintWriter(out));
             assertEquals(0, cl.execute(args), String.join(" ", args));
