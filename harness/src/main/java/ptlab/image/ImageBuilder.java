@@ -84,16 +84,22 @@ public final class ImageBuilder {
             Files.copy(in, hook);
         }
         progress.phase("image " + recipe.name() + ": mmdebstrap " + recipe.suite() + " (log: " + log + ")");
-        List<String> argv = new ArrayList<>(List.of("mmdebstrap", "--mode=root", "--variant=minbase",
+        // --verbose: apt's own output (its "Fetched N MB in Ns" lines give the download size) goes to
+        // the log instead of a progress bar that is drawn only on a terminal.
+        List<String> argv = new ArrayList<>(List.of("mmdebstrap", "--mode=root", "--variant=minbase", "--verbose",
                 "--include=" + String.join(",", recipe.allPackages())));
         for (String opt : recipe.aptOptions()) {
             argv.add("--aptopt=" + opt);
         }
         argv.add("--customize-hook=sh " + hook + " \"$1\" " + work);
         argv.addAll(List.of(recipe.suite(), rootfs.toString(), recipe.mirror()));
+        AptFetched fetched = new AptFetched();
         HostCommand.of(argv).log(log).timeout(Duration.ofMinutes(30)).onLine(line -> {
             if (line.startsWith("I: ")) {
                 progress.phase("image " + recipe.name() + ": " + line.substring(3));
+            } else if (fetched.accept(line).isPresent()) {
+                progress.note("image " + recipe.name() + ": apt: " + line.strip() + "; downloaded so far "
+                        + AptFetched.human(fetched.totalBytes()));
             } else {
                 progress.detail(line);
             }
@@ -127,7 +133,9 @@ public final class ImageBuilder {
         deleteTree(finalDir);
         Files.move(work, finalDir, StandardCopyOption.ATOMIC_MOVE);
         progress.phase("image " + recipe.name() + ": built in " + m.buildSeconds() + " s, kernel " + release
-                + ", " + packages.size() + " packages -> " + finalDir);
+                + ", " + packages.size() + " packages"
+                + (fetched.fetches() > 0 ? ", downloaded " + AptFetched.human(fetched.totalBytes()) : "")
+                + " -> " + finalDir);
         return Image.open(finalDir);
     }
 

@@ -139,6 +139,7 @@ final class RunManifest {
         }
         root.put("raw_sha256", rawHashes);
         root.put("steps", List.copyOf(steps));
+        root.put("harness_peak_rss_mib", HostInfo.peakRssMib());
         root.put("outcome", outcome.name());
         root.put("exit_code", outcome.exitCode());
         root.put("message", message == null ? "" : message);

@@ -34,6 +34,16 @@ public final class HostInfo {
         }
     }
 
+    /** Peak resident memory of this JVM so far (VmHWM), in MiB, or -1 where /proc says nothing. */
+    public static long peakRssMib() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM:"))
+                    .map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024).findFirst().orElse(-1L);
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+    }
+
     public static String harnessVersion() {
         String v = HostInfo.class.getPackage().getImplementationVersion();
         return v == null ? "dev" : v;
