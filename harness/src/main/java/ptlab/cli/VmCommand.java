@@ -62,30 +62,44 @@ public final class VmCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "smoke", mixinStandardHelpOptions = true,
-            description = "Boot a fresh guest, check uname -r against the image manifest, shut it down.")
-    static final class Smoke implements Callable<Integer> {
+    /** Options and boot sequence shared by the commands that work in one fresh guest. */
+    abstract static class FreshGuest implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
         @Mixin
         VmOptions vm;
 
-        @Parameters(paramLabel = "RECIPE", defaultValue = "bookworm")
+        @Parameters(paramLabel = "RECIPE", defaultValue = "bookworm", description = "Recipe (default: ${DEFAULT-VALUE}).")
         String recipe;
 
-        @Override
-        public Integer call() {
-            long t0 = System.nanoTime();
+        /** What to do with the booted guest; returns the exit code. */
+        interface Body {
+            int run(Image img, VmConfig config, VmSession guest, PrintWriter out) throws Exception;
+        }
+
+        /** Builds or reuses the image, boots it (or prints the dry run) and always shuts it down. */
+        int withGuest(String kind, Body body) throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             Progress progress = Progress.stderr();
             Image img = new ImageBuilder(ImageCache.defaultCache(), progress).getOrBuild(ImageCommand.recipe(recipe));
-            Path work = workDir("smoke");
-            VmConfig c = prepare(img, vm, work, progress, out);
+            VmConfig c = prepare(img, vm, workDir(kind), progress, out);
             if (c == null) {
                 return 0;
             }
             try (VmSession s = VmLauncher.boot(img, c, Duration.ofSeconds(vm.bootTimeoutSeconds), progress)) {
+                return body.run(img, c, s, out);
+            }
+        }
+    }
+
+    @Command(name = "smoke", mixinStandardHelpOptions = true,
+            description = "Boot a fresh guest, check uname -r against the image manifest, shut it down.")
+    static final class Smoke extends FreshGuest {
+        @Override
+        public Integer call() throws Exception {
+            long t0 = System.nanoTime();
+            return withGuest("smoke", (img, c, s, out) -> {
                 ExecResult r = s.exec("uname -r", Duration.ofSeconds(60));
                 String got = r.stdout().trim();
                 String want = img.manifest().kernelRelease();
@@ -99,37 +113,20 @@ public final class VmCommand implements Callable<Integer> {
                 out.printf("wall time:    %.1f s%n", (System.nanoTime() - t0) / 1e9);
                 out.println(ok ? "PASS" : "FAIL: guest kernel differs from the image manifest");
                 return ok ? Outcome.PASS.exitCode() : Outcome.FAIL.exitCode();
-            }
+            });
         }
     }
 
     @Command(name = "shell", mixinStandardHelpOptions = true,
             description = "Interactive root shell in a fresh guest (throw-away: the base image is not changed).")
-    static final class Shell implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        VmOptions vm;
-
-        @Parameters(paramLabel = "RECIPE", defaultValue = "bookworm")
-        String recipe;
-
+    static final class Shell extends FreshGuest {
         @Override
-        public Integer call() throws IOException, InterruptedException {
-            PrintWriter out = spec.commandLine().getOut();
-            Progress progress = Progress.stderr();
+        public Integer call() throws Exception {
             if (HostTools.find("ssh") == null) {
                 throw HarnessException.infra("vm shell uses the OpenSSH client; install it: sudo apt-get install -y openssh-client");
             }
-            Image img = new ImageBuilder(ImageCache.defaultCache(), progress).getOrBuild(ImageCommand.recipe(recipe));
-            Path work = workDir("shell");
-            VmConfig c = prepare(img, vm, work, progress, out);
-            if (c == null) {
-                return 0;
-            }
-            try (VmSession s = VmLauncher.boot(img, c, Duration.ofSeconds(vm.bootTimeoutSeconds), progress)) {
-                Path knownHosts = work.resolve("known_hosts");
+            return withGuest("shell", (img, c, s, out) -> {
+                Path knownHosts = c.consoleLog().resolveSibling("known_hosts");
                 Files.writeString(knownHosts, "[127.0.0.1]:" + c.sshPort() + " " + Files.readString(img.hostKey()));
                 Process p = new ProcessBuilder(List.of("ssh", "-t", "-i", img.clientKey().toString(), "-p",
                         Integer.toString(c.sshPort()), "-o", "UserKnownHostsFile=" + knownHosts, "-o",
@@ -137,7 +134,7 @@ public final class VmCommand implements Callable<Integer> {
                 int code = p.waitFor();
                 out.println("guest console log: " + c.consoleLog());
                 return code == 0 ? 0 : Outcome.FAIL.exitCode();
-            }
+            });
         }
     }
 }
