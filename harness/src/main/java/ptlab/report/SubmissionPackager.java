@@ -89,36 +89,36 @@ public final class SubmissionPackager {
         if (!Files.isDirectory(workloads) || !Files.isDirectory(kmod)) {
             throw HarnessException.usage("source root " + root + " lacks workloads/ or kmod/lkp25p3/; pass --source-root");
         }
-        for (String f : withHeaders(workloads, "memalloc.c", "pagemap.c")) {
-            put(entries, "part1/" + f, read(workloads.resolve(f)));
-        }
+        withHeaders(List.of(workloads), "memalloc.c", "pagemap.c")
+                .forEach((f, p) -> put(entries, "part1/" + f, read(p)));
         List<String> kmodFiles = list(kmod);
         if (kmodFiles.stream().noneMatch(f -> f.endsWith(".c"))) {
             throw HarnessException.usage(kmod + " has no .c file");
         }
-        for (String f : kmodFiles) {
-            put(entries, "part2/" + f, read(kmod.resolve(f)));
-        }
-        for (String f : withHeaders(workloads, "memalloc.c")) {
-            put(entries, "part2/" + f, read(workloads.resolve(f)));
-        }
+        // the module's own files plus the shared headers it includes (kmod/common)
+        withHeaders(List.of(kmod, root.resolve("kmod/common")), kmodFiles.toArray(String[]::new))
+                .forEach((f, p) -> put(entries, "part2/" + f, read(p)));
+        withHeaders(List.of(workloads), "memalloc.c").forEach((f, p) -> put(entries, "part2/" + f, read(p)));
         Path kbuild = kmod.resolve("Kbuild");
         put(entries, "part2/Kbuild", Files.isRegularFile(kbuild) ? read(kbuild) : kbuild(kmodFiles));
     }
 
-    /** The named sources and every header they include with quotes, transitively, from {@code dir}. */
-    static List<String> withHeaders(Path dir, String... sources) {
-        Set<String> seen = new LinkedHashSet<>();
+    /**
+     * The named sources, every header they include with quotes (transitively, found in the first of
+     * {@code dirs} that has it), and for each header {@code x.h} its implementation {@code x.c} beside
+     * it, so the flat part folders compile and link: file name -> where it comes from, sorted.
+     */
+    static java.util.SortedMap<String, Path> withHeaders(List<Path> dirs, String... sources) {
+        java.util.SortedMap<String, Path> seen = new java.util.TreeMap<>();
         List<String> todo = new ArrayList<>(List.of(sources));
         while (!todo.isEmpty()) {
             String f = todo.remove(0);
-            if (!seen.add(f)) {
+            if (seen.containsKey(f)) {
                 continue;
             }
-            Path p = dir.resolve(f);
-            if (!Files.isRegularFile(p)) {
-                throw HarnessException.usage("missing source " + p);
-            }
+            Path p = dirs.stream().map(d -> d.resolve(f)).filter(Files::isRegularFile).findFirst()
+                    .orElseThrow(() -> HarnessException.usage("missing source " + f + " (looked in " + dirs + ")"));
+            seen.put(f, p);
             Matcher m = INCLUDE.matcher(new String(read(p), StandardCharsets.UTF_8));
             while (m.find()) {
                 String inc = m.group(1);
@@ -127,8 +127,14 @@ public final class SubmissionPackager {
                 }
                 todo.add(inc);
             }
+            if (f.endsWith(".h")) {
+                String impl = f.substring(0, f.length() - 2) + ".c";
+                if (Files.isRegularFile(p.resolveSibling(impl))) {
+                    todo.add(impl);
+                }
+            }
         }
-        return seen.stream().sorted().toList();
+        return seen;
     }
 
     private static List<String> list(Path dir) {

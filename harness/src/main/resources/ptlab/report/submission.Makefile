@@ -12,20 +12,24 @@ KDIR   ?= /lib/modules/$(shell uname -r)/build
 
 .PHONY: all part1 part2 module clean
 
+# Userspace helpers linked into the programs: every .c of a part that is not a program or the module.
+LIB1 := $(filter-out part1/memalloc.c part1/pagemap.c,$(wildcard part1/*.c))
+LIB2 := $(filter-out part2/memalloc.c part2/lkp25p3.c,$(wildcard part2/*.c))
+
 all: part1 part2
 
 part1: part1/memalloc part1/pagemap
 
-part1/memalloc: part1/memalloc.c $(wildcard part1/*.h)
-	$(CC) $(CFLAGS) -o $@ $< $(LDLIBS)
+part1/memalloc: part1/memalloc.c $(LIB1) $(wildcard part1/*.h)
+	$(CC) $(CFLAGS) -o $@ $(filter %.c,$^) $(LDLIBS)
 
-part1/pagemap: part1/pagemap.c $(wildcard part1/*.h)
-	$(CC) $(CFLAGS) -o $@ $< $(LDLIBS)
+part1/pagemap: part1/pagemap.c $(LIB1) $(wildcard part1/*.h)
+	$(CC) $(CFLAGS) -o $@ $(filter %.c,$^) $(LDLIBS)
 
 part2: part2/memalloc module
 
-part2/memalloc: part2/memalloc.c $(wildcard part2/*.h)
-	$(CC) $(CFLAGS) -o $@ $< $(LDLIBS)
+part2/memalloc: part2/memalloc.c $(LIB2) $(wildcard part2/*.h)
+	$(CC) $(CFLAGS) -o $@ $(filter %.c,$^) $(LDLIBS)
 
 module:
 	$(MAKE) -C $(KDIR) M=$(CURDIR)/part2 modules

@@ -1,0 +1,58 @@
+package ptlab.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The submission tarball of real captured runs and this checkout's sources compiles as shipped. */
+class SubmissionBuildsTest {
+    @TempDir
+    Path tmp;
+
+    private Path copy(String run) throws IOException {
+        Path from = Path.of("harness/src/test/resources/fixtures/runs", run);
+        Path to = tmp.resolve(run);
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(p, t);
+                }
+            }
+        }
+        return to;
+    }
+
+    private static int sh(Path dir, String... argv) throws Exception {
+        Process p = new ProcessBuilder(argv).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("out.log").toFile()).start();
+        return p.waitFor();
+    }
+
+    @Test
+    void userspacePartsCompileAndLinkFromTheTarball() throws Exception {
+        var r = SubmissionPackager.pack(List.of(copy("quick-part1-bookworm-6.1-tcg"), copy("quick-part2-bookworm-6.1-tcg")),
+                "123456789", Path.of("").toAbsolutePath(), tmp);
+        assertEquals("123456789-lkp25-p3.tar.gz", r.tarball().getFileName().toString());
+        for (String must : List.of("Makefile", "part1/memalloc.c", "part1/pagemap.c", "part1/common.c",
+                "part2/lkp25p3.c", "part2/ptwalk.h", "part2/memalloc.c", "part2/Kbuild",
+                "part1/Ada-Lovelace-Pagemap-Lat-CDF.pdf", "part2/Ada-Lovelace-Access-Heatmap.pdf")) {
+            assertTrue(r.entries().contains(must), must + " missing from " + r.entries());
+        }
+        Path x = Files.createDirectories(tmp.resolve("x"));
+        assertEquals(0, sh(x, "tar", "-xzf", r.tarball().toString()));
+        int make = sh(x, "make", "part1", "part2/memalloc");
+        assertEquals(0, make, Files.readString(x.resolve("out.log")));
+        assertTrue(Files.isExecutable(x.resolve("part1/pagemap")));
+        assertTrue(Files.isExecutable(x.resolve("part2/memalloc")));
+    }
+}
