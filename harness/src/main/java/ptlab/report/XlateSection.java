@@ -48,12 +48,15 @@ final class XlateSection {
             }
         }
         long[] moduleLat = ok.toArray();
+        // pagemap covered the whole buffer; compare on exactly the pages the module translated
+        long[] perPageLat = latenciesAt(perPage, module);
+        long[] batchedLat = latenciesAt(batched, module);
         LatencyStats ms = LatencyStats.of(moduleLat);
-        LatencyStats ps = LatencyStats.of(perPage.latencies());
-        LatencyStats bs = LatencyStats.of(batched.latencies());
+        LatencyStats ps = LatencyStats.of(perPageLat);
+        LatencyStats bs = LatencyStats.of(batchedLat);
         Cdf cm = Cdf.of("lkp25p3 walk", moduleLat, 1);
-        Cdf cp = Cdf.of("pagemap per-page", perPage.latencies(), 1);
-        Cdf cb = Cdf.of("pagemap batched", batched.latencies(), 1);
+        Cdf cp = Cdf.of("pagemap per-page", perPageLat, 1);
+        Cdf cb = Cdf.of("pagemap batched", batchedLat, 1);
         String title = ctx.author() + "-Module-vs-Pagemap-Lat-CDF";
         List<Block> blocks = new ArrayList<>();
         blocks.add(ctx.figure(LatencyCdfFigure.of(Figure.safeStem(title), "part2", title,
@@ -82,5 +85,19 @@ final class XlateSection {
 
     private static String pa(long pa) {
         return pa < 0 ? "" : Fmt.hex(pa);
+    }
+
+    /** Latencies of the rows of {@code table} for the pages the module translated successfully. */
+    static long[] latenciesAt(PagemapTable table, List<XlateRecord> module) {
+        LongList out = new LongList();
+        for (XlateRecord r : module) {
+            if (!r.failed()) {
+                int i = table.indexOfPage(r.va());
+                if (i >= 0) {
+                    out.add(table.latNs(i));
+                }
+            }
+        }
+        return out.toArray();
     }
 }
