@@ -9,13 +9,28 @@ import ptlab.util.Sha256;
 
 /**
  * Where built images live: {@code $XDG_CACHE_HOME/ptlab/images/<name>-<key>/} (default
- * {@code ~/.cache}), the key being a hash of the effective recipe and {@link #BUILDER_VERSION}.
+ * {@code ~/.cache}), the key being a hash of the effective recipe, the guest customisation script and
+ * {@link #BUILDER_VERSION}: changing any of them builds a new image instead of reusing a stale one.
  */
 public final class ImageCache {
     /** Bump when the build procedure changes so that old images are not reused. */
     public static final String BUILDER_VERSION = "1";
 
+    /** sha256 of customize.sh, the script that shapes every guest. */
+    static final String CUSTOMIZE_SHA256 = customizeHash();
+
     private final Path root;
+
+    private static String customizeHash() {
+        try (var in = ImageCache.class.getResourceAsStream("customize.sh")) {
+            if (in == null) {
+                throw new IllegalStateException("customize.sh missing from the jar");
+            }
+            return Sha256.of(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     public ImageCache(Path root) {
         this.root = root;
@@ -38,7 +53,7 @@ public final class ImageCache {
     public static String key(Recipe recipe) {
         try {
             String canonical = ImageManifest.JSON.writeValueAsString(recipe.withDefaults());
-            return Sha256.of(BUILDER_VERSION + "\n" + canonical).substring(0, 16);
+            return Sha256.of(BUILDER_VERSION + "\n" + CUSTOMIZE_SHA256 + "\n" + canonical).substring(0, 16);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -87,5 +87,6 @@ class RecipeLoaderTest {
         Recipe c = RecipeLoader.load(write("bookworm", "name: bookworm\nsuite: bookworm\nextra_packages: [htop]\n"));
         assertEquals(ImageCache.key(a), ImageCache.key(b), "spelling out a default is the same image");
         assertNotEquals(ImageCache.key(a), ImageCache.key(c));
+        assertTrue(ImageCache.CUSTOMIZE_SHA256.matches("[0-9a-f]{64}"), "the guest customisation is part of the key");
     }
 }
