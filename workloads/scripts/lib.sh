@@ -11,7 +11,8 @@ start_held() {
 	held_dir=$1
 	shift
 	mkdir -p "$held_dir"
-	rm -f "$held_dir/ctl"
+	# a "ready" left by an earlier run in the same guest must not count for this one
+	rm -f "$held_dir/ctl" "$held_dir/memalloc.out"
 	mkfifo "$held_dir/ctl"
 	"$BIN/memalloc" "$@" --out "$held_dir/memalloc.out" <"$held_dir/ctl" 2>"$held_dir/memalloc.err" &
 	HELD_PID=$!
