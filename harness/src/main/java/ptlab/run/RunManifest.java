@@ -73,6 +73,7 @@ final class RunManifest {
     void vm(VmConfig c) {
         root.put("accelerator", c.accel().toString());
         root.put("vm", Map.of("cpus", c.cpus(), "memory_mib", c.memoryMib(), "cmdline", c.cmdline()));
+        root.put("qemu_argv", ptlab.vm.QemuArgs.argv(c));
     }
 
     void inputs(Map<String, String> sources) {

@@ -30,7 +30,8 @@ public final class QemuArgs {
     static List<String> machine(Accel accel) {
         return switch (accel) {
             case KVM -> List.of("-machine", "q35,accel=kvm", "-cpu", "host");
-            case TCG -> List.of("-machine", "q35,accel=tcg", "-cpu", "max");
+            // TCG's "max" CPU has LA57; without it the guest uses the 4-level tables of common hardware
+            case TCG -> List.of("-machine", "q35,accel=tcg", "-cpu", "max,la57=off");
             case AUTO -> throw new IllegalArgumentException("accelerator not resolved");
         };
     }

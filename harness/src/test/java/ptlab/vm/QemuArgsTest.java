@@ -21,6 +21,7 @@ class QemuArgsTest {
         assertEquals("qemu-system-x86_64", a.get(0));
         assertTrue(a.containsAll(List.of("-nodefaults", "-no-reboot", "-no-user-config")));
         assertEquals("q35,accel=tcg", a.get(a.indexOf("-machine") + 1));
+        assertEquals("max,la57=off", a.get(a.indexOf("-cpu") + 1), "4-level page tables like common hardware");
         assertEquals("2", a.get(a.indexOf("-smp") + 1));
         assertEquals("4096M", a.get(a.indexOf("-m") + 1));
         assertEquals("/img/vmlinuz", a.get(a.indexOf("-kernel") + 1));
