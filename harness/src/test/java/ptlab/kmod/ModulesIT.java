@@ -32,7 +32,8 @@ import ptlab.util.RepoRoot;
 import ptlab.vm.VmSession;
 
 /**
- * The kernel modules and guest workloads in one real bookworm guest (TCG here): built once with
+ * The kernel modules and guest workloads in one real guest (bookworm unless the system property
+ * {@code ptlab.image} names another recipe; bin/test-kernels runs it on every kernel), TCG here: built once with
  * W=1, then every oracle of issue 4 against what the kernel itself says (/proc/PID/pagemap,
  * /proc/1/maps), the scanner's heat map against the access pattern that made it, hostile input,
  * load/unload rounds and access control. A kernel crash anywhere fails the running test with the
@@ -76,7 +77,7 @@ class ModulesIT {
     void bootAndBuild() throws IOException {
         work = Guests.workDir("modules");
         Path staged = stageSources(RepoRoot.find(), work.resolve("src"));
-        vm = Guests.boot(Guests.bookworm(), work);
+        vm = Guests.boot(Guests.image(System.getProperty("ptlab.image", "bookworm")), work);
         vm.ssh().upload(staged, SRC);
         buildLogs.put("workloads", build("make -C " + BIN + " all kmsgcat"));
         for (String m : List.of("lkp25p3", "pagetable")) {
