@@ -27,8 +27,12 @@ import ptlab.util.Sha256;
  * without mounting anything, and the manifest is written last so a half-built image is never used.
  */
 public final class ImageBuilder {
-    /** The guest boots with this, plus the recipe's extra; quiet console so printk floods cost nothing. */
-    static final String BASE_CMDLINE = "root=/dev/vda rw console=ttyS0,115200 panic=-1 log_buf_len=64M loglevel=4"
+    /**
+     * The guest boots with this, plus the recipe's extra. The console shows the whole boot (so a
+     * guest that never comes up leaves a useful console tail); once SSH works the session lowers the
+     * console loglevel, so module log floods do not go through the emulated serial port.
+     */
+    static final String BASE_CMDLINE = "root=/dev/vda rw console=ttyS0,115200 panic=-1 log_buf_len=64M"
             + " net.ifnames=0 mitigations=off";
 
     private final ImageCache cache;

@@ -14,7 +14,7 @@ import ptlab.util.Sha256;
  */
 public final class ImageCache {
     /** Bump when the build procedure changes so that old images are not reused. */
-    public static final String BUILDER_VERSION = "1";
+    public static final String BUILDER_VERSION = "2";
 
     /** sha256 of customize.sh, the script that shapes every guest. */
     static final String CUSTOMIZE_SHA256 = customizeHash();

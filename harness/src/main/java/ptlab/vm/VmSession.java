@@ -73,14 +73,15 @@ public final class VmSession implements AutoCloseable {
                 long left = Math.max(1000, (end - System.nanoTime()) / 1_000_000L);
                 SshSession s = SshSession.connect("127.0.0.1", config.sshPort(), "root", clientKey, pinnedHostKey,
                         Duration.ofMillis(Math.min(10_000, left)));
-                ExecResult r = s.exec("true", Duration.ofSeconds(30));
+                // warnings and worse still reach the console (panics, oopses); info floods do not
+                ExecResult r = s.exec("dmesg -n 4", Duration.ofSeconds(30));
                 if (r.ok()) {
                     ssh = s;
                     bootToSsh = Duration.ofNanos(System.nanoTime() - startNanos);
                     return this;
                 }
                 s.close();
-                lastError = "'true' exited " + r.exitStatus();
+                lastError = "'dmesg -n 4' exited " + r.exitStatus() + ": " + r.tail(3);
             } catch (IOException | HarnessException e) {
                 lastError = e.toString();
                 if (e.getMessage() != null && e.getMessage().contains("Could not verify `ssh-")) {

@@ -149,5 +149,7 @@ class VmSessionIT {
         assertEquals(Outcome.INFRA_ERROR, e.outcome());
         assertTrue(e.getMessage().contains("not reachable over SSH within 6 s"), e.getMessage());
         assertTrue(e.getMessage().contains("console tail"), e.getMessage());
+        assertTrue(e.getMessage().contains("Linux version") || e.getMessage().contains("] "),
+                "the tail shows the boot so far: " + e.getMessage());
     }
 }
