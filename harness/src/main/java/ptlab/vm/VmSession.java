@@ -117,7 +117,7 @@ public final class VmSession implements AutoCloseable {
 
     private String consoleTail() {
         String t = watcher.tail(30);
-        return t.isBlank() ? "(the console printed nothing yet; the guest logs at loglevel 4)" : t;
+        return t.isBlank() ? "(the console printed nothing: the kernel did not start or QEMU could not write the console file)" : t;
     }
 
     public SshSession ssh() {
