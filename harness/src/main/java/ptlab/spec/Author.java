@@ -7,7 +7,7 @@ package ptlab.spec;
  * @param last required; letters, digits and '-' only
  */
 public record Author(String first, String last) {
-    /** "Ada-Lovelace", the prefix of every figure title. */
+    /** "First-Last", the prefix of every figure title. */
     public String titlePrefix() {
         return first + "-" + last;
     }

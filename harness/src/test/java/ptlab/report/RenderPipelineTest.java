@@ -37,8 +37,8 @@ class RenderPipelineTest {
         RenderResult r = RenderPipeline.render(run);
         assertTrue(r.allPassed(), r.oracles().toString());
         assertEquals(10, r.oracles().size(), r.oracles().toString());
-        for (String stem : List.of("part1-layout-4k", "part1-layout-2m", "part1-layout-whole", "Ada-Lovelace-Pagemap-Lat-CDF",
-                "Ada-Lovelace-Module-vs-Pagemap-Lat-CDF", "Ada-Lovelace-Access-Heatmap", "pagetable-pfn-agreement")) {
+        for (String stem : List.of("part1-layout-4k", "part1-layout-2m", "part1-layout-whole", "First-Last-Pagemap-Lat-CDF",
+                "First-Last-Module-vs-Pagemap-Lat-CDF", "First-Last-Access-Heatmap", "pagetable-pfn-agreement")) {
             for (String ext : List.of(".pdf", ".png", ".caption.txt")) {
                 Path f = run.resolve("figures/" + stem + ext);
                 assertTrue(Files.size(f) > 0, f.toString());
@@ -52,7 +52,7 @@ class RenderPipelineTest {
         }
         assertEquals(List.of("part1", "part1", "part1", "part1", "part2", "part2", "pagetable"),
                 r.figures().stream().map(FigureFile::part).toList());
-        assertEquals("Ada-Lovelace-Pagemap-Lat-CDF.pdf", r.figures().get(3).pdf().getFileName().toString());
+        assertEquals("First-Last-Pagemap-Lat-CDF.pdf", r.figures().get(3).pdf().getFileName().toString());
     }
 
     @Test
@@ -79,7 +79,7 @@ class RenderPipelineTest {
     void captionsAndReportsCarryTheNumbers() throws Exception {
         Path run = TestRuns.copy(tmp.resolve("run"));
         RenderPipeline.render(run);
-        String cdf = read(run.resolve("figures/Ada-Lovelace-Pagemap-Lat-CDF.caption.txt"));
+        String cdf = read(run.resolve("figures/First-Last-Pagemap-Lat-CDF.caption.txt"));
         assertTrue(cdf.contains("4k p50 "), cdf);
         assertTrue(cdf.contains("Per-page over batched at p50:"), cdf);
         assertTrue(cdf.contains("emulated: absolute values are not hardware latencies"), cdf);
@@ -88,11 +88,11 @@ class RenderPipelineTest {
         assertTrue(layout.contains("100.0% of present pages are in transparent huge pages"), layout);
         String two = read(run.resolve("figures/part1-layout-2m.caption.txt"));
         assertTrue(two.contains("in 2 virtually contiguous segment(s)"), two);
-        String mod = read(run.resolve("figures/Ada-Lovelace-Module-vs-Pagemap-Lat-CDF.caption.txt"));
+        String mod = read(run.resolve("figures/First-Last-Module-vs-Pagemap-Lat-CDF.caption.txt"));
         assertTrue(mod.contains("lkp25p3 walk: p50 "), mod);
         assertTrue(mod.contains("the module's time"), mod);
         assertTrue(mod.contains("no syscall in the timed region"), mod);
-        String heat = read(run.resolve("figures/Ada-Lovelace-Access-Heatmap.caption.txt"));
+        String heat = read(run.resolve("figures/First-Last-Access-Heatmap.caption.txt"));
         assertTrue(heat.contains("hot [0, 4 MiB) 9.98, warm [4 MiB, 8 MiB) 7.00, cold [8 MiB, 16 MiB) 0.00049"), heat);
         assertTrue(heat.contains("5 complete report(s)"), heat);
         String pt = read(run.resolve("figures/pagetable-pfn-agreement.caption.txt"));
@@ -101,15 +101,15 @@ class RenderPipelineTest {
         String md = read(run.resolve("report.md"));
         assertTrue(md.startsWith("# Run report: handmade / handmade-0001\n"), md.substring(0, 80));
         assertTrue(md.contains("| no kmsg record lost | PASS | 94 records, seq 0..93, 0 lost |"), md);
-        assertTrue(md.contains("![Ada-Lovelace-Pagemap-Lat-CDF](figures/Ada-Lovelace-Pagemap-Lat-CDF.png)"), md);
-        assertTrue(md.contains("| author.first | Ada |"), md);
+        assertTrue(md.contains("![First-Last-Pagemap-Lat-CDF](figures/First-Last-Pagemap-Lat-CDF.png)"), md);
+        assertTrue(md.contains("| author.first | First |"), md);
         assertTrue(md.contains("| steps[1].name | build |"), md);
         assertTrue(md.contains("| lkp25p3 | 85 | 85 | yes |"), md);
         assertTrue(md.contains("[always] madvise never"), md);
         assertTrue(md.contains("excluded: gate VMA outside the VMA tree"), md);
         String html = read(run.resolve("report.html"));
         assertTrue(html.contains("src=\"data:image/png;base64,iVBORw0KGgo"), "PNG embedded");
-        assertTrue(html.contains("<a href=\"figures/Ada-Lovelace-Access-Heatmap.pdf\">PDF</a>"));
+        assertTrue(html.contains("<a href=\"figures/First-Last-Access-Heatmap.pdf\">PDF</a>"));
         assertFalse(html.contains("http://") || html.contains("https://") || html.contains("<script"), "opens offline");
         String json = read(run.resolve("oracles.json"));
         assertTrue(json.contains("\"name\" : \"ioctl PFN == pagemap PFN\""), json);
@@ -201,9 +201,9 @@ class RenderPipelineTest {
     void staleFilesOfAPreviousRenderAreRemoved() throws Exception {
         Path run = TestRuns.copy(tmp.resolve("run"));
         RenderPipeline.render(run);
-        TestRuns.edit(run.resolve("manifest.json"), "\"Lovelace\"", "\"Byron\"");
+        TestRuns.edit(run.resolve("manifest.json"), "\"Last\"", "\"Byron\"");
         RenderPipeline.render(run);
-        assertFalse(Files.exists(run.resolve("figures/Ada-Lovelace-Pagemap-Lat-CDF.pdf")));
-        assertTrue(Files.exists(run.resolve("figures/Ada-Byron-Pagemap-Lat-CDF.pdf")));
+        assertFalse(Files.exists(run.resolve("figures/First-Last-Pagemap-Lat-CDF.pdf")));
+        assertTrue(Files.exists(run.resolve("figures/First-Byron-Pagemap-Lat-CDF.pdf")));
     }
 }

@@ -45,7 +45,7 @@ class SubmissionBuildsTest {
         assertEquals("123456789-lkp25-p3.tar.gz", r.tarball().getFileName().toString());
         for (String must : List.of("Makefile", "part1/memalloc.c", "part1/pagemap.c", "part1/common.c",
                 "part2/lkp25p3.c", "part2/ptwalk.h", "part2/memalloc.c", "part2/Kbuild",
-                "part1/Ada-Lovelace-Pagemap-Lat-CDF.pdf", "part2/Ada-Lovelace-Access-Heatmap.pdf")) {
+                "part1/First-Last-Pagemap-Lat-CDF.pdf", "part2/First-Last-Access-Heatmap.pdf")) {
             assertTrue(r.entries().contains(must), must + " missing from " + r.entries());
         }
         Path x = Files.createDirectories(tmp.resolve("x"));

@@ -14,7 +14,7 @@ class DefaultsTest {
     @Test
     void topLevel() {
         assertEquals("minimal", MINIMAL.experiment());
-        assertEquals(new Author("Ada", "Lovelace"), MINIMAL.author());
+        assertEquals(new Author("First", "Last"), MINIMAL.author());
         assertEquals(List.of("bookworm"), MINIMAL.images());
         assertEquals(1, MINIMAL.repetitions());
     }

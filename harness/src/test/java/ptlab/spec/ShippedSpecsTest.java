@@ -42,7 +42,7 @@ class ShippedSpecsTest {
         String file = spec.getFileName().toString();
         assertEquals(file.substring(0, file.length() - ".yaml".length()), loaded.spec().experiment(),
                 "the experiment is named after its file");
-        assertEquals(new Author("Ada", "Lovelace"), loaded.spec().author());
+        assertEquals(new Author("First", "Last"), loaded.spec().author());
         assertTrue(Files.readString(spec).contains("# A placeholder: put your own name here"), file);
         for (ImageRef image : loaded.images()) {
             assertEquals(ROOT.resolve("vm-images").resolve(image.name() + ".yaml"), image.recipe());

@@ -14,7 +14,7 @@ public final class SpecFixtures {
     /** Where spec text in tests pretends to live: relative image paths resolve against its folder. */
     public static final Path SPEC = Path.of("harness/src/test/resources/specs/repo/experiments/t.yaml");
     /** Lines 1 and 2 of most test specs. */
-    public static final String HEAD = "experiment: t\nauthor: {first: Ada, last: Lovelace}\n";
+    public static final String HEAD = "experiment: t\nauthor: {first: First, last: Last}\n";
 
     private SpecFixtures() {
     }

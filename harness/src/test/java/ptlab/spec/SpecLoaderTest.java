@@ -139,24 +139,24 @@ class SpecLoaderTest {
         assertError(e.errors().get(0), 1, 1, "experiment", "required");
         assertError(e.errors().get(1), 1, 1, "author", "required");
         assertError(e.errors().get(2), 1, 1, "workloads", "required");
-        assertError(only("experiment: t\nauthor: {first: Ada}\n" + PAGEMAP), 2, 1, "author.last", "required");
+        assertError(only("experiment: t\nauthor: {first: First}\n" + PAGEMAP), 2, 1, "author.last", "required");
     }
 
     @Test
     void experimentName() {
-        assertError(only("experiment: Part 2\nauthor: {first: Ada, last: Lovelace}\n" + PAGEMAP), 1, 1, "experiment",
+        assertError(only("experiment: Part 2\nauthor: {first: First, last: Last}\n" + PAGEMAP), 1, 1, "experiment",
                 "must be lowercase letters, digits and '-'");
-        assertError(only("experiment: -x\nauthor: {first: Ada, last: Lovelace}\n" + PAGEMAP), 1, 1, "experiment",
+        assertError(only("experiment: -x\nauthor: {first: First, last: Last}\n" + PAGEMAP), 1, 1, "experiment",
                 "got '-x'");
     }
 
     @Test
     void authorNames() {
-        assertError(only("experiment: t\nauthor: {first: Ada, last: Love lace}\n" + PAGEMAP), 2, 22, "author.last",
+        assertError(only("experiment: t\nauthor: {first: First, last: Love lace}\n" + PAGEMAP), 2, 24, "author.last",
                 "letters, digits and '-' only");
-        assertError(only("experiment: t\nauthor: {first: 'Ada/', last: Lovelace}\n" + PAGEMAP), 2, 10,
-                "author.first", "got 'Ada/'");
-        assertEquals("Zoë-Jean-Lovelace2", load("experiment: t\nauthor: {first: Zoë-Jean, last: Lovelace2}\n"
+        assertError(only("experiment: t\nauthor: {first: 'First/', last: Last}\n" + PAGEMAP), 2, 10,
+                "author.first", "got 'First/'");
+        assertEquals("Zoë-Jean-Smith2", load("experiment: t\nauthor: {first: Zoë-Jean, last: Smith2}\n"
                 + PAGEMAP).spec().author().titlePrefix());
     }
 
@@ -327,7 +327,7 @@ class SpecLoaderTest {
         List<String> got = e.errors().stream().map(x -> x.line() + ":" + x.column() + " " + x.field()).toList();
         assertEquals(List.of(
                 "2:1 experiment",
-                "3:22 author.last",
+                "3:24 author.last",
                 "4:20 images[1]",
                 "4:26 images[2]",
                 "6:3 vm.cpus",
