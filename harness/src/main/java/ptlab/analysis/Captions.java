@@ -98,7 +98,7 @@ public final class Captions {
 
     public static String heatmap(Heatmap h, AccessParams p) {
         Heatmap.Regions r = h.regions();
-        StringBuilder s = new StringBuilder(Fmt.f("%d complete report(s) of %s s each (%d incomplete, shown grey; %d expected for %d s). ",
+        StringBuilder s = new StringBuilder(Fmt.f("%d complete report(s) of %s s each (%d incomplete; %d expected for %d s); each column is drawn at the time its report was logged, so grey shows seconds with no report (incomplete, or a late report under load). ",
                 h.complete(), Fmt.sig3(h.columnWidthS()), h.incomplete(), h.expected(), p.durationS()));
         s.append(Fmt.f("Mean accesses/s per page: hot [0, %s) %s, warm [%s, %s) %s, cold [%s, %s) %s. ",
                 Fmt.size(p.hotEnd()), Fmt.sig3(r.hot()), Fmt.size(p.warmStart()), Fmt.size(p.warmEnd()), Fmt.sig3(r.warm()),
