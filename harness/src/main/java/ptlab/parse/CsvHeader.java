@@ -15,6 +15,15 @@ final class CsvHeader {
         this.width = width;
     }
 
+    /** Reads the first line of {@code in} as the header; an empty file is an error naming it. */
+    static CsvHeader read(LineReader in, String[] required) {
+        String header = in.next();
+        if (header == null) {
+            throw in.error("", "empty file, expected the header " + String.join(",", required));
+        }
+        return of(in, header, required);
+    }
+
     static CsvHeader of(LineReader in, String header, String[] required) {
         List<String> cols = Arrays.asList(header.split(",", -1));
         int[] index = new int[required.length];

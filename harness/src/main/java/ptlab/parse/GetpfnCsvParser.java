@@ -11,11 +11,7 @@ public final class GetpfnCsvParser {
 
     public static GetpfnTable parse(Path file) {
         try (LineReader in = LineReader.open(file)) {
-            String header = in.next();
-            if (header == null) {
-                throw in.error("", "empty file, expected the header " + String.join(",", COLUMNS));
-            }
-            CsvHeader h = CsvHeader.of(in, header, COLUMNS);
+            CsvHeader h = CsvHeader.read(in, COLUMNS);
             LongList[] cols = {new LongList(), new LongList(), new LongList(), new LongList(), new LongList()};
             int[] starts = new int[h.width()];
             int[] ends = new int[h.width()];

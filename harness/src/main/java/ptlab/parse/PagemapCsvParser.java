@@ -20,11 +20,7 @@ public final class PagemapCsvParser {
 
     public static PagemapTable parse(Path file) {
         try (LineReader in = LineReader.open(file)) {
-            String header = in.next();
-            if (header == null) {
-                throw in.error("", "empty file, expected the header " + String.join(",", COLUMNS));
-            }
-            CsvHeader h = CsvHeader.of(in, header, COLUMNS);
+            CsvHeader h = CsvHeader.read(in, COLUMNS);
             LongList va = new LongList();
             LongList pa = new LongList();
             LongList pfn = new LongList();
