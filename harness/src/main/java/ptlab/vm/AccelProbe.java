@@ -75,6 +75,12 @@ public final class AccelProbe {
         }
     }
 
+    /** Forgets the answer in memory and on disk, so the next AUTO probes again. */
+    static void forget() throws IOException {
+        cached = null;
+        Files.deleteIfExists(PROBE_MEMO);
+    }
+
     private static Accel remembered() {
         String id = bootId();
         try {
