@@ -18,7 +18,6 @@ import ptlab.ssh.SshSession;
 public final class KmsgStream implements AutoCloseable {
     private final BufferedWriter out;
     private final Thread thread;
-    private volatile String lastLine = "";
     private volatile boolean markerSeen;
     private volatile String marker;
     private volatile RuntimeException failure;
@@ -55,7 +54,6 @@ public final class KmsgStream implements AutoCloseable {
                 failure = new IllegalStateException("writing kmsg.txt: " + e.getMessage(), e);
             }
         }
-        lastLine = l;
         String m = marker;
         if (m != null && l.endsWith(m)) {
             markerSeen = true;
@@ -80,10 +78,6 @@ public final class KmsgStream implements AutoCloseable {
             }
         }
         return markerSeen;
-    }
-
-    public boolean isRunning() {
-        return thread.isAlive();
     }
 
     public RuntimeException failure() {

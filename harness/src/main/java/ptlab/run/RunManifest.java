@@ -32,14 +32,12 @@ import ptlab.vm.VmConfig;
 final class RunManifest {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private final RunPlan plan;
     private final RunUnit unit;
     private final Map<String, Object> root = new LinkedHashMap<>();
     private final List<StepRecord> steps = new ArrayList<>();
     private final Map<String, Object> warnings = new TreeMap<>();
 
     RunManifest(RunPlan plan, RunUnit unit) {
-        this.plan = plan;
         this.unit = unit;
         root.put("experiment", plan.spec().experiment());
         root.put("run_id", unit.runId());
@@ -89,8 +87,11 @@ final class RunManifest {
         root.put("build_warnings", warnings);
     }
 
-    void kmsgSynced(boolean synced) {
+    void kmsgSynced(boolean synced, RuntimeException streamFailure) {
         root.put("kmsg_synced", synced);
+        if (streamFailure != null) {
+            root.put("kmsg_stream_error", streamFailure.getMessage());
+        }
     }
 
     /** {@code sha256sum} output from the guest: "hash  path" lines. */

@@ -298,7 +298,7 @@ public final class RunOrchestrator {
             long t0 = System.nanoTime();
             ExecResult r;
             try {
-                r = lines == null ? vm.exec(command, timeout) : execStreaming(command, timeout, lines);
+                r = vm.exec(command, timeout, lines);
             } catch (HarnessException e) {
                 manifest.step(new StepRecord(step, "failed", secondsSince(t0), command, null, e.getMessage()));
                 throw e;
@@ -311,12 +311,6 @@ public final class RunOrchestrator {
                 throw new HarnessException(Outcome.FAIL, msg);
             }
             manifest.step(new StepRecord(step, "ok", secondsSince(t0), command, 0, null));
-            return r;
-        }
-
-        private ExecResult execStreaming(String command, Duration timeout, Consumer<String> lines) {
-            ExecResult r = vm.ssh().exec(command, timeout, lines, null);
-            vm.checkAlive("while running: " + command);
             return r;
         }
 
@@ -339,7 +333,7 @@ public final class RunOrchestrator {
             if (kmsg != null) {
                 boolean synced = kmsg.syncWith(vm.ssh(), "ptlab: collect marker " + unit.runId(),
                         Duration.ofSeconds(30));
-                manifest.kmsgSynced(synced);
+                manifest.kmsgSynced(synced, kmsg.failure());
                 kmsg.close();
             }
             vm.exec("sync", Duration.ofSeconds(60));

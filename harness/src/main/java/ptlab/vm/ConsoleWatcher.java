@@ -25,7 +25,6 @@ public final class ConsoleWatcher implements AutoCloseable {
     private volatile CrashPatterns.Crash crash;
     private final byte[] buf = new byte[65536];
     private long pos;
-    private long lastOutputNanos = System.nanoTime();
 
     public ConsoleWatcher(Path file, Consumer<CrashPatterns.Crash> onCrash) {
         this.file = file;
@@ -41,11 +40,6 @@ public final class ConsoleWatcher implements AutoCloseable {
 
     public Optional<CrashPatterns.Crash> crash() {
         return Optional.ofNullable(crash);
-    }
-
-    /** Seconds since the console last printed anything. */
-    public synchronized long silentSeconds() {
-        return (System.nanoTime() - lastOutputNanos) / 1_000_000_000L;
     }
 
     /** The last {@code lines} lines of console output. */
@@ -105,7 +99,6 @@ public final class ConsoleWatcher implements AutoCloseable {
         if (recent.length() > KEEP) {
             recent.delete(0, recent.length() - KEEP);
         }
-        lastOutputNanos = System.nanoTime();
     }
 
     @Override

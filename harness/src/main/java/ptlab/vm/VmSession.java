@@ -132,9 +132,14 @@ public final class VmSession implements AutoCloseable {
      * what the user needs to see.
      */
     public ExecResult exec(String command, Duration timeout) {
+        return exec(command, timeout, null);
+    }
+
+    /** Like {@link #exec(String, Duration)}, with each stdout line passed to {@code lines} as it arrives. */
+    public ExecResult exec(String command, Duration timeout, java.util.function.Consumer<String> lines) {
         ExecResult r;
         try {
-            r = ssh().exec(command, timeout);
+            r = ssh().exec(command, timeout, lines, null);
         } catch (HarnessException e) {
             // a dropped connection is usually QEMU ending after a panic: let the console say so
             for (int i = 0; i < 20 && qemu.isAlive() && watcher.drainAndCheck().isEmpty(); i++) {
