@@ -18,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import ptlab.HarnessException;
 import ptlab.analysis.OracleResult;
+import ptlab.testing.TestFiles;
 
 /** Run folders captured from real bookworm guests (see fixtures/README.md) rendered from raw/ alone. */
 class CapturedRunsTest {
@@ -27,19 +28,7 @@ class CapturedRunsTest {
     Path tmp;
 
     private Path copy(String run, String as) throws IOException {
-        Path from = RUNS.resolve(run);
-        Path to = tmp.resolve(as);
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t);
-                }
-            }
-        }
-        return to;
+        return TestFiles.copyTree(RUNS.resolve(run), tmp.resolve(as));
     }
 
     private static TreeMap<String, byte[]> outputs(Path runDir) throws IOException {

@@ -7,9 +7,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ptlab.testing.TestFiles;
 
 /** The submission tarball of real captured runs and this checkout's sources compiles as shipped. */
 class SubmissionBuildsTest {
@@ -17,19 +17,7 @@ class SubmissionBuildsTest {
     Path tmp;
 
     private Path copy(String run) throws IOException {
-        Path from = Path.of("harness/src/test/resources/fixtures/runs", run);
-        Path to = tmp.resolve(run);
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t);
-                }
-            }
-        }
-        return to;
+        return TestFiles.copyTree(Path.of("harness/src/test/resources/fixtures/runs", run), tmp.resolve(run));
     }
 
     private static int sh(Path dir, String... argv) throws Exception {

@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ptlab.Outcome;
@@ -18,6 +16,7 @@ import ptlab.image.ImageCache;
 import ptlab.plan.Overrides;
 import ptlab.plan.RunPlan;
 import ptlab.plan.RunPlanner;
+import ptlab.testing.TestFiles;
 import ptlab.util.Progress;
 
 /**
@@ -28,24 +27,11 @@ class FailingStepIT {
     @TempDir
     Path tmp;
 
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t);
-                }
-            }
-        }
-    }
-
     @Test
     void aFailingStepKeepsWhatWasCollectedAndNamesTheStep() throws Exception {
         Path repo = tmp.resolve("repo");
         for (String d : List.of("vm-images", "workloads", "kmod")) {
-            copyTree(Path.of(d), repo.resolve(d));
+            TestFiles.copyTree(Path.of(d), repo.resolve(d));
         }
         // the VMA step saves /proc/1/maps, then fails the way a broken workload would
         Path script = repo.resolve("workloads/scripts/vma_dump.sh");
