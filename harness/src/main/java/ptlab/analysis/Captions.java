@@ -1,5 +1,7 @@
 package ptlab.analysis;
 
+import java.util.Optional;
+import ptlab.Accelerator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +52,7 @@ public final class Captions {
      * @param batched  per scheme, stats of the batched read (per entry); may be empty
      */
     public static String pagemapCdf(Map<String, LatencyStats> perPage, Map<String, LatencyStats> batched, long atFloor,
-            Accel accel) {
+            Optional<Accelerator> accel) {
         List<String> parts = new ArrayList<>();
         perPage.forEach((scheme, st) -> parts.add(scheme + " " + st.summary()));
         StringBuilder s = new StringBuilder("Pagemap translation latency, one pread per page: ")
@@ -74,10 +76,11 @@ public final class Captions {
         if (atFloor > 0) {
             s.append(Fmt.f("%s sample(s) of 0-1 ns are drawn at 1 ns. ", Fmt.count(atFloor)));
         }
-        return s.append(accel.sentence()).toString();
+        return s.append(Accelerator.sentence(accel)).toString();
     }
 
-    public static String moduleVsPagemap(LatencyStats module, LatencyStats perPage, LatencyStats batched, Accel accel) {
+    public static String moduleVsPagemap(LatencyStats module, LatencyStats perPage, LatencyStats batched,
+            Optional<Accelerator> accel) {
         StringBuilder s = new StringBuilder(Fmt.f("Same pages, three ways. lkp25p3 walk: %s; pagemap one pread per page: %s",
                 module.summary(), perPage.summary()));
         if (batched != null) {
@@ -93,7 +96,7 @@ public final class Captions {
         }
         s.append("Why: a pagemap read is a syscall through the seq file interface with a per-entry copy_to_user and its own walk set-up; "
                 + "the module times only a bare page-table walk under the mm locks, with no syscall in the timed region. ");
-        return s.append(accel.sentence()).toString();
+        return s.append(Accelerator.sentence(accel)).toString();
     }
 
     public static String heatmap(Heatmap h, AccessParams p) {

@@ -11,7 +11,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import ptlab.Outcome;
-import ptlab.image.Image;
 import ptlab.image.ImageCache;
 import ptlab.image.RecipeLoader;
 import ptlab.plan.Overrides;
@@ -19,12 +18,11 @@ import ptlab.plan.PlanPrinter;
 import ptlab.plan.RunPlan;
 import ptlab.plan.RunPlanner;
 import ptlab.plan.RunUnit;
+import ptlab.run.LocalExecutor;
 import ptlab.run.RunOrchestrator;
 import ptlab.spec.Accel;
 import ptlab.util.Progress;
 import ptlab.util.RepoRoot;
-import ptlab.vm.QemuArgs;
-import ptlab.vm.VmConfig;
 import ptlab.vm.VmLauncher;
 
 /** {@code harness run <spec>}: the main job. */
@@ -37,8 +35,9 @@ public final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SPEC", description = "Experiment spec, e.g. experiments/part2.yaml.")
     Path specFile;
 
-    @Option(names = "--accel", description = "Override the spec's accelerator: auto, kvm or tcg.")
-    String accel;
+    @Option(names = "--accel", converter = AccelConverter.class,
+            description = "Override the spec's accelerator: auto, kvm or tcg.")
+    Accel accel;
 
     @Option(names = "--image", split = ",", description = "Override the spec's images (comma separated recipe names).")
     List<String> images;
@@ -59,16 +58,7 @@ public final class RunCommand implements Callable<Integer> {
         if (jobs < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1, got " + jobs);
         }
-        Accel a = null;
-        if (accel != null) {
-            try {
-                a = Accel.valueOf(accel.toUpperCase(java.util.Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                        "--accel: expected auto, kvm or tcg, got '" + accel + "'");
-            }
-        }
-        RunPlan plan = RunPlanner.plan(specFile, RepoRoot.find(), new Overrides(a, images, repetitions),
+        RunPlan plan = RunPlanner.plan(specFile, RepoRoot.find(), new Overrides(accel, images, repetitions),
                 Clock.systemUTC());
         if (dryRun) {
             PlanPrinter.print(plan, out);
@@ -76,15 +66,15 @@ public final class RunCommand implements Callable<Integer> {
             return Outcome.PASS.exitCode();
         }
         Progress progress = Progress.stderr();
-        List<RunOrchestrator.UnitResult> results = new RunOrchestrator(plan, ImageCache.defaultCache(), progress)
-                .runAll(jobs);
+        List<RunOrchestrator.UnitResult> results = LocalExecutor.runAll(
+                new RunOrchestrator(plan, ImageCache.defaultCache(), progress), plan.units(), jobs);
         Outcome worst = Outcome.PASS;
         for (RunOrchestrator.UnitResult r : results) {
             out.printf("%-12s %s%n", r.outcome(), r.unit().outputDir());
             if (r.render() != null) {
                 r.render().oracles().forEach(o -> out.printf("  %-4s %s: %s%n", o.passed() ? "ok" : "FAIL", o.name(),
                         o.detail()));
-                out.println("  report: " + r.unit().outputDir().resolve("report.html"));
+                out.println("  report: " + r.unit().folder().reportHtml());
             }
             if (r.outcome() != Outcome.PASS) {
                 out.println("  " + r.message().replace("\n", "\n  "));
@@ -106,13 +96,10 @@ public final class RunCommand implements Callable<Integer> {
                         + " the same arguments as `harness vm smoke " + u.image() + " --dry-run` shows once built");
                 continue;
             }
-            Image img = cached.get();
             var vm = plan.spec().vm();
-            ptlab.vm.Accel accel = vm.accel() == Accel.KVM ? ptlab.vm.Accel.KVM : ptlab.vm.Accel.TCG;
-            VmConfig c = VmLauncher.config(img, accel, vm.cpus(), vm.memoryMib(),
-                    u.rawDir().resolve("console.log"), null);
-            out.println("# " + u.runId() + (vm.accel() == Accel.AUTO ? " (accel auto: shown with tcg)" : ""));
-            out.println(QemuArgs.shellQuote(QemuArgs.argv(c)));
+            out.println("# " + u.runId());
+            VmLauncher.dryRun(cached.get(), vm.accel(), vm.cpus(), vm.memoryMib(), u.folder().console())
+                    .forEach(out::println);
         }
     }
 }

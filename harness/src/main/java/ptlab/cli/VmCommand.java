@@ -12,6 +12,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import ptlab.Accelerator;
 import ptlab.HarnessException;
 import ptlab.Outcome;
 import ptlab.image.Image;
@@ -20,8 +21,7 @@ import ptlab.image.ImageCache;
 import ptlab.ssh.ExecResult;
 import ptlab.util.HostTools;
 import ptlab.util.Progress;
-import ptlab.vm.Accel;
-import ptlab.vm.QemuArgs;
+import ptlab.runfolder.RunFolder;
 import ptlab.vm.VmConfig;
 import ptlab.vm.VmLauncher;
 import ptlab.vm.VmSession;
@@ -39,19 +39,15 @@ public final class VmCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Image (built if needed), work folder and resolved config, or null after printing a dry run. */
+    /** The resolved config for a guest, or null after printing the dry run. */
     static VmConfig prepare(Image img, VmOptions o, Path work, Progress progress, PrintWriter out) {
-        Accel accel = o.dryRun ? (o.accel == Accel.AUTO ? Accel.TCG : o.accel)
-                : VmLauncher.resolveAccel(o.accel, img, work, progress);
-        VmConfig c = VmLauncher.config(img, accel, o.cpus, o.memoryMib, work.resolve("console.log"), null);
+        Path console = work.resolve(RunFolder.CONSOLE);
         if (o.dryRun) {
-            out.println(QemuArgs.shellQuote(QemuArgs.argv(c)));
-            if (o.accel == Accel.AUTO) {
-                out.println("# --accel auto: KVM is used only if a probe boot succeeds; shown with tcg");
-            }
+            VmLauncher.dryRun(img, o.accel, o.cpus, o.memoryMib, console).forEach(out::println);
             return null;
         }
-        return c;
+        Accelerator accel = VmLauncher.resolveAccel(o.accel, img, work, progress);
+        return VmLauncher.config(img, accel, o.cpus, o.memoryMib, console);
     }
 
     static Path workDir(String kind) {

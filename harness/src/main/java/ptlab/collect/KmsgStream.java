@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import ptlab.HarnessException;
-import ptlab.ssh.SshSession;
+import ptlab.guest.Guest;
 
 /**
  * The guest's /dev/kmsg, streamed for the whole session into {@code raw/kmsg.txt} by the guest's
@@ -22,12 +22,12 @@ public final class KmsgStream implements AutoCloseable {
     private volatile String marker;
     private volatile RuntimeException failure;
 
-    private KmsgStream(SshSession ssh, String kmsgcat, Path file) throws IOException {
+    private KmsgStream(Guest guest, String kmsgcat, Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
         this.thread = new Thread(() -> {
             try {
-                ssh.exec(kmsgcat, Duration.ofDays(1), this::line, null);
+                guest.exec(kmsgcat, Duration.ofDays(1), this::line);
             } catch (RuntimeException e) {
                 failure = e;
             }
@@ -35,9 +35,9 @@ public final class KmsgStream implements AutoCloseable {
         thread.setDaemon(true);
     }
 
-    public static KmsgStream start(SshSession ssh, String kmsgcat, Path file) {
+    public static KmsgStream start(Guest guest, String kmsgcat, Path file) {
         try {
-            KmsgStream s = new KmsgStream(ssh, kmsgcat, file);
+            KmsgStream s = new KmsgStream(guest, kmsgcat, file);
             s.thread.start();
             return s;
         } catch (IOException e) {
@@ -64,10 +64,10 @@ public final class KmsgStream implements AutoCloseable {
      * Writes {@code text} into the guest's kernel log and waits until the stream has delivered it:
      * after this, every earlier record is in the file.
      */
-    public boolean syncWith(SshSession ssh, String text, Duration timeout) {
+    public boolean syncWith(Guest guest, String text, Duration timeout) {
         marker = text;
         markerSeen = false;
-        ssh.exec("echo '" + text + "' > /dev/kmsg", Duration.ofSeconds(30));
+        guest.exec("echo '" + text + "' > /dev/kmsg", Duration.ofSeconds(30));
         long end = System.nanoTime() + timeout.toNanos();
         while (!markerSeen && System.nanoTime() < end && thread.isAlive()) {
             try {

@@ -38,6 +38,18 @@ public final class ManifestReader {
         return new Manifest(flat);
     }
 
+    /** A manifest from JSON text (a manifest still in memory). */
+    public static Manifest parse(String json) {
+        try {
+            JsonNode root = JSON.readTree(json);
+            Map<String, String> flat = new LinkedHashMap<>();
+            flatten("", root, flat);
+            return new Manifest(flat);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not valid JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
     /** Reads the manifest when the file exists, else an empty one. */
     public static Manifest readIfPresent(Path file) {
         return Files.isRegularFile(file) ? read(file) : Manifest.empty();

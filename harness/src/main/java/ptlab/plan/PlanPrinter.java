@@ -10,7 +10,7 @@ import ptlab.spec.Workload;
 
 /**
  * The plan for people ({@code harness run --dry-run}): what will run, where results go, and each step
- * with its timeout. Paths are shown relative to the repository root.
+ * with its timeout and the exact guest commands it runs. Paths are shown relative to the repository root.
  */
 public final class PlanPrinter {
     private PlanPrinter() {
@@ -55,6 +55,14 @@ public final class PlanPrinter {
             for (int i = 0; i < steps.size(); i++) {
                 Step s = steps.get(i);
                 out.printf("  %2d. %-" + nameWidth + "s  %5d s  %s%n", i + 1, s.name(), s.timeoutS(), s.description());
+                for (String c : s.commands()) {
+                    out.printf("      %" + nameWidth + "s           $ %s%n", "", c);
+                }
+                if (s instanceof Step.Boot b) {
+                    out.printf("      %" + nameWidth + "s           (guest provider: %s)%n", "", b.provider());
+                } else if (s instanceof Step.Upload u) {
+                    out.printf("      %" + nameWidth + "s           (host %s -> guest %s)%n", "", u.from(), u.to());
+                }
             }
         }
         out.flush();

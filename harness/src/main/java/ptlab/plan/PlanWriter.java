@@ -27,9 +27,6 @@ import ptlab.HarnessException;
  * holds the format still. The spec inside reads back with the spec's own syntax (sizes as "2G").
  */
 public final class PlanWriter {
-    /** The name of the file in each run folder. */
-    public static final String FILE_NAME = "plan.json";
-
     private static final ObjectMapper MAPPER = newMapper();
 
     private PlanWriter() {
@@ -85,7 +82,7 @@ public final class PlanWriter {
     public static List<Path> writeToRunFolders(RunPlan plan) {
         List<Path> written = new ArrayList<>();
         for (RunUnit unit : plan.units()) {
-            Path file = unit.outputDir().resolve(FILE_NAME);
+            Path file = unit.folder().plan();
             write(plan, file);
             written.add(file);
         }

@@ -19,7 +19,8 @@ import ptlab.spec.ExperimentSpec;
  */
 public record RunPlan(int planVersion, String createdAt, Path specFile, String specSha256, Path repoRoot,
         Overrides overrides, ExperimentSpec spec, List<RunUnit> units) {
-    public static final int VERSION = 1;
+    /** 2: typed steps carrying their guest commands; boot names its guest provider. */
+    public static final int VERSION = 2;
 
     public RunPlan {
         units = List.copyOf(units);

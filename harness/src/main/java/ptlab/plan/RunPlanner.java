@@ -21,6 +21,8 @@ import ptlab.spec.SpecLoader;
 public final class RunPlanner {
     /** Folder of all run folders, under the repository root. */
     public static final String RESULTS_FOLDER = "results";
+    /** The guest provider of every run today: a cold QEMU boot. */
+    public static final String DEFAULT_PROVIDER = "qemu";
     /** Run ids start with the plan's instant in UTC, so they sort by time and read the same everywhere. */
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
@@ -72,7 +74,7 @@ public final class RunPlanner {
         Path experimentDir = loaded.repoRoot().resolve(RESULTS_FOLDER).resolve(spec.experiment());
         List<RunUnit> units = new ArrayList<>();
         for (ImageRef image : images) {
-            List<Step> steps = StepPlanner.steps(spec, image.name());
+            List<Step> steps = StepPlanner.steps(spec, image.name(), DEFAULT_PROVIDER);
             for (int rep = 1; rep <= spec.repetitions(); rep++) {
                 String runId = runId(stamp, image.name(), rep);
                 units.add(new RunUnit(runId, image.name(), image.recipe(), rep, experimentDir.resolve(runId), steps));

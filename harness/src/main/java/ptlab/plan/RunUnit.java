@@ -2,6 +2,7 @@ package ptlab.plan;
 
 import java.nio.file.Path;
 import java.util.List;
+import ptlab.runfolder.RunFolder;
 
 /**
  * One run of the matrix: one image, one repetition, one guest boot.
@@ -19,8 +20,13 @@ public record RunUnit(String runId, String image, Path recipe, int repetition, P
         steps = List.copyOf(steps);
     }
 
-    /** Where this run's raw logs go. */
-    public Path rawDir() {
-        return outputDir.resolve("raw");
+    /** This run's folder. */
+    public RunFolder folder() {
+        return new RunFolder(outputDir);
+    }
+
+    /** The step called {@code name}, if the run has it. */
+    public java.util.Optional<Step> step(String name) {
+        return steps.stream().filter(s -> s.name().equals(name)).findFirst();
     }
 }

@@ -1,32 +1,182 @@
 package ptlab.plan;
 
-import ptlab.spec.Scheme;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.List;
 
 /**
- * One thing a run does, in order. The names are the contract with the orchestrator and the run folder:
- * {@value #BOOT}, {@value #BUILD_WORKLOADS}, {@value #BUILD_LKP25P3}, {@value #BUILD_PAGETABLE},
- * {@code part1-<scheme>} (see {@link #part1}), one per workload kind for the others ({@value #XLATE},
- * {@value #VMA_DUMP}, {@value #ACCESS}, {@value #PAGETABLE}), then {@value #COLLECT} and {@value #RENDER}.
- *
- * @param name stable identifier, also used in progress output and failure messages
- * @param description what the step does, for people
- * @param timeoutS seconds after which the step fails
+ * One thing a run does, with everything resolved: the exact guest commands, the timeout and what it
+ * leaves in the run folder. plan.json and {@code --dry-run} show these records as they will run. Names
+ * are stable: they name the step logs (raw/steps/&lt;name&gt;.log), manifest records and failure messages.
  */
-public record Step(String name, String description, long timeoutS) {
-    public static final String BOOT = "boot";
-    public static final String BUILD_WORKLOADS = "build-workloads";
-    public static final String BUILD_LKP25P3 = "build-lkp25p3";
-    public static final String BUILD_PAGETABLE = "build-pagetable";
-    public static final String PART1_PREFIX = "part1-";
-    public static final String XLATE = "xlate";
-    public static final String VMA_DUMP = "vma_dump";
-    public static final String ACCESS = "access";
-    public static final String PAGETABLE = "pagetable";
-    public static final String COLLECT = "collect";
-    public static final String RENDER = "render";
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = Step.Boot.class, name = "boot"),
+    @JsonSubTypes.Type(value = Step.Upload.class, name = "upload"),
+    @JsonSubTypes.Type(value = Step.Build.class, name = "build"),
+    @JsonSubTypes.Type(value = Step.GuestCommand.class, name = "guest_command"),
+    @JsonSubTypes.Type(value = Step.KmsgStream.class, name = "kmsg_stream"),
+    @JsonSubTypes.Type(value = Step.Collect.class, name = "collect"),
+    @JsonSubTypes.Type(value = Step.Render.class, name = "render")})
+public sealed interface Step {
+    String BOOT = "boot";
+    String UPLOAD_SOURCES = "upload-sources";
+    String BUILD_WORKLOADS = "build-workloads";
+    String GUEST_INFO = "guest-info";
+    String KMSG_STREAM = "kmsg-stream";
+    String BUILD_LKP25P3 = "build-lkp25p3";
+    String INSMOD_LKP25P3 = "insmod-lkp25p3";
+    String BUILD_PAGETABLE = "build-pagetable";
+    String PART1_PREFIX = "part1-";
+    String XLATE = "xlate";
+    String VMA_DUMP = "vma_dump";
+    String ACCESS = "access";
+    String PAGETABLE = "pagetable";
+    String COLLECT = "collect";
+    String RENDER = "render";
+
+    /** Stable identifier. */
+    String name();
+
+    /** What the step does, for people. */
+    String description();
+
+    /** Seconds after which the step fails (INFRA_ERROR: the guest did not answer in time). */
+    long timeoutS();
+
+    /** The guest commands the step runs, in order (empty for host-only steps). */
+    List<String> commands();
+
+    /** What the step leaves in the run folder, relative to it. */
+    List<String> produces();
+
+    /**
+     * Start a guest with a provider (named in plan.json; {@code qemu} today) and wait until it runs a
+     * command.
+     */
+    record Boot(String name, String description, long timeoutS, String provider) implements Step {
+        @Override
+        public List<String> commands() {
+            return List.of();
+        }
+
+        @Override
+        public List<String> produces() {
+            return List.of("raw/console.log");
+        }
+    }
+
+    /** Copy a host folder of the run into the guest. */
+    record Upload(String name, String description, long timeoutS, String from, String to) implements Step {
+        @Override
+        public List<String> commands() {
+            return List.of();
+        }
+
+        @Override
+        public List<String> produces() {
+            return List.of();
+        }
+    }
+
+    /**
+     * Build one component with the guest's toolchain, or reuse an identical earlier build from the
+     * host's build cache (same image, kernel and sources).
+     *
+     * @param component     workloads, lkp25p3 or pagetable: the build-cache component
+     * @param guestDir      where the sources are and the products land
+     * @param make          the build command
+     * @param listProducts  prints the product file names, one per line, in guestDir
+     */
+    record Build(String name, String description, long timeoutS, String component, String guestDir, String make,
+            String listProducts) implements Step {
+        @Override
+        public List<String> commands() {
+            return List.of(make, listProducts);
+        }
+
+        @Override
+        public List<String> produces() {
+            return List.of("raw/steps/" + name + ".log");
+        }
+    }
+
+    /**
+     * Run one guest command; a non-zero exit fails the run (FAIL) after collection.
+     *
+     * @param produces       the raw/ files or folders the command writes (through the guest's out/)
+     * @param progressPrefix stdout lines starting with this are shown as live progress; null for none
+     */
+    record GuestCommand(String name, String description, long timeoutS, String command, List<String> produces,
+            String progressPrefix) implements Step {
+        public GuestCommand {
+            produces = List.copyOf(produces);
+        }
+
+        @Override
+        public List<String> commands() {
+            return List.of(command);
+        }
+    }
+
+    /** Stream the guest's /dev/kmsg into raw/kmsg.txt until collection. */
+    record KmsgStream(String name, String description, long timeoutS, String command) implements Step {
+        @Override
+        public List<String> commands() {
+            return List.of(command);
+        }
+
+        @Override
+        public List<String> produces() {
+            return List.of("raw/kmsg.txt");
+        }
+    }
+
+    /**
+     * Pull every raw file out of the guest; runs after a failed step too (not after a crash).
+     *
+     * @param outDir       the guest folder copied into raw/ entry by entry
+     * @param files        guest files copied into raw/ under their own names
+     * @param checksums    prints sha256sum lines of the built artifacts
+     * @param unload       unloads the modules (an rmmod that fails is a failed step)
+     */
+    record Collect(String name, String description, long timeoutS, String outDir, List<String> files,
+            String checksums, String unload) implements Step {
+        public Collect {
+            files = List.copyOf(files);
+        }
+
+        @Override
+        public List<String> commands() {
+            return List.of("sync", listOut(), checksums, unload);
+        }
+
+        /** Lists the entries of {@link #outDir}, one per line. */
+        public String listOut() {
+            return "ls -1 " + outDir + " 2>/dev/null";
+        }
+
+        @Override
+        public List<String> produces() {
+            return List.of("raw/kern.log", "raw/<every entry of " + outDir + ">");
+        }
+    }
+
+    /** Parse raw/, check the oracles, draw the figures and write the report; no VM. */
+    record Render(String name, String description, long timeoutS) implements Step {
+        @Override
+        public List<String> commands() {
+            return List.of();
+        }
+
+        @Override
+        public List<String> produces() {
+            return List.of("datasets/", "figures/", "oracles.json", "report.html", "report.md");
+        }
+    }
 
     /** "part1-4k", "part1-2m", "part1-whole". */
-    public static String part1(Scheme scheme) {
+    static String part1(ptlab.spec.Scheme scheme) {
         return PART1_PREFIX + scheme.label();
     }
 }

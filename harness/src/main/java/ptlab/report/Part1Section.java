@@ -15,7 +15,7 @@ import ptlab.parse.MemallocOut;
 import ptlab.parse.MemallocOutParser;
 import ptlab.parse.PagemapCsvParser;
 import ptlab.parse.PagemapTable;
-import ptlab.parse.RunFolder;
+import ptlab.runfolder.RunFolder;
 import ptlab.render.CdfSeries;
 import ptlab.render.Figure;
 import ptlab.render.LatencyCdfFigure;

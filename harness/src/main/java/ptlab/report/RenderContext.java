@@ -3,11 +3,12 @@ package ptlab.report;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import ptlab.analysis.Accel;
+import java.util.Optional;
+import ptlab.Accelerator;
 import ptlab.analysis.OracleResult;
 import ptlab.parse.KmsgLog;
 import ptlab.parse.Manifest;
-import ptlab.parse.RunFolder;
+import ptlab.runfolder.RunFolder;
 import ptlab.render.Figure;
 import ptlab.render.FigureWriter;
 
@@ -18,7 +19,7 @@ import ptlab.render.FigureWriter;
 final class RenderContext {
     final RunFolder run;
     final Manifest manifest;
-    final Accel accel;
+    final Optional<Accelerator> accel;
     /** Null when raw/kmsg.txt is absent. */
     final KmsgLog kmsg;
     final Path figuresDir;
@@ -30,10 +31,10 @@ final class RenderContext {
     RenderContext(RunFolder run, Manifest manifest, KmsgLog kmsg) {
         this.run = run;
         this.manifest = manifest;
-        this.accel = Accel.of(manifest);
+        this.accel = Accelerator.ofLabel(manifest.accelerator());
         this.kmsg = kmsg;
-        this.figuresDir = run.dir().resolve("figures");
-        this.datasetsDir = run.dir().resolve("datasets");
+        this.figuresDir = run.figures();
+        this.datasetsDir = run.datasets();
     }
 
     Block.FigureRef figure(Figure f) {
@@ -62,7 +63,7 @@ final class RenderContext {
     List<String> missing(String... relative) {
         List<String> out = new ArrayList<>();
         for (String r : relative) {
-            if (r.equals("kmsg.txt") ? kmsg == null : !run.exists(r)) {
+            if (r.equals(RunFolder.KMSG) ? kmsg == null : !run.exists(r)) {
                 out.add("raw/" + r);
             }
         }

@@ -13,61 +13,89 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.Optional;
+import ptlab.Accelerator;
 import ptlab.HarnessException;
-import ptlab.analysis.Accel;
+import ptlab.Outcome;
 import ptlab.analysis.OracleResult;
+import ptlab.analysis.Verdict;
 import ptlab.parse.KmsgLog;
 import ptlab.parse.KmsgParser;
 import ptlab.parse.Manifest;
 import ptlab.parse.ManifestReader;
-import ptlab.parse.RunFolder;
+import ptlab.runfolder.RunFolder;
 
 /**
  * Everything after the VM: a run folder's raw/ in, {@code datasets/*.csv}, {@code figures/*.pdf|png},
  * {@code oracles.json}, {@code report.md} and {@code report.html} out, byte-identical on every call.
- * Reads nothing but the run folder and never touches raw/.
+ * Reads nothing but the run folder and never touches raw/ or manifest.json. In two halves, so a run
+ * can decide its outcome from the oracles, write its manifest once, and only then write the report.
  */
 public final class RenderPipeline {
     private RenderPipeline() {
     }
 
+    /** {@code harness render}: the whole derivation from raw/ and manifest.json, which it never changes. */
     public static RenderResult render(Path runDir) {
+        RunFolder run = checkedFolder(runDir);
+        Manifest manifest = ManifestReader.readIfPresent(run.manifest());
+        return report(analyse(run, manifest), manifest);
+    }
+
+    /**
+     * First half: datasets, figures and oracles from raw/. {@code manifest} needs only what figures
+     * show (author, accelerator), so a run can call this before its manifest is final.
+     */
+    public static Analysis analyse(RunFolder run, Manifest manifest) {
+        checkedFolder(run.dir());
+        try {
+            KmsgLog kmsg = Files.isRegularFile(run.kmsg()) ? KmsgParser.parse(run.kmsg()) : null;
+            RenderContext ctx = new RenderContext(run, manifest, kmsg);
+            clean(ctx.figuresDir);
+            clean(ctx.datasetsDir);
+            Section logs = LogsSection.build(ctx);
+            List<Section> sections = new ArrayList<>();
+            sections.add(Part1Section.build(ctx));
+            sections.add(XlateSection.build(ctx));
+            sections.add(VmaSection.build(ctx));
+            sections.add(AccessSection.build(ctx));
+            sections.add(PagetableSection.build(ctx));
+            sections.add(logs);
+            sections.add(InfoSections.guest(ctx));
+            ctx.dataset("oracles.csv", List.of("name", "passed", "detail"), sink -> ctx.oracles.forEach(
+                    o -> sink.row(o.name(), o.passed() ? "true" : "false", o.detail())));
+            return new Analysis(ctx, sections);
+        } catch (UncheckedIOException e) {
+            throw HarnessException.infra("rendering " + run.dir() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Second half: oracles.json, report.md and report.html from an analysis and the final manifest. */
+    public static RenderResult report(Analysis analysis, Manifest manifest) {
+        RenderContext ctx = analysis.ctx;
+        RunFolder run = ctx.run;
+        try {
+            List<Section> sections = new ArrayList<>(analysis.sections);
+            sections.add(InfoSections.manifest(manifest));
+            ReportModel model = new ReportModel(title(run, manifest), summary(ctx, manifest, sections), ctx.oracles,
+                    sections);
+            List<Path> files = new ArrayList<>(ctx.written);
+            write(files, run.oracles(), oraclesJson(ctx.oracles));
+            write(files, run.reportMd(), MarkdownReport.render(model));
+            write(files, run.reportHtml(), HtmlReport.render(model, ctx.figuresDir));
+            files.sort(null);
+            return new RenderResult(ctx.oracles, files, ctx.figures);
+        } catch (UncheckedIOException e) {
+            throw HarnessException.infra("rendering " + run.dir() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static RunFolder checkedFolder(Path runDir) {
         RunFolder run = new RunFolder(runDir);
         if (!Files.isDirectory(run.raw())) {
             throw HarnessException.usage("not a run folder: " + runDir + " has no raw/");
         }
-        try {
-            return renderChecked(run);
-        } catch (UncheckedIOException e) {
-            throw HarnessException.infra("rendering " + runDir + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static RenderResult renderChecked(RunFolder run) {
-        Manifest manifest = ManifestReader.readIfPresent(run.manifest());
-        KmsgLog kmsg = Files.isRegularFile(run.kmsg()) ? KmsgParser.parse(run.kmsg()) : null;
-        RenderContext ctx = new RenderContext(run, manifest, kmsg);
-        clean(ctx.figuresDir);
-        clean(ctx.datasetsDir);
-        Section logs = LogsSection.build(ctx);
-        List<Section> sections = new ArrayList<>();
-        sections.add(Part1Section.build(ctx));
-        sections.add(XlateSection.build(ctx));
-        sections.add(VmaSection.build(ctx));
-        sections.add(AccessSection.build(ctx));
-        sections.add(PagetableSection.build(ctx));
-        sections.add(logs);
-        sections.add(InfoSections.guest(ctx));
-        sections.add(InfoSections.manifest(manifest));
-        ctx.dataset("oracles.csv", List.of("name", "passed", "detail"), sink -> ctx.oracles.forEach(
-                o -> sink.row(o.name(), o.passed() ? "true" : "false", o.detail())));
-        ReportModel model = new ReportModel(title(run, manifest), summary(ctx, sections), ctx.oracles, sections);
-        write(ctx, run.dir().resolve("oracles.json"), oraclesJson(ctx.oracles));
-        write(ctx, run.dir().resolve("report.md"), MarkdownReport.render(model));
-        write(ctx, run.dir().resolve("report.html"), HtmlReport.render(model, ctx.figuresDir));
-        List<Path> files = new ArrayList<>(ctx.written);
-        files.sort(null);
-        return new RenderResult(ctx.oracles, files, ctx.figures);
+        return run;
     }
 
     private static String title(RunFolder run, Manifest m) {
@@ -77,12 +105,13 @@ public final class RenderPipeline {
         return "Run report: " + exp + " / " + id;
     }
 
-    private static List<String> summary(RenderContext ctx, List<Section> sections) {
-        Manifest m = ctx.manifest;
+    private static List<String> summary(RenderContext ctx, Manifest m, List<Section> sections) {
         List<String> out = new ArrayList<>();
+        out.add(outcomeLine(m, ctx.oracles));
         out.add("Author: " + m.get("author.first").orElse("?") + " " + m.get("author.last").orElse("?"));
-        out.add("Accelerator: " + (ctx.accel == Accel.UNKNOWN ? "unknown" : ctx.accel.name().toLowerCase(java.util.Locale.ROOT))
-                + ". " + ctx.accel.sentence());
+        Optional<Accelerator> accel = Accelerator.ofLabel(m.accelerator());
+        out.add("Accelerator: " + accel.map(Accelerator::label).orElse("unknown") + ". "
+                + Accelerator.sentence(accel));
         out.add("Guest kernel: " + m.get("guest_kernel").orElse("unknown"));
         long passed = ctx.oracles.stream().filter(OracleResult::passed).count();
         out.add("Oracles: " + passed + " of " + ctx.oracles.size() + " passed"
@@ -92,6 +121,30 @@ public final class RenderPipeline {
             out.add("Not run or incomplete: " + String.join("; ", notRun) + ".");
         }
         return out;
+    }
+
+    /**
+     * The outcome the report states: the manifest's, held to the same rule the run applied, so a
+     * report never says PASS beside a failed oracle (raw/ changed after the run, or an old manifest).
+     */
+    private static String outcomeLine(Manifest m, List<OracleResult> oracles) {
+        Optional<Outcome> recorded = m.get("outcome").flatMap(RenderPipeline::outcome);
+        Outcome shown = Verdict.decide(recorded.orElse(Outcome.PASS), oracles);
+        String why = m.get("message").orElse(Verdict.failedOracles(oracles));
+        if (recorded.isPresent() && shown != recorded.get()) {
+            why = "manifest.json says " + recorded.get() + ", but " + Verdict.failedOracles(oracles);
+        } else if (recorded.isEmpty()) {
+            why = "manifest.json records no outcome; from the oracles" + (why.isEmpty() ? "" : ": " + why);
+        }
+        return "Outcome: " + shown + (why.isEmpty() ? "." : " (" + why.lines().findFirst().orElse("") + ").");
+    }
+
+    private static Optional<Outcome> outcome(String name) {
+        try {
+            return Optional.of(Outcome.valueOf(name));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     private static String oraclesJson(List<OracleResult> oracles) {
@@ -113,13 +166,13 @@ public final class RenderPipeline {
         }
     }
 
-    private static void write(RenderContext ctx, Path file, String text) {
+    private static void write(List<Path> written, Path file, String text) {
         try {
             Files.writeString(file, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("writing " + file, e);
         }
-        ctx.written.add(file);
+        written.add(file);
     }
 
     /** Removes the previous render's files, so nothing stale (an old author's figure name) survives. */

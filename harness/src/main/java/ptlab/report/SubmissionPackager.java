@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 import ptlab.HarnessException;
 import ptlab.parse.Manifest;
 import ptlab.parse.ManifestReader;
-import ptlab.parse.RunFolder;
+import ptlab.runfolder.RunFolder;
 
 /**
  * The lkp25-p3 submission: {@code <ID>-lkp25-p3.tar.gz} holding part1/*.[ch] (memalloc.c, pagemap.c

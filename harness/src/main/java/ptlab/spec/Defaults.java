@@ -17,6 +17,8 @@ public final class Defaults {
     public static final int VM_MEMORY_MIB = 4096;
     /** KVM when a probe boot works, TCG otherwise. */
     public static final Accel VM_ACCEL = Accel.AUTO;
+    /** {@link #VM_ACCEL} as text, for command-line defaults (annotations need a constant). */
+    public static final String VM_ACCEL_LABEL = "auto";
     /** Seconds to SSH; about 20 s is typical under TCG, bullseye to sid. */
     public static final int VM_BOOT_TIMEOUT_S = 300;
     /** Seconds per guest step; a 2 GiB per-page pagemap pass is about 15 s under TCG, module builds 20 s. */

@@ -7,25 +7,27 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import ptlab.Accelerator;
 import ptlab.HarnessException;
+import ptlab.spec.Accel;
 import ptlab.util.Progress;
 
 /**
- * Resolves {@link Accel#AUTO}. /dev/kvm existing is not enough (nested guests can hang under KVM),
+ * Resolves {@link Accel#AUTO} to an {@link Accelerator}. /dev/kvm existing is not enough (nested guests can hang under KVM),
  * so a short probe boot runs the real kernel with a root that cannot exist: a working KVM panics
  * ("VFS: Unable to mount root fs") and exits within a second or two thanks to panic=-1 and
  * -no-reboot. No exit within {@link #PROBE_DEADLINE} means TCG.
  */
 public final class AccelProbe {
     static final Duration PROBE_DEADLINE = Duration.ofSeconds(15);
-    private static volatile Accel cached;
+    private static volatile Accelerator cached;
 
     private AccelProbe() {
     }
 
-    public static Accel resolve(Accel requested, String qemu, Path kernel, Path workDir, Progress progress) {
+    public static Accelerator resolve(Accel requested, String qemu, Path kernel, Path workDir, Progress progress) {
         if (requested == Accel.TCG) {
-            return Accel.TCG;
+            return Accelerator.TCG;
         }
         Path kvm = Path.of("/dev/kvm");
         boolean usable = Files.isReadable(kvm) && Files.isWritable(kvm);
@@ -33,27 +35,27 @@ public final class AccelProbe {
             if (!usable) {
                 throw HarnessException.infra("--accel kvm, but /dev/kvm is missing or not accessible to this user");
             }
-            return Accel.KVM;
+            return Accelerator.KVM;
         }
         if (cached != null) {
             return cached;
         }
         if (!usable) {
             progress.note("accelerator: TCG (no usable /dev/kvm); latencies will be emulated");
-            cached = Accel.TCG;
+            cached = Accelerator.TCG;
             return cached;
         }
-        Accel remembered = remembered();
+        Accelerator remembered = remembered();
         if (remembered != null) {
             cached = remembered;
             progress.note("accelerator: " + cached.name() + " (probed earlier since this host booted; "
-                    + PROBE_MEMO + ")" + (cached == Accel.TCG ? "; latencies will be emulated" : ""));
+                    + PROBE_MEMO + ")" + (cached == Accelerator.TCG ? "; latencies will be emulated" : ""));
             return cached;
         }
         long t0 = System.nanoTime();
         boolean ok = probe(qemu, kernel, workDir);
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        cached = ok ? Accel.KVM : Accel.TCG;
+        cached = ok ? Accelerator.KVM : Accelerator.TCG;
         remember(cached);
         progress.note(ok ? "accelerator: KVM (probe boot finished in " + ms + " ms)"
                 : "accelerator: TCG (a KVM probe boot did not finish within " + PROBE_DEADLINE.toSeconds()
@@ -81,20 +83,20 @@ public final class AccelProbe {
         Files.deleteIfExists(PROBE_MEMO);
     }
 
-    private static Accel remembered() {
+    private static Accelerator remembered() {
         String id = bootId();
         try {
             if (id == null || !Files.isRegularFile(PROBE_MEMO)) {
                 return null;
             }
             String[] f = Files.readString(PROBE_MEMO).trim().split("\\s+");
-            return f.length == 2 && f[0].equals(id) ? Accel.valueOf(f[1]) : null;
+            return f.length == 2 && f[0].equals(id) ? Accelerator.valueOf(f[1]) : null;
         } catch (IOException | IllegalArgumentException e) {
             return null;
         }
     }
 
-    private static void remember(Accel a) {
+    private static void remember(Accelerator a) {
         String id = bootId();
         if (id == null) {
             return;
@@ -110,7 +112,7 @@ public final class AccelProbe {
     static List<String> probeArgv(String qemu, Path kernel, Path console) {
         List<String> a = new ArrayList<>(List.of(qemu));
         a.addAll(QemuArgs.base());
-        a.addAll(QemuArgs.machine(Accel.KVM));
+        a.addAll(QemuArgs.machine(Accelerator.KVM));
         a.addAll(QemuArgs.size(1, 512));
         a.addAll(List.of("-kernel", kernel.toString(), "-append",
                 "console=ttyS0 panic=-1 rdinit=/ptlab-probe root=/dev/ptlab-probe"));

@@ -25,6 +25,7 @@ public final class ConsoleWatcher implements AutoCloseable {
     private volatile CrashPatterns.Crash crash;
     private final byte[] buf = new byte[65536];
     private long pos;
+    private volatile long lastOutputNanos;
 
     public ConsoleWatcher(Path file, Consumer<CrashPatterns.Crash> onCrash) {
         this.file = file;
@@ -94,7 +95,13 @@ public final class ConsoleWatcher implements AutoCloseable {
         }
     }
 
+    /** {@link System#nanoTime()} when the console last printed something; 0 before it printed at all. */
+    public long lastOutputNanos() {
+        return lastOutputNanos;
+    }
+
     private synchronized void append(String s) {
+        lastOutputNanos = System.nanoTime();
         recent.append(s.replace("\r", ""));
         if (recent.length() > KEEP) {
             recent.delete(0, recent.length() - KEEP);

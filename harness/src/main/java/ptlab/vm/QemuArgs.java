@@ -2,6 +2,7 @@ package ptlab.vm;
 
 import java.util.ArrayList;
 import java.util.List;
+import ptlab.Accelerator;
 
 /** QEMU command lines from small pure functions, so each piece is testable and printable (--dry-run). */
 public final class QemuArgs {
@@ -27,12 +28,11 @@ public final class QemuArgs {
         return List.of("-nodefaults", "-no-user-config", "-no-reboot", "-display", "none");
     }
 
-    static List<String> machine(Accel accel) {
+    static List<String> machine(Accelerator accel) {
         return switch (accel) {
             case KVM -> List.of("-machine", "q35,accel=kvm", "-cpu", "host");
             // TCG's "max" CPU has LA57; without it the guest uses the 4-level tables of common hardware
             case TCG -> List.of("-machine", "q35,accel=tcg", "-cpu", "max,la57=off");
-            case AUTO -> throw new IllegalArgumentException("accelerator not resolved");
         };
     }
 

@@ -1,27 +1,42 @@
 package ptlab.vm;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import ptlab.Accelerator;
 import ptlab.HarnessException;
 import ptlab.image.Image;
+import ptlab.spec.Accel;
 import ptlab.util.Progress;
 
-/** Image + size + accelerator -> a booted, SSH-ready {@link VmSession}. */
+/** Image + size + accelerator -> a QEMU config, its printable argv, and a booted {@link VmSession}. */
 public final class VmLauncher {
     public static final String QEMU = "qemu-system-x86_64";
 
     private VmLauncher() {
     }
 
-    /** The config for a guest of {@code image}; {@code accel} must already be resolved. */
-    public static VmConfig config(Image image, Accel accel, int cpus, int memoryMib, Path consoleLog,
-            String cmdlineOverride) {
-        String cmdline = cmdlineOverride != null ? cmdlineOverride : image.manifest().cmdline();
-        return new VmConfig(QEMU, accel, cpus, memoryMib, image.kernel(), image.initrd(), image.disk(), cmdline,
-                VmSession.freePort(), consoleLog);
+    /** The config for a guest of {@code image} under a resolved accelerator, on a free SSH port. */
+    public static VmConfig config(Image image, Accelerator accel, int cpus, int memoryMib, Path consoleLog) {
+        return new VmConfig(QEMU, accel, cpus, memoryMib, image.kernel(), image.initrd(), image.disk(),
+                image.manifest().cmdline(), VmSession.freePort(), consoleLog);
     }
 
-    public static Accel resolveAccel(Accel requested, Image image, Path workDir, Progress progress) {
+    /**
+     * What {@code --dry-run} prints for a guest, for every command that has one: the shell-quoted QEMU
+     * argv, then a comment when auto had to be shown as TCG (a dry run does not probe KVM).
+     */
+    public static List<String> dryRun(Image image, Accel asked, int cpus, int memoryMib, Path consoleLog) {
+        VmConfig c = config(image, asked.shownInDryRun(), cpus, memoryMib, consoleLog);
+        String argv = QemuArgs.shellQuote(QemuArgs.argv(c));
+        return asked == Accel.AUTO
+                ? List.of(argv, "# --accel auto: KVM is used only if a probe boot succeeds; shown with tcg")
+                : List.of(argv);
+    }
+
+    public static Accelerator resolveAccel(Accel requested, Image image, Path workDir, Progress progress) {
         return AccelProbe.resolve(requested, QEMU, image.kernel(), workDir, progress);
     }
 
@@ -42,8 +57,8 @@ public final class VmLauncher {
 
     static String pinnedKey(Image image) {
         try {
-            return java.nio.file.Files.readString(image.hostKey()).trim();
-        } catch (java.io.IOException e) {
+            return Files.readString(image.hostKey()).trim();
+        } catch (IOException e) {
             throw HarnessException.infra("cannot read pinned host key " + image.hostKey() + ": " + e.getMessage(), e);
         }
     }

@@ -8,18 +8,31 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import ptlab.HarnessException;
 import ptlab.Outcome;
+import ptlab.guest.Guest;
+import ptlab.guest.GuestInfo;
 import ptlab.ssh.ExecResult;
 import ptlab.ssh.SshSession;
 import ptlab.util.HostTools;
 
 /**
- * One running guest. Ready means the SSH banner, a pinned-key login and a successful command, not
+ * One running QEMU guest. Ready means the SSH banner, a pinned-key login and a successful command, not
  * an open port (QEMU's hostfwd accepts TCP long before sshd runs). A kernel crash seen on the
- * console ends the session at once; {@link #close()} always kills QEMU.
+ * console ends the session at once; a console that stays silent for {@link #SILENT_CONSOLE} while
+ * booting fails the boot early; {@link #close()} always kills QEMU.
  */
-public final class VmSession implements AutoCloseable {
+public final class VmSession implements Guest {
+    /**
+     * The silent-console watchdog (the LAVA pattern): a booting guest that prints nothing for this
+     * long is hung, whatever the overall boot timeout says. A TCG boot of any image in vm-images/
+     * never goes quiet for more than about 10 s (the longest gap measured here, while systemd starts
+     * units), and the first console byte arrives within 2 s of QEMU starting; 60 s leaves room for a
+     * host loaded by parallel guests.
+     */
+    public static final Duration SILENT_CONSOLE = Duration.ofSeconds(60);
+
     private final VmConfig config;
     private final Process qemu;
     private final ConsoleWatcher watcher;
@@ -63,12 +76,16 @@ public final class VmSession implements AutoCloseable {
         return config.consoleLog().resolveSibling(config.consoleLog().getFileName() + ".qemu");
     }
 
-    /** Waits until a pinned-key SSH login runs {@code true}; crashes and QEMU exits fail fast. */
-    public VmSession awaitReady(Duration deadline) {
+    /**
+     * Waits until a pinned-key SSH login runs a command; crashes, QEMU exits and a console silent for
+     * {@code silentLimit} fail fast.
+     */
+    public VmSession awaitReady(Duration deadline, Duration silentLimit) {
         long end = System.nanoTime() + deadline.toNanos();
         String lastError = "no attempt yet";
         while (System.nanoTime() < end) {
             checkAlive("while booting");
+            checkNotSilent(silentLimit);
             try {
                 long left = Math.max(1000, (end - System.nanoTime()) / 1_000_000L);
                 SshSession s = SshSession.connect("127.0.0.1", config.sshPort(), "root", clientKey, pinnedHostKey,
@@ -96,6 +113,22 @@ public final class VmSession implements AutoCloseable {
                 + lastError + ")\n--- console tail ---\n" + consoleTail());
     }
 
+    /** Waits with the default silent-console limit. */
+    public VmSession awaitReady(Duration deadline) {
+        return awaitReady(deadline, SILENT_CONSOLE);
+    }
+
+    private void checkNotSilent(Duration limit) {
+        watcher.drainAndCheck();
+        long silentNanos = System.nanoTime() - Math.max(startNanos, watcher.lastOutputNanos());
+        if (silentNanos > limit.toNanos()) {
+            QemuReaper.kill(qemu);
+            throw HarnessException.infra("the guest console printed nothing for " + limit.toSeconds()
+                    + " s while booting (silent-console watchdog; the boot timeout is "
+                    + "longer): the guest hangs\n--- console tail ---\n" + consoleTail());
+        }
+    }
+
     /** Throws KERNEL_CRASH or INFRA_ERROR if the guest crashed or QEMU is gone. */
     public void checkAlive(String when) {
         var crash = watcher.drainAndCheck();
@@ -116,7 +149,12 @@ public final class VmSession implements AutoCloseable {
     }
 
     private String consoleTail() {
-        String t = watcher.tail(30);
+        return consoleTail(30);
+    }
+
+    @Override
+    public String consoleTail(int lines) {
+        String t = watcher.tail(lines);
         return t.isBlank() ? "(the console printed nothing: the kernel did not start or QEMU could not write the console file)" : t;
     }
 
@@ -131,12 +169,8 @@ public final class VmSession implements AutoCloseable {
      * Runs a guest command; a crash while it runs becomes KERNEL_CRASH (not an SSH error), which is
      * what the user needs to see.
      */
-    public ExecResult exec(String command, Duration timeout) {
-        return exec(command, timeout, null);
-    }
-
-    /** Like {@link #exec(String, Duration)}, with each stdout line passed to {@code lines} as it arrives. */
-    public ExecResult exec(String command, Duration timeout, java.util.function.Consumer<String> lines) {
+    @Override
+    public ExecResult exec(String command, Duration timeout, Consumer<String> lines) {
         ExecResult r;
         try {
             r = ssh().exec(command, timeout, lines, null);
@@ -152,8 +186,34 @@ public final class VmSession implements AutoCloseable {
         return r;
     }
 
+    @Override
+    public void upload(Path local, String remote) {
+        try {
+            ssh().upload(local, remote);
+        } catch (HarnessException e) {
+            checkAlive("while uploading " + local);
+            throw e;
+        }
+    }
+
+    @Override
+    public void download(String remote, Path local) {
+        try {
+            ssh().download(remote, local);
+        } catch (HarnessException e) {
+            checkAlive("while downloading " + remote);
+            throw e;
+        }
+    }
+
     public Duration bootToSsh() {
         return bootToSsh;
+    }
+
+    @Override
+    public GuestInfo info() {
+        return new GuestInfo(QemuColdBoot.NAME, config.accel(), config.cpus(), config.memoryMib(), config.cmdline(),
+                QemuArgs.argv(config), bootToSsh);
     }
 
     public VmConfig config() {
@@ -166,10 +226,6 @@ public final class VmSession implements AutoCloseable {
 
     public long qemuPid() {
         return qemu.pid();
-    }
-
-    public boolean isQemuAlive() {
-        return qemu.isAlive();
     }
 
     @Override

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import ptlab.Accelerator;
 import org.junit.jupiter.api.Test;
 import ptlab.parse.PagemapTable;
 
@@ -27,16 +29,16 @@ class CaptionsTest {
         p.put("4k", per);
         Map<String, LatencyStats> b = new LinkedHashMap<>();
         b.put("4k", bat);
-        String c = Captions.pagemapCdf(p, b, 0, Accel.TCG);
+        String c = Captions.pagemapCdf(p, b, 0, Optional.of(Accelerator.TCG));
         assertTrue(c.contains("4k p50 10.0 µs, p90 11.0 µs, p99 11.0 µs"), c);
         assertTrue(c.contains("4k 200x"), c);
         assertTrue(c.contains("emulated: absolute values are not hardware latencies"), c);
-        String m = Captions.moduleVsPagemap(mod, per, bat, Accel.KVM);
+        String m = Captions.moduleVsPagemap(mod, per, bat, Optional.of(Accelerator.KVM));
         assertTrue(m.contains("lkp25p3 walk: p50 0.500 µs"), m);
         assertTrue(m.contains("pagemap per-page takes 20.0x the module's time (batched 0.100x)"), m);
         assertTrue(m.contains("syscall"), m);
         assertTrue(m.contains("KVM"), m);
-        assertTrue(Captions.moduleVsPagemap(mod, per, null, Accel.UNKNOWN).contains("may be emulated"));
+        assertTrue(Captions.moduleVsPagemap(mod, per, null, Optional.empty()).contains("may be emulated"));
     }
 
     private static long[] seq(long from, int n) {

@@ -38,7 +38,7 @@ class RunPlannerTest {
         assertEquals(2, u.repetition());
         assertEquals(REPO.resolve("custom/my-kernel.yaml"), u.recipe());
         assertEquals(REPO.resolve("results/matrix/20261124-010203-my-kernel-r2"), u.outputDir());
-        assertEquals(u.outputDir().resolve("raw"), u.rawDir());
+        assertEquals(u.outputDir().resolve("raw"), u.folder().raw());
         assertEquals(REPO.resolve("results/matrix"), plan.experimentDir());
         assertEquals(u, plan.unit("20261124-010203-my-kernel-r2").orElseThrow());
         assertTrue(plan.unit("20261124-010203-sid-r1").isEmpty());

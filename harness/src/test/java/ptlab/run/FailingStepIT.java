@@ -46,7 +46,8 @@ class FailingStepIT {
                   - kind: vma_dump
                 """);
         RunPlan plan = RunPlanner.plan(spec, repo, Overrides.NONE, Clock.systemUTC());
-        var results = new RunOrchestrator(plan, ImageCache.defaultCache(), Progress.stderr()).runAll(1);
+        var results = LocalExecutor.runAll(new RunOrchestrator(plan, ImageCache.defaultCache(), Progress.stderr()),
+                plan.units(), 1);
         var r = results.get(0);
         assertEquals(Outcome.FAIL, r.outcome(), r.message());
         assertTrue(r.message().contains("step vma_dump failed"), r.message());

@@ -4,12 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import ptlab.Accelerator;
 import ptlab.image.Image;
+import ptlab.spec.Accel;
 import ptlab.image.ImageBuilder;
 import ptlab.image.ImageCache;
 import ptlab.image.RecipeLoader;
 import ptlab.util.Progress;
-import ptlab.vm.Accel;
 import ptlab.vm.VmConfig;
 import ptlab.vm.VmLauncher;
 import ptlab.vm.VmSession;
@@ -40,12 +41,12 @@ public final class Guests {
         }
     }
 
-    public static Accel accel(Image img) {
+    public static Accelerator accel(Image img) {
         return VmLauncher.resolveAccel(Accel.AUTO, img, workDir("accel"), Progress.stderr());
     }
 
     public static VmConfig config(Image img, Path work, int memoryMib) {
-        return VmLauncher.config(img, accel(img), 2, memoryMib, work.resolve("console.log"), null);
+        return VmLauncher.config(img, accel(img), 2, memoryMib, work.resolve("console.log"));
     }
 
     public static VmSession boot(Image img, Path work) {

@@ -9,7 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import ptlab.Accelerator;
 import ptlab.image.Image;
+import ptlab.spec.Accel;
+import ptlab.util.ConsoleProgress;
 import ptlab.testing.Guests;
 import ptlab.util.Progress;
 
@@ -21,20 +24,21 @@ class AccelProbeIT {
         Path work = Guests.workDir("probe");
         AccelProbe.forget();
         ByteArrayOutputStream said = new ByteArrayOutputStream();
-        Progress progress = new Progress(new PrintStream(said, true, StandardCharsets.UTF_8), false);
+        Progress progress = new Progress(new ConsoleProgress(new PrintStream(said, true, StandardCharsets.UTF_8), false),
+                null);
         long t0 = System.nanoTime();
-        Accel a = VmLauncher.resolveAccel(Accel.AUTO, img, work, progress);
+        Accelerator a = VmLauncher.resolveAccel(Accel.AUTO, img, work, progress);
         double seconds = (System.nanoTime() - t0) / 1e9;
         String text = said.toString(StandardCharsets.UTF_8);
         assertTrue(seconds < 30, "auto took " + seconds + " s");
-        assertTrue(a == Accel.KVM || a == Accel.TCG);
+        assertTrue(a == Accelerator.KVM || a == Accelerator.TCG);
         assertTrue(text.contains("accelerator: " + a.name()), text);
-        if (a == Accel.TCG) {
+        if (a == Accelerator.TCG) {
             assertTrue(text.contains("emulated"), "a TCG choice warns that latencies are emulated: " + text);
         }
         assertEquals(0, QemuReaper.liveCount(), "the probe's QEMU is gone");
         assertTrue(Files.readString(AccelProbe.PROBE_MEMO).contains(a.name()), "the answer is remembered");
         assertEquals(a, VmLauncher.resolveAccel(Accel.AUTO, img, work, progress));
-        assertEquals(Accel.TCG, VmLauncher.resolveAccel(Accel.TCG, img, work, progress), "an explicit choice wins");
+        assertEquals(Accelerator.TCG, VmLauncher.resolveAccel(Accel.TCG, img, work, progress), "an explicit choice wins");
     }
 }

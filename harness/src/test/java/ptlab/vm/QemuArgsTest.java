@@ -8,16 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import ptlab.Accelerator;
+import ptlab.spec.Accel;
 
 class QemuArgsTest {
-    private static VmConfig config(Accel accel, Path disk) {
+    private static VmConfig config(Accelerator accel, Path disk) {
         return new VmConfig("qemu-system-x86_64", accel, 2, 4096, Path.of("/img/vmlinuz"), Path.of("/img/initrd.img"),
                 disk, "root=/dev/vda console=ttyS0 panic=-1", 40022, Path.of("/run/console.log"));
     }
 
     @Test
     void tcgGuestHasEveryRequiredPiece() {
-        List<String> a = QemuArgs.argv(config(Accel.TCG, Path.of("/img/disk.img")));
+        List<String> a = QemuArgs.argv(config(Accelerator.TCG, Path.of("/img/disk.img")));
         assertEquals("qemu-system-x86_64", a.get(0));
         assertTrue(a.containsAll(List.of("-nodefaults", "-no-reboot", "-no-user-config")));
         assertEquals("q35,accel=tcg", a.get(a.indexOf("-machine") + 1));
@@ -36,14 +38,14 @@ class QemuArgsTest {
 
     @Test
     void kvmUsesHostCpu() {
-        List<String> a = QemuArgs.argv(config(Accel.KVM, Path.of("/img/disk.img")));
+        List<String> a = QemuArgs.argv(config(Accelerator.KVM, Path.of("/img/disk.img")));
         assertEquals("q35,accel=kvm", a.get(a.indexOf("-machine") + 1));
         assertEquals("host", a.get(a.indexOf("-cpu") + 1));
     }
 
     @Test
     void commasInPathsAreEscaped() {
-        List<String> a = QemuArgs.argv(config(Accel.TCG, Path.of("/img/a,b/disk.img")));
+        List<String> a = QemuArgs.argv(config(Accelerator.TCG, Path.of("/img/a,b/disk.img")));
         assertTrue(a.get(a.indexOf("-drive") + 1).startsWith("file=/img/a,,b/disk.img,"));
     }
 
@@ -56,9 +58,11 @@ class QemuArgsTest {
     }
 
     @Test
-    void autoMustBeResolvedFirst() {
-        assertThrows(IllegalArgumentException.class, () -> config(Accel.AUTO, Path.of("/d")));
-        assertThrows(IllegalArgumentException.class, () -> QemuArgs.machine(Accel.AUTO));
+    void aDryRunShowsAutoAsTcgAndSaysSo() {
+        assertEquals(Accelerator.TCG, Accel.AUTO.shownInDryRun());
+        assertEquals(Accelerator.KVM, Accel.KVM.shownInDryRun());
+        assertEquals(Accel.KVM, Accel.parse(" KVM "));
+        assertThrows(IllegalArgumentException.class, () -> Accel.parse("hvf"));
     }
 
     @Test

@@ -1,0 +1,19 @@
+package ptlab.run;
+
+import ptlab.HarnessException;
+import ptlab.guest.GuestProvider;
+import ptlab.vm.QemuColdBoot;
+
+/** Guest providers by the name a plan's boot step gives. */
+final class GuestProviders {
+    private GuestProviders() {
+    }
+
+    static GuestProvider byName(String name) {
+        if (QemuColdBoot.NAME.equals(name)) {
+            return new QemuColdBoot();
+        }
+        throw HarnessException.usage("plan names an unknown guest provider '" + name + "'; known: "
+                + QemuColdBoot.NAME);
+    }
+}
