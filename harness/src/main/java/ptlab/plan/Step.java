@@ -1,5 +1,7 @@
 package ptlab.plan;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
@@ -18,6 +20,7 @@ import java.util.List;
     @JsonSubTypes.Type(value = Step.KmsgStream.class, name = "kmsg_stream"),
     @JsonSubTypes.Type(value = Step.Collect.class, name = "collect"),
     @JsonSubTypes.Type(value = Step.Render.class, name = "render")})
+@JsonIgnoreProperties(value = "commands", allowGetters = true)
 public sealed interface Step {
     String BOOT = "boot";
     String UPLOAD_SOURCES = "upload-sources";
@@ -44,7 +47,8 @@ public sealed interface Step {
     /** Seconds after which the step fails (INFRA_ERROR: the guest did not answer in time). */
     long timeoutS();
 
-    /** The guest commands the step runs, in order (empty for host-only steps). */
+    /** The guest commands the step runs, in order (empty for host-only steps); written to plan.json. */
+    @JsonProperty("commands")
     List<String> commands();
 
     /** What the step leaves in the run folder, relative to it. */

@@ -72,27 +72,36 @@ class RunPlannerTest {
     @Test
     void stepsFollowTheWorkloadsInSpecOrder() {
         RunUnit u = plan(MATRIX, Overrides.NONE).units().get(0);
-        assertEquals(List.of("boot", "build-workloads", "build-lkp25p3", "build-pagetable", "part1-4k", "part1-whole",
-                "vma_dump", "access", "pagetable", "collect", "render"), u.steps().stream().map(Step::name).toList());
+        assertEquals(List.of("boot", "upload-sources", "build-workloads", "guest-info", "kmsg-stream", "build-lkp25p3",
+                "insmod-lkp25p3", "build-pagetable", "part1-4k", "part1-whole", "vma_dump", "access", "pagetable",
+                "collect", "render"), u.steps().stream().map(Step::name).toList());
         assertEquals(120, u.steps().get(0).timeoutS());
         assertTrue(u.steps().stream().skip(1).allMatch(s -> s.timeoutS() == 600));
-        assertEquals("boot bookworm in QEMU (2 vCPUs, 2048 MiB, accel tcg) and wait until SSH runs a command",
+        assertEquals("start bookworm with qemu (2 vCPUs, 2048 MiB, accel tcg) and wait until SSH runs a command",
                 u.steps().get(0).description());
+        assertEquals("qemu", ((Step.Boot) u.steps().get(0)).provider());
+        Step part1 = u.step("part1-4k").orElseThrow();
         assertEquals("memalloc 64M in 4 KiB callocs and write every page; pagemap translates every page (batched),"
-                + " timing each; THP default", u.steps().get(4).description());
+                + " timing each; THP default", part1.description());
+        assertEquals(List.of("sh /root/ptlab/src/workloads/scripts/part1.sh '4k' '67108864' 'default' 'batched'"),
+                part1.commands(), "the exact guest command is in the plan");
+        Step access = u.step("access").orElseThrow();
         assertEquals("for 10 s read [0, 16M) flat out and [16M, 32M) every 1000 us of a 128M buffer; lkp25p3 scans"
-                + " accessed bits every 100 ms and reports every 1000 ms; THP never", u.steps().get(7).description());
+                + " accessed bits every 100 ms and reports every 1000 ms; THP never", access.description());
+        assertEquals("access t=", ((Step.GuestCommand) access).progressPrefix());
     }
 
     @Test
     void modulesAreBuiltOnlyWhenAWorkloadNeedsThem() {
         RunUnit part1 = RunPlanner.plan(SpecFixtures.load(SpecFixtures.HEAD + "workloads:\n  - kind: pagemap\n"),
                 Overrides.NONE, CLOCK, REPO).units().get(0);
-        assertEquals(List.of("boot", "build-workloads", "part1-4k", "part1-2m", "part1-whole", "collect", "render"),
+        assertEquals(List.of("boot", "upload-sources", "build-workloads", "guest-info", "kmsg-stream", "part1-4k",
+                "part1-2m", "part1-whole", "collect", "render"),
                 part1.steps().stream().map(Step::name).toList());
         RunUnit minimal = plan(REPO.resolve("experiments/minimal.yaml"), Overrides.NONE).units().get(0);
-        assertEquals(List.of("boot", "build-workloads", "build-lkp25p3", "build-pagetable", "part1-4k", "part1-2m",
-                "part1-whole", "xlate", "vma_dump", "access", "pagetable", "collect", "render"),
+        assertEquals(List.of("boot", "upload-sources", "build-workloads", "guest-info", "kmsg-stream", "build-lkp25p3",
+                "insmod-lkp25p3", "build-pagetable", "part1-4k", "part1-2m", "part1-whole", "xlate", "vma_dump",
+                "access", "pagetable", "collect", "render"),
                 minimal.steps().stream().map(Step::name).toList());
         assertEquals(300, minimal.steps().get(0).timeoutS());
         assertEquals(1800, minimal.steps().get(1).timeoutS());
