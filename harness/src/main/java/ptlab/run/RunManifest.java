@@ -48,8 +48,8 @@ final class RunManifest {
         root.put("experiment", plan.spec().experiment());
         root.put("run_id", unit.runId());
         root.put("repetition", unit.repetition());
-        root.put("author", Map.of("first", plan.spec().author().first(), "last", plan.spec().author().last()));
-        root.put("spec", Map.of("file", plan.specFile().toString(), "sha256", plan.specSha256()));
+        root.put("author", ordered("first", plan.spec().author().first(), "last", plan.spec().author().last()));
+        root.put("spec", ordered("file", plan.specFile().toString(), "sha256", plan.specSha256()));
         root.put("plan_version", plan.planVersion());
         root.put("source_root", plan.repoRoot().toString());
         root.put("git_commit", host.gitCommit());
@@ -87,7 +87,7 @@ final class RunManifest {
     void guest(GuestInfo g) {
         root.put("guest_backend", g.backend());
         root.put("accelerator", g.accel().label());
-        root.put("vm", Map.of("cpus", g.cpus(), "memory_mib", g.memoryMib(), "cmdline", g.cmdline()));
+        root.put("vm", ordered("cpus", g.cpus(), "memory_mib", g.memoryMib(), "cmdline", g.cmdline()));
         root.put("qemu_argv", g.argv());
     }
 
@@ -195,6 +195,15 @@ final class RunManifest {
 
     private String now() {
         return clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    /** A map that keeps the order given (Map.of's order changes from one JVM to the next). */
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return m;
     }
 
     private static String readTrim(Path p) {
