@@ -13,10 +13,14 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** parse, analysis, render and report work from the run folder alone: they never reach for the VM side. */
+/**
+ * parse, analysis, render and report (and the run-folder contract they share with the VM side) work
+ * from the run folder alone: they never reach for guests, images, collection or the command line.
+ */
 class LayeringTest {
-    private static final List<String> NO_VM = List.of("parse", "analysis", "render", "report");
-    private static final Pattern FORBIDDEN = Pattern.compile("\\bptlab\\.(vm|ssh|run)\\b");
+    private static final List<String> NO_VM = List.of("parse", "analysis", "render", "report", "runfolder");
+    private static final Pattern FORBIDDEN =
+            Pattern.compile("\\bptlab\\.(vm|ssh|run|image|collect|cli|guest|plan)\\b");
 
     @Test
     void noVmSshOrRunInTheRenderSide() throws Exception {
