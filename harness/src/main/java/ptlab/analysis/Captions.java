@@ -1,10 +1,10 @@
 package ptlab.analysis;
 
-import java.util.Optional;
-import ptlab.Accelerator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import ptlab.Accelerator;
 import ptlab.parse.AccessParams;
 import ptlab.parse.PageLevel;
 import ptlab.parse.PagetableDump;
