@@ -12,9 +12,14 @@ KDIR   ?= /lib/modules/$(shell uname -r)/build
 
 .PHONY: all part1 part2 module clean
 
+# The module's sources: lkp25p3.c, or the objects part2/Kbuild links into lkp25p3.ko (lkp25p3-y).
+lkp25p3-y :=
+-include part2/Kbuild
+MOD2 := part2/lkp25p3.c $(addprefix part2/,$(lkp25p3-y:.o=.c))
+
 # Userspace helpers linked into the programs: every .c of a part that is not a program or the module.
 LIB1 := $(filter-out part1/memalloc.c part1/pagemap.c,$(wildcard part1/*.c))
-LIB2 := $(filter-out part2/memalloc.c part2/lkp25p3.c,$(wildcard part2/*.c))
+LIB2 := $(filter-out part2/memalloc.c $(MOD2),$(wildcard part2/*.c))
 
 all: part1 part2
 

@@ -30,7 +30,7 @@ class PackageCommandTest {
     @Test
     void writesTheTarballIntoTheRunFolder() throws Exception {
         Path src = tmp.resolve("src");
-        for (String f : new String[] {"workloads/memalloc.c", "workloads/pagemap.c", "kmod/lkp25p3/lkp25p3.c"}) {
+        for (String f : new String[] {"workloads/memalloc.c", "workloads/pagemap.c", "kmod/lkp25p3/lkp_proc.c", "kmod/lkp25p3/lkp_scan.c"}) {
             Files.createDirectories(src.resolve(f).getParent());
             Files.writeString(src.resolve(f), "int x;\n", StandardCharsets.UTF_8);
         }
@@ -39,7 +39,8 @@ class PackageCommandTest {
         int code = run(out, new StringWriter(), run.toString(), "--id", "A1", "--source-root", src.toString());
         assertEquals(0, code, out.toString());
         assertTrue(Files.size(run.resolve("A1-lkp25-p3.tar.gz")) > 0);
-        assertTrue(out.toString().contains("  part2/lkp25p3.c"), out.toString());
+        assertTrue(out.toString().contains("  part2/lkp_proc.c"), out.toString());
+        assertTrue(out.toString().contains("  part2/lkp_scan.c"), out.toString());
         assertTrue(out.toString().contains("wrote " + run.resolve("A1-lkp25-p3.tar.gz")), out.toString());
     }
 

@@ -32,12 +32,16 @@ class SubmissionBuildsTest {
                 "123456789", Path.of("").toAbsolutePath(), tmp);
         assertEquals("123456789-lkp25-p3.tar.gz", r.tarball().getFileName().toString());
         for (String must : List.of("Makefile", "part1/memalloc.c", "part1/pagemap.c", "part1/common.c",
-                "part2/lkp25p3.c", "part2/ptwalk.h", "part2/memalloc.c", "part2/Kbuild",
+                "part2/lkp_proc.c", "part2/lkp_xlate.c", "part2/lkp_vma.c", "part2/lkp_scan.c", "part2/lkp25p3.h",
+                "part2/ptwalk.h", "part2/memalloc.c", "part2/Kbuild",
                 "part1/First-Last-Pagemap-Lat-CDF.pdf", "part2/First-Last-Access-Heatmap.pdf")) {
             assertTrue(r.entries().contains(must), must + " missing from " + r.entries());
         }
         Path x = Files.createDirectories(tmp.resolve("x"));
         assertEquals(0, sh(x, "tar", "-xzf", r.tarball().toString()));
+        // every module source is linked into lkp25p3.ko, and none into the userspace memalloc
+        assertTrue(Files.readString(x.resolve("part2/Kbuild")).contains("lkp25p3-y := lkp_proc.o lkp_scan.o lkp_vma.o lkp_xlate.o\n"),
+                Files.readString(x.resolve("part2/Kbuild")));
         int make = sh(x, "make", "part1", "part2/memalloc");
         assertEquals(0, make, Files.readString(x.resolve("out.log")));
         assertTrue(Files.isExecutable(x.resolve("part1/pagemap")));

@@ -1,270 +1,40 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * lkp25p3 - /proc/lkp25p3 for the LKP page-table assignment:
- *   - hex VAs: translate in the writer's own address space, log PA and latency;
- *   - "0": dump every VMA of PID 1;
- *   - "scan start|stop": accessed-bit scanner kthread with periodic heat reports.
- * Every log line format is specified in README.md; the harness parses them.
+ * lkp_scan.c - the accessed-bit scanner: start and stop of its kthread, the
+ * periodic scans that test and clear the A bits of the range, the TLB flush
+ * that follows them, and the run-length "heat" reports.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
-#include <linux/capability.h>
-#include <linux/ctype.h>
-#include <linux/fs.h>
+#include <linux/hrtimer.h>
 #include <linux/kernel.h>
 #include <linux/kthread.h>
 #include <linux/ktime.h>
-#include <linux/hrtimer.h>
 #include <linux/limits.h>
 #include <linux/math64.h>
 #include <linux/mm.h>
 #include <linux/mmap_lock.h>
-#include <linux/module.h>
-#include <linux/mutex.h>
 #include <linux/overflow.h>
 #include <linux/pid.h>
-#include <linux/proc_fs.h>
-#include <linux/ratelimit.h>
 #include <linux/sched.h>
 #include <linux/sched/mm.h>
 #include <linux/sched/task.h>
-#include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/smp.h>
 #include <linux/string.h>
-#include <linux/uaccess.h>
 #include <linux/vmalloc.h>
 #include <asm/cpufeature.h>
 #include <asm/invpcid.h>
 #include <asm/processor-flags.h>
 #include <asm/special_insns.h>
 
+#include "lkp25p3.h"
 #include "ptwalk.h"
 
-#define LKP_MAX_WRITE		4096		/* larger writes: -E2BIG */
-#define LKP_MAX_SCAN_LEN	(16UL << 30)	/* 4 Mi pages, 8 MiB of counters */
 #define LKP_HEAT_MAX_RUNS	16384		/* per report, see lkp_heat_gran() */
 #define LKP_HEAT_PAYLOAD	700		/* rle= bytes per line: < 900 in all */
 #define LKP_LINE_MAX		1024
 #define LKP_TOKEN_MAX		48
-
-/*
- * The scanner. Configuration is written under lkp.lock before the thread is
- * woken and is read-only while it runs. counts[] and the period_* fields
- * belong to the thread. The statistics are written by the thread and read
- * without a lock by /proc readers, hence READ_ONCE/WRITE_ONCE.
- */
-struct lkp_scanner {
-	struct task_struct *thread;	/* NULL when stopped; guarded by lkp.lock */
-	struct pid *pid;		/* reference held while running */
-	pid_t pid_nr;
-	unsigned long addr;		/* page aligned */
-	unsigned long len;		/* page aligned */
-	unsigned long pages;
-	u32 period_ms, report_ms, duration_s;
-
-	u16 *counts;			/* per page: scans that found it young */
-	char *line;			/* heat line buffer */
-	u64 start_ns;
-	u32 period_scans;
-	u64 period_ns_sum, period_ns_max;
-
-	u64 scans, reports, overruns, flushes;
-	u64 last_scan_ns, max_scan_ns;
-	unsigned long present, thp;	/* found by the last scan */
-	bool target_alive, finished;
-};
-
-/* All module state. */
-static struct lkp_state {
-	struct mutex lock;		/* serializes commands, guards scan.thread */
-	struct proc_dir_entry *proc;
-	char *path;			/* d_path() buffer, PATH_MAX, under lock */
-	struct ratelimit_state rs;	/* for rejection messages */
-	struct lkp_scanner scan;
-} lkp;
-
-/* At most one line per rejected write, rate limited; the token is escaped. */
-static int lkp_reject(int err, const char *reason, const char *token)
-{
-	if (__ratelimit(&lkp.rs))
-		pr_warn("reject err=%d reason=%s token=%*pE\n", err, reason,
-			(int)min_t(size_t, strlen(token), 32), token);
-	return err;
-}
-
-static char *lkp_next_token(char **cur)
-{
-	char *tok;
-
-	do {
-		tok = strsep(cur, " \t");
-	} while (tok && !*tok);
-	return tok;
-}
-
-/* ---- VA translation in the writer's address space ---------------------- */
-
-static int lkp_xlate_line(char *line)
-{
-	struct mm_struct *mm = current->mm;
-	unsigned long *vas;
-	unsigned int n = 0, i;
-	char *cur = line, *tok;
-	int ret = 0;
-
-	if (!mm)
-		return lkp_reject(-EINVAL, "no_mm", line);
-	/* A token takes at least two bytes with its separator. */
-	vas = kmalloc_array(strlen(line) / 2 + 1, sizeof(*vas), GFP_KERNEL);
-	if (!vas)
-		return -ENOMEM;
-
-	/* Validate the whole line first so a bad token translates nothing. */
-	while ((tok = lkp_next_token(&cur))) {
-		ret = kstrtoul(tok, 16, &vas[n]);
-		if (ret) {
-			ret = lkp_reject(-EINVAL, ret == -ERANGE ? "overflow" :
-					 "not_hex", tok);
-			goto out_free;
-		}
-		if (vas[n] >= TASK_SIZE_MAX) {
-			ret = lkp_reject(-EINVAL, "kernel_address", tok);
-			goto out_free;
-		}
-		n++;
-	}
-
-	mmap_read_lock(mm);
-	for (i = 0; i < n; i++) {
-		unsigned long va = vas[i];
-		struct vm_area_struct *vma = find_vma(mm, va);
-		struct ptw_result r;
-		u64 t0, lat = 0;
-
-		if (vma && va >= vma->vm_start) {
-			t0 = ktime_get_ns();
-			ptw_translate(mm, va, &r);
-			lat = ktime_get_ns() - t0;
-		} else {
-			memset(&r, 0, sizeof(r));
-			r.level = PTW_NONE;
-			r.err = "no_vma";
-		}
-		pr_info("xlate va=0x%lx pa=0x%llx pfn=0x%lx level=%s lat_ns=%llu%s%s\n",
-			va, ptw_pa(&r, va), r.level == PTW_NONE ? 0 : r.pfn,
-			ptw_level_name(r.level), lat, r.err ? " err=" : "",
-			r.err ? r.err : "");
-	}
-	mmap_read_unlock(mm);
-
-out_free:
-	kfree(vas);
-	return ret;
-}
-
-/* ---- VMA dump of PID 1 -------------------------------------------------- */
-
-static void lkp_vma_print(struct mm_struct *mm, struct vm_area_struct *vma,
-			  unsigned int idx)
-{
-	vm_flags_t flags = vma->vm_flags;
-	const char *type, *tag, *name = NULL;
-	unsigned long off = 0;
-	char perms[5];
-
-	perms[0] = flags & VM_READ ? 'r' : '-';
-	perms[1] = flags & VM_WRITE ? 'w' : '-';
-	perms[2] = flags & VM_EXEC ? 'x' : '-';
-	perms[3] = flags & VM_MAYSHARE ? 's' : 'p';
-	perms[4] = '\0';
-
-	if (!vma->vm_file && vma->vm_ops && vma->vm_ops->name)
-		name = vma->vm_ops->name(vma);	/* [vdso], [vvar], ... */
-
-	/* Same precedence as /proc/PID/maps. */
-	if (vma->vm_file) {
-		name = d_path(&vma->vm_file->f_path, lkp.path, PATH_MAX);
-		if (IS_ERR(name))
-			name = "?";
-		type = "File-backed Mapping";
-		tag = "file";
-		off = vma->vm_pgoff << PAGE_SHIFT;
-	} else if (name) {
-		type = "Special Mapping";
-		tag = "special";
-	} else if (vma->vm_start <= mm->brk && vma->vm_end >= mm->start_brk) {
-		name = "[heap]";
-		type = "Heap";
-		tag = "heap";
-	} else if (vma->vm_start <= mm->start_stack &&
-		   vma->vm_end >= mm->start_stack) {
-		name = "[stack]";
-		type = "Stack";
-		tag = "stack";
-	} else {
-		name = "[anon]";
-		type = "Anonymous Mapping";
-		tag = "anon";
-	}
-
-	pr_info("VMA%u: [0x%08lx - 0x%08lx] (size: %lu KB)\n", idx,
-		vma->vm_start, vma->vm_end, (vma->vm_end - vma->vm_start) >> 10);
-	pr_info("Permissions: %s\n", perms);
-	if (vma->vm_file) {
-		pr_info("Type: %s\n", type);
-		pr_info("File: %s\n", name);
-	} else if (!strcmp(tag, "special")) {
-		pr_info("Type: %s (%s)\n", type, name);
-	} else {
-		pr_info("Type: %s\n", type);
-	}
-	pr_info("Offset: 0x%lx\n", off);
-	pr_info("vma idx=%u start=0x%lx end=0x%lx flags=0x%lx pgoff=0x%lx type=%s name=%s\n",
-		idx, vma->vm_start, vma->vm_end, (unsigned long)flags,
-		vma->vm_pgoff, tag, name);
-}
-
-static int lkp_vma_dump(void)
-{
-	struct vm_area_struct *vma;
-	struct task_struct *task;
-	struct mm_struct *mm;
-	unsigned int n = 0;
-	struct pid *pid;
-	int ret = 0;
-
-	pid = find_get_pid(1);
-	if (!pid)
-		return lkp_reject(-ESRCH, "no_pid_1", "0");
-	task = get_pid_task(pid, PIDTYPE_PID);
-	if (!task) {
-		ret = lkp_reject(-ESRCH, "no_task_1", "0");
-		goto out_put_pid;
-	}
-	mm = get_task_mm(task);
-	if (!mm) {
-		ret = lkp_reject(-ESRCH, "no_mm_1", "0");
-		goto out_put_task;
-	}
-
-	pr_info("vma_dump begin pid=1\n");
-	mmap_read_lock(mm);
-	/* find_vma() from the end of the previous VMA works on 5.10 to 7.x. */
-	for (vma = find_vma(mm, 0); vma; vma = find_vma(mm, vma->vm_end))
-		lkp_vma_print(mm, vma, ++n);
-	mmap_read_unlock(mm);
-	pr_info("vma_dump end pid=1 count=%u\n", n);
-
-	mmput(mm);
-out_put_task:
-	put_task_struct(task);
-out_put_pid:
-	put_pid(pid);
-	return ret;
-}
-
-/* ---- Accessed-bit scanner ----------------------------------------------- */
 
 struct lkp_tally {
 	unsigned long present, thp, cleared;
@@ -644,7 +414,7 @@ static int lkp_scan_thread(void *data)
 	return 0;
 }
 
-static void lkp_scan_stop_locked(void)
+void lkp_scan_stop_locked(void)
 {
 	struct lkp_scanner *s = &lkp.scan;
 
@@ -661,13 +431,7 @@ static void lkp_scan_stop_locked(void)
 	s->pid = NULL;
 }
 
-struct lkp_scan_args {
-	int pid;
-	unsigned long addr, len;
-	unsigned int period_ms, report_ms, duration_s;
-};
-
-static int lkp_scan_start_locked(const struct lkp_scan_args *a)
+int lkp_scan_start_locked(const struct lkp_scan_args *a)
 {
 	struct lkp_scanner *s = &lkp.scan;
 	unsigned long start = a->addr & PAGE_MASK;
@@ -735,206 +499,3 @@ out_put_pid:
 	s->pid = NULL;
 	return ret;
 }
-
-static int lkp_parse_scan_start(char *cur, struct lkp_scan_args *a)
-{
-	bool have_pid = false, have_addr = false, have_len = false;
-	char *tok, *val;
-	int ret;
-
-	a->period_ms = 100;
-	a->report_ms = 1000;
-	a->duration_s = 0;
-	while ((tok = lkp_next_token(&cur))) {
-		val = strchr(tok, '=');
-		if (!val)
-			return lkp_reject(-EINVAL, "not_key_value", tok);
-		*val++ = '\0';
-		if (!strcmp(tok, "pid")) {
-			ret = kstrtoint(val, 10, &a->pid);
-			have_pid = true;
-		} else if (!strcmp(tok, "addr")) {
-			ret = kstrtoul(val, 16, &a->addr);
-			have_addr = true;
-		} else if (!strcmp(tok, "len")) {
-			ret = kstrtoul(val, 0, &a->len);
-			have_len = true;
-		} else if (!strcmp(tok, "period_ms")) {
-			ret = kstrtouint(val, 10, &a->period_ms);
-		} else if (!strcmp(tok, "report_ms")) {
-			ret = kstrtouint(val, 10, &a->report_ms);
-		} else if (!strcmp(tok, "duration_s")) {
-			ret = kstrtouint(val, 10, &a->duration_s);
-		} else {
-			return lkp_reject(-EINVAL, "unknown_key", tok);
-		}
-		if (ret)
-			return lkp_reject(-EINVAL, "bad_value", val);
-	}
-	if (!have_pid || !have_addr || !have_len)
-		return lkp_reject(-EINVAL, "missing_key", "scan start");
-	if (a->pid <= 0)
-		return lkp_reject(-EINVAL, "bad_pid", "pid");
-	if (!a->len || a->len > LKP_MAX_SCAN_LEN)
-		return lkp_reject(-EINVAL, "bad_len", "len");
-	if (a->addr >= TASK_SIZE_MAX || a->len > TASK_SIZE_MAX - a->addr)
-		return lkp_reject(-EINVAL, "kernel_address", "addr");
-	if (!a->period_ms || a->period_ms > 60000)
-		return lkp_reject(-EINVAL, "bad_period", "period_ms");
-	if (a->report_ms < a->period_ms || a->report_ms > 3600000)
-		return lkp_reject(-EINVAL, "bad_report", "report_ms");
-	if (a->duration_s > 864000)
-		return lkp_reject(-EINVAL, "bad_duration", "duration_s");
-	return 0;
-}
-
-static int lkp_scan_cmd(char *cur)
-{
-	struct lkp_scan_args a;
-	char *verb = lkp_next_token(&cur);
-	int ret;
-
-	if (verb && !strcmp(verb, "stop")) {
-		if (lkp_next_token(&cur))
-			return lkp_reject(-EINVAL, "trailing_token", "stop");
-		if (!lkp.scan.thread)
-			return lkp_reject(-ESRCH, "scan_not_running", "stop");
-		lkp_scan_stop_locked();
-		return 0;
-	}
-	if (!verb || strcmp(verb, "start"))
-		return lkp_reject(-EINVAL, "bad_scan_verb", verb ? verb : "");
-	ret = lkp_parse_scan_start(cur, &a);
-	if (ret)
-		return ret;
-	return lkp_scan_start_locked(&a);
-}
-
-/* ---- /proc/lkp25p3 ------------------------------------------------------ */
-
-static int lkp_do_line(char *line)
-{
-	if (!strcmp(line, "0"))
-		return lkp_vma_dump();
-	if (str_has_prefix(line, "scan") && (!line[4] || isspace(line[4])))
-		return lkp_scan_cmd(line + 4);
-	return lkp_xlate_line(line);
-}
-
-static ssize_t lkp_proc_write(struct file *file, const char __user *ubuf,
-			      size_t count, loff_t *ppos)
-{
-	unsigned int handled = 0;
-	char *buf, *cur, *line;
-	int ret = 0;
-
-	if (!capable(CAP_SYS_ADMIN))
-		return -EPERM;
-	if (!count)
-		return -EINVAL;
-	if (count > LKP_MAX_WRITE)
-		return -E2BIG;
-	buf = memdup_user_nul(ubuf, count);
-	if (IS_ERR(buf))
-		return PTR_ERR(buf);
-
-	if (mutex_lock_killable(&lkp.lock)) {
-		ret = -EINTR;
-		goto out_free;
-	}
-	cur = buf;
-	while ((line = strsep(&cur, "\n"))) {
-		line = strim(line);
-		if (!*line)
-			continue;
-		handled++;
-		ret = lkp_do_line(line);
-		if (ret)
-			break;
-	}
-	mutex_unlock(&lkp.lock);
-	if (!ret && !handled)
-		ret = -EINVAL;	/* empty or whitespace only */
-
-out_free:
-	kfree(buf);
-	return ret ? ret : count;
-}
-
-static int lkp_proc_show(struct seq_file *m, void *v)
-{
-	struct lkp_scanner *s = &lkp.scan;
-
-	mutex_lock(&lkp.lock);
-	seq_printf(m, "running=%d\n", s->thread ? 1 : 0);
-	seq_printf(m, "pid=%d\naddr=0x%lx\nlen=%lu\npages=%lu\n", s->pid_nr,
-		   s->addr, s->len, s->pages);
-	seq_printf(m, "period_ms=%u\nreport_ms=%u\nduration_s=%u\n",
-		   s->period_ms, s->report_ms, s->duration_s);
-	seq_printf(m, "scans=%llu\nreports=%llu\noverruns=%llu\nflushes=%llu\n",
-		   READ_ONCE(s->scans), READ_ONCE(s->reports),
-		   READ_ONCE(s->overruns), READ_ONCE(s->flushes));
-	seq_printf(m, "last_scan_ns=%llu\nmax_scan_ns=%llu\n",
-		   READ_ONCE(s->last_scan_ns), READ_ONCE(s->max_scan_ns));
-	seq_printf(m, "present=%lu\nthp=%lu\n", READ_ONCE(s->present),
-		   READ_ONCE(s->thp));
-	seq_printf(m, "target_alive=%d\nfinished=%d\n",
-		   READ_ONCE(s->target_alive) ? 1 : 0,
-		   READ_ONCE(s->finished) ? 1 : 0);
-	mutex_unlock(&lkp.lock);
-	return 0;
-}
-
-static int lkp_proc_open(struct inode *inode, struct file *file)
-{
-	return single_open(file, lkp_proc_show, NULL);
-}
-
-static const struct proc_ops lkp_proc_ops = {
-	.proc_open	= lkp_proc_open,
-	.proc_read	= seq_read,
-	.proc_lseek	= seq_lseek,
-	.proc_release	= single_release,
-	.proc_write	= lkp_proc_write,
-};
-
-static int __init lkp_init(void)
-{
-	int ret;
-
-	mutex_init(&lkp.lock);
-	ratelimit_state_init(&lkp.rs, DEFAULT_RATELIMIT_INTERVAL,
-			     DEFAULT_RATELIMIT_BURST);
-	lkp.path = kmalloc(PATH_MAX, GFP_KERNEL);
-	if (!lkp.path)
-		return -ENOMEM;
-	lkp.proc = proc_create("lkp25p3", 0600, NULL, &lkp_proc_ops);
-	if (!lkp.proc) {
-		ret = -ENOMEM;
-		goto out_free_path;
-	}
-	pr_info("loaded\n");
-	return 0;
-
-out_free_path:
-	kfree(lkp.path);
-	return ret;
-}
-
-static void __exit lkp_exit(void)
-{
-	/* Waits for writers in flight, so nobody can start a scan after this. */
-	proc_remove(lkp.proc);
-	mutex_lock(&lkp.lock);
-	if (lkp.scan.thread)
-		lkp_scan_stop_locked();
-	mutex_unlock(&lkp.lock);
-	kfree(lkp.path);
-	pr_info("unloaded\n");
-}
-
-module_init(lkp_init);
-module_exit(lkp_exit);
-
-MODULE_LICENSE("GPL");
-MODULE_DESCRIPTION("VA->PA translation, VMA dump and accessed-bit scanner via /proc/lkp25p3");
