@@ -152,4 +152,24 @@ class VmSessionIT {
         assertTrue(e.getMessage().contains("Linux version") || e.getMessage().contains("] "),
                 "the tail shows the boot so far: " + e.getMessage());
     }
+
+    @Test
+    void aConsoleThatGoesSilentFailsTheBootLongBeforeItsTimeout() {
+        Path work = Guests.workDir("silent");
+        VmConfig normal = Guests.config(img, work, 2048);
+        // a kernel that prints nothing and an init that waits forever: a hung guest, silent from the start
+        VmConfig silent = new VmConfig(normal.qemuBinary(), normal.accel(), normal.cpus(), normal.memoryMib(),
+                normal.kernel(), normal.initrd(), normal.disk(), normal.cmdline()
+                        + " quiet loglevel=0 init=/bin/sleep -- 100000", normal.sshPort(), normal.consoleLog());
+        long t0 = System.nanoTime();
+        try (VmSession s = VmSession.start(silent, "ssh-ed25519 AAAA unused", img.clientKey())) {
+            qemuPid = s.qemuPid();
+            HarnessException e = assertThrows(HarnessException.class,
+                    () -> s.awaitReady(Duration.ofSeconds(200), Duration.ofSeconds(8)));
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            assertEquals(Outcome.INFRA_ERROR, e.outcome());
+            assertTrue(e.getMessage().contains("printed nothing for 8 s"), e.getMessage());
+            assertTrue(seconds < 30, "the watchdog fired after " + seconds + " s, not within a few s of 8 s");
+        }
+    }
 }
