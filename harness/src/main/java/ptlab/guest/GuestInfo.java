@@ -20,8 +20,4 @@ public record GuestInfo(String backend, Accelerator accel, int cpus, int memoryM
     public GuestInfo {
         argv = List.copyOf(argv);
     }
-
-    public GuestInfo ready(Duration d) {
-        return new GuestInfo(backend, accel, cpus, memoryMib, cmdline, argv, d);
-    }
 }

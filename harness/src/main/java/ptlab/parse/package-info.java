@@ -5,7 +5,8 @@
  *
  * <h2>The run folder contract</h2>
  *
- * Written by the VM side, read here; {@code harness render} needs nothing else. A section whose raw
+ * Written by the VM side, read here; {@code harness render} needs nothing else. The file names are
+ * spelled once, in {@link ptlab.runfolder.RunFolder}; this page says what each file holds. A section whose raw
  * folder is absent is "not run"; a section folder with files missing fails the oracle
  * {@code <section>: raw files complete}.
  *

@@ -17,8 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.List;
 import ptlab.HarnessException;
 
 /**
@@ -73,20 +71,6 @@ public final class PlanWriter {
         } catch (IOException e) {
             throw HarnessException.infra("cannot write " + file + ": " + e.getMessage(), e);
         }
-    }
-
-    /**
-     * Writes the whole plan into every run's folder as plan.json, so each run folder says how it was made
-     * and which matrix it belongs to. Returns the files written, in unit order.
-     */
-    public static List<Path> writeToRunFolders(RunPlan plan) {
-        List<Path> written = new ArrayList<>();
-        for (RunUnit unit : plan.units()) {
-            Path file = unit.folder().plan();
-            write(plan, file);
-            written.add(file);
-        }
-        return written;
     }
 
     /** Reads a plan.json back (render and package find the run's spec this way). */

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.function.Function;
 import ptlab.HarnessException;
 import ptlab.Outcome;
-import ptlab.collect.Collector;
 import ptlab.guest.Guest;
 import ptlab.guest.GuestProvider;
 import ptlab.guest.GuestRequest;
@@ -107,9 +106,8 @@ public final class RunOrchestrator {
         try (Guest guest = startGuest(launch, boot, manifest, t0)) {
             manifest.step(StepRecord.ok(Step.BOOT, t0, null, null));
             manifest.bootToSsh(guest.info().bootToReady());
-            StepRunner runner = new StepRunner(guest, folder, manifest, p,
-                    new ModuleBuilds(buildCache, image, sources, manifest, p));
-            runSteps(unit, runner, manifest, p);
+            new StepRunner(guest, folder, manifest, p, new ModuleBuilds(buildCache, image, sources, manifest, p))
+                    .runAll(unit);
         } catch (HarnessException e) {
             if (e.outcome() == Outcome.KERNEL_CRASH) {
                 writeQuietly(folder.crash(), e.getMessage());
@@ -125,48 +123,6 @@ public final class RunOrchestrator {
             manifest.step(StepRecord.failed(boot.name(), t0, null, null, e.getMessage()));
             throw e;
         }
-    }
-
-    /** The guest steps in plan order, then collection, which also runs after a failed step (not a crash). */
-    private static void runSteps(RunUnit unit, StepRunner runner, RunManifest manifest, Progress p) {
-        HarnessException failure = null;
-        try {
-            for (Step step : unit.steps()) {
-                if (!(step instanceof Step.Boot || step instanceof Step.Collect || step instanceof Step.Render)) {
-                    runner.run(step);
-                }
-            }
-        } catch (HarnessException e) {
-            failure = e;
-        }
-        if (failure == null || failure.outcome() != Outcome.KERNEL_CRASH) {
-            try {
-                collect(unit, runner, manifest, p);
-            } catch (HarnessException e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
-    }
-
-    private static void collect(RunUnit unit, StepRunner runner, RunManifest manifest, Progress p) {
-        Step.Collect step = (Step.Collect) unit.step(Step.COLLECT).orElseThrow();
-        p.phase(step.name());
-        long t0 = System.nanoTime();
-        Collector.Result r = Collector.collect(step, runner.guest(), unit.folder(), runner.kmsg(), unit.runId());
-        if (runner.kmsg() != null) {
-            manifest.kmsgSynced(r.kmsgSynced(), r.kmsgError());
-        }
-        manifest.artifacts(r.artifacts());
-        manifest.step(r.unload().ok() ? StepRecord.ok(step.name(), t0, null, null)
-                : StepRecord.failed(step.name(), t0, step.unload(), r.unload().exitStatus(),
-                        "module unload failed: " + r.unload().tail(5)));
     }
 
     private static void writeQuietly(Path file, String text) {

@@ -7,16 +7,18 @@ import java.time.Duration;
 import java.util.function.Consumer;
 import ptlab.HarnessException;
 import ptlab.Outcome;
+import ptlab.collect.Collector;
 import ptlab.collect.KmsgStream;
 import ptlab.guest.Guest;
+import ptlab.plan.RunUnit;
 import ptlab.plan.Step;
 import ptlab.runfolder.RunFolder;
 import ptlab.ssh.ExecResult;
 import ptlab.util.Progress;
 
 /**
- * Runs the guest steps of one run on a {@link Guest}: each step's output goes to raw/steps/&lt;step&gt;.log
- * and its record to the manifest. A command that exits non-zero is a FAIL naming the step, the command
+ * Runs the guest steps of one run on a {@link Guest}, then collection: each step's output goes to
+ * raw/steps/&lt;step&gt;.log and its record to the manifest. A command that exits non-zero is a FAIL naming the step, the command
  * and the exit status; a crash (KERNEL_CRASH) or a deadline (INFRA_ERROR) comes from the guest as it is.
  */
 final class StepRunner {
@@ -33,6 +35,48 @@ final class StepRunner {
         this.manifest = manifest;
         this.progress = progress;
         this.builds = builds;
+    }
+
+    /** The guest steps in plan order, then collection, which also runs after a failed step (not a crash). */
+    void runAll(RunUnit unit) {
+        HarnessException failure = null;
+        try {
+            for (Step step : unit.steps()) {
+                if (!(step instanceof Step.Boot || step instanceof Step.Collect || step instanceof Step.Render)) {
+                    run(step);
+                }
+            }
+        } catch (HarnessException e) {
+            failure = e;
+        }
+        if (failure == null || failure.outcome() != Outcome.KERNEL_CRASH) {
+            try {
+                collect(unit);
+            } catch (HarnessException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private void collect(RunUnit unit) {
+        Step.Collect step = (Step.Collect) unit.step(Step.COLLECT).orElseThrow();
+        progress.phase(step.name());
+        long t0 = System.nanoTime();
+        Collector.Result r = Collector.collect(step, guest, folder, kmsg, unit.runId());
+        if (kmsg != null) {
+            manifest.kmsgSynced(r.kmsgSynced(), r.kmsgError());
+        }
+        manifest.artifacts(r.artifacts());
+        manifest.step(r.unload().ok() ? StepRecord.ok(step.name(), t0, null, null)
+                : StepRecord.failed(step.name(), t0, step.unload(), r.unload().exitStatus(),
+                        "module unload failed: " + r.unload().tail(5)));
     }
 
     void run(Step step) {
@@ -53,11 +97,6 @@ final class StepRunner {
         } else {
             throw new IllegalArgumentException("step " + step.name() + " does not run in the guest");
         }
-    }
-
-    /** The kmsg stream, once its step ran; null before. */
-    KmsgStream kmsg() {
-        return kmsg;
     }
 
     Guest guest() {

@@ -33,10 +33,6 @@ public final class Progress {
         return new Progress(sink, cellId);
     }
 
-    public String cell() {
-        return cell;
-    }
-
     public void phase(String text) {
         sink.accept(new ProgressEvent(cell, ProgressEvent.Kind.PHASE, text));
     }

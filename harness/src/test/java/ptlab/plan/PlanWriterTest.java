@@ -62,7 +62,11 @@ class PlanWriterTest {
                 plan.overrides(), plan.spec(), plan.units().stream().map(u -> new RunUnit(u.runId(), u.image(),
                         u.recipe(), u.repetition(), tmp.resolve("results/matrix").resolve(u.runId()), u.steps()))
                         .toList());
-        List<Path> written = PlanWriter.writeToRunFolders(here);
+        List<Path> written = new java.util.ArrayList<>();
+        for (RunUnit u : here.units()) {
+            PlanWriter.write(here, u.folder().plan());
+            written.add(u.folder().plan());
+        }
         assertEquals(4, written.size());
         for (int i = 0; i < written.size(); i++) {
             assertEquals(here.units().get(i).outputDir().resolve("plan.json"), written.get(i));
