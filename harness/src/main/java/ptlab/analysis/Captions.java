@@ -30,6 +30,21 @@ public final class Captions {
         return s.toString().trim();
     }
 
+    /**
+     * Whether repetitions of this layout are independent samples, from how the guest started (the
+     * manifest's guest_start): a restored guest starts from the memory of its snapshot, a booted one
+     * from a fresh boot.
+     */
+    public static String independence(String guestStart) {
+        if (guestStart == null || guestStart.isEmpty()) {
+            return "";
+        }
+        return guestStart.equals("restore")
+                ? "The guest was restored from a ready snapshot: every repetition starts from the same memory, so"
+                        + " physical layouts may repeat across repetitions (vm.start: boot gives independent samples)."
+                : "The guest was booted afresh: repetitions are independent samples of the layout.";
+    }
+
     private static String observation(Contiguity c) {
         if (c.vaSegments() > 1 && c.hugeFraction() < 0.5) {
             return c.contiguousFraction() < 0.5

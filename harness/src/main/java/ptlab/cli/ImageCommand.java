@@ -1,9 +1,15 @@
 package ptlab.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import ptlab.HarnessException;
@@ -12,12 +18,16 @@ import ptlab.image.ImageBuilder;
 import ptlab.image.ImageCache;
 import ptlab.image.Recipe;
 import ptlab.image.RecipeLoader;
+import ptlab.util.HostInfo;
 import ptlab.util.Progress;
 import ptlab.util.RepoRoot;
+import ptlab.vm.Snapshot;
+import ptlab.vm.SnapshotStore;
 
 /** {@code harness image build|list|show}. */
 @Command(name = "image", mixinStandardHelpOptions = true, description = "Build and inspect guest images.",
-        subcommands = {ImageCommand.Build.class, ImageCommand.ListImages.class, ImageCommand.Show.class})
+        subcommands = {ImageCommand.Build.class, ImageCommand.ListImages.class, ImageCommand.Show.class,
+            ImageCommand.Prune.class})
 public final class ImageCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -68,6 +78,11 @@ public final class ImageCommand implements Callable<Integer> {
             for (Image i : images) {
                 out.printf("%-10s %-22s %-18s %s%n", i.manifest().name(), i.manifest().kernelRelease(),
                         i.manifest().builtAt(), i.dir());
+                for (Path snap : SnapshotStore.list(i)) {
+                    Snapshot sn = Snapshot.read(snap);
+                    out.printf("  snapshot %s  %5d MiB  %s, %s%n", snap.getFileName(), SnapshotStore.size(snap) >> 20,
+                            sn.createdAt(), sn.qemuVersion());
+                }
             }
             return 0;
         }
@@ -88,6 +103,57 @@ public final class ImageCommand implements Callable<Integer> {
                     "no cached image for recipe " + r.name() + " (build it: bin/harness image build " + r.name() + ")"));
             spec.commandLine().getOut().println(java.nio.file.Files.readString(img.manifestFile()));
             return 0;
+        }
+    }
+
+    @Command(name = "prune", mixinStandardHelpOptions = true,
+            description = "Remove the ready-guest snapshots (about 400 MB each) that no current recipe or this"
+                    + " host's QEMU can restore.")
+    static final class Prune implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--dry-run", description = "Say what would go; remove nothing.")
+        boolean dryRun;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            Set<String> current = new HashSet<>();
+            for (Path recipe : recipes()) {
+                current.add(ImageCache.key(RecipeLoader.load(recipe)));
+            }
+            long freed = 0;
+            int removed = 0;
+            String qemu = HostInfo.qemuVersion();
+            for (Image i : ImageCache.defaultCache().list()) {
+                boolean stale = !current.contains(i.manifest().cacheKey());
+                for (Path snap : SnapshotStore.list(i)) {
+                    Snapshot sn = Snapshot.read(snap);
+                    String why = stale ? "its image " + i.dir().getFileName() + " is not built from a current recipe"
+                            : !sn.qemuVersion().equals(qemu) ? "made by " + sn.qemuVersion() : null;
+                    if (why == null) {
+                        continue;
+                    }
+                    long size = SnapshotStore.size(snap);
+                    out.printf("%s %s (%d MiB): %s%n", dryRun ? "would remove" : "removed", snap, size >> 20, why);
+                    if (!dryRun) {
+                        SnapshotStore.remove(snap);
+                    }
+                    freed += size;
+                    removed++;
+                }
+            }
+            out.printf("%d snapshot(s), %d MiB%s%n", removed, freed >> 20, dryRun ? " would be freed" : " freed");
+            return 0;
+        }
+
+        private static List<Path> recipes() {
+            try (var s = Files.list(RepoRoot.find().resolve("vm-images"))) {
+                return s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+            } catch (java.io.IOException e) {
+                throw HarnessException.infra("cannot list vm-images/: " + e.getMessage(), e);
+            }
         }
     }
 }

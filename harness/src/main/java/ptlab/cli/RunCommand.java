@@ -21,6 +21,7 @@ import ptlab.plan.RunUnit;
 import ptlab.run.LocalExecutor;
 import ptlab.run.RunOrchestrator;
 import ptlab.spec.Accel;
+import ptlab.spec.Start;
 import ptlab.util.Progress;
 import ptlab.util.RepoRoot;
 import ptlab.vm.VmLauncher;
@@ -49,6 +50,10 @@ public final class RunCommand implements Callable<Integer> {
             description = "Guests to run at once for a matrix (default: ${DEFAULT-VALUE}); each takes the spec's vCPUs.")
     int jobs;
 
+    @Option(names = "--cold-boot", description = "Boot each guest instead of restoring a ready snapshot"
+            + " (vm.start: boot): repetitions become independent samples of the boot.")
+    boolean coldBoot;
+
     @Option(names = "--dry-run", description = "Print the plan and the QEMU command line; boot nothing.")
     boolean dryRun;
 
@@ -58,7 +63,8 @@ public final class RunCommand implements Callable<Integer> {
         if (jobs < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1, got " + jobs);
         }
-        RunPlan plan = RunPlanner.plan(specFile, RepoRoot.find(), new Overrides(accel, images, repetitions),
+        RunPlan plan = RunPlanner.plan(specFile, RepoRoot.find(), new Overrides(accel, images, repetitions,
+                coldBoot ? Start.BOOT : null),
                 Clock.systemUTC());
         if (dryRun) {
             PlanPrinter.print(plan, out);

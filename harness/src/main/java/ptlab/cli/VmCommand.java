@@ -23,6 +23,7 @@ import ptlab.util.HostTools;
 import ptlab.util.Progress;
 import ptlab.runfolder.RunFolder;
 import ptlab.vm.VmConfig;
+import ptlab.vm.QemuRestore;
 import ptlab.vm.VmLauncher;
 import ptlab.vm.VmSession;
 
@@ -83,7 +84,9 @@ public final class VmCommand implements Callable<Integer> {
             if (c == null) {
                 return 0;
             }
-            try (VmSession s = VmLauncher.boot(img, c, Duration.ofSeconds(vm.bootTimeoutSeconds), progress)) {
+            Duration timeout = Duration.ofSeconds(vm.bootTimeoutSeconds);
+            try (VmSession s = vm.coldBoot ? VmLauncher.boot(img, c, timeout, progress)
+                    : QemuRestore.startRestored(img, c, timeout, c.consoleLog().getParent(), progress)) {
                 return body.run(img, c, s, out);
             }
         }
@@ -102,7 +105,9 @@ public final class VmCommand implements Callable<Integer> {
                 out.printf("image:        %s (%s)%n", img.manifest().name(), img.dir());
                 out.printf("accelerator:  %s%n", c.accel());
                 out.printf("uname -r:     %s (manifest: %s)%n", got, want);
-                out.printf("boot-to-SSH:  %.1f s%n", s.bootToSsh().toMillis() / 1000.0);
+                out.printf("started by:   %s%s%n", s.info().start(),
+                        s.info().snapshot() == null ? "" : " (state sha256 " + s.info().snapshot().substring(0, 16) + ")");
+                out.printf("ready after:  %.1f s (QEMU start to a command over SSH)%n", s.bootToSsh().toMillis() / 1000.0);
                 out.printf("console:      %s%n", c.consoleLog());
                 boolean ok = r.ok() && got.equals(want);
                 s.close();

@@ -24,6 +24,10 @@ public final class VmOptions {
             description = "Seconds to wait for SSH (default: ${DEFAULT-VALUE}).")
     int bootTimeoutSeconds;
 
+    @Option(names = "--cold-boot",
+            description = "Boot the kernel instead of restoring the image's ready snapshot (made on first use).")
+    boolean coldBoot;
+
     @Option(names = "--dry-run", description = "Print the QEMU command line and exit.")
     boolean dryRun;
 }

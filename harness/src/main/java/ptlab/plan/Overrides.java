@@ -3,6 +3,7 @@ package ptlab.plan;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 import ptlab.spec.Accel;
+import ptlab.spec.Start;
 
 /**
  * What the command line changes in a spec; a null component changes nothing. Recorded in plan.json so a
@@ -11,16 +12,21 @@ import ptlab.spec.Accel;
  * @param accel replaces vm.accel ({@code --accel})
  * @param images replaces images ({@code --image}, repeatable); names or paths relative to the current folder
  * @param repetitions replaces repetitions ({@code --repetitions})
+ * @param start replaces vm.start ({@code --cold-boot} makes it boot)
  */
-public record Overrides(Accel accel, List<String> images, Integer repetitions) {
-    public static final Overrides NONE = new Overrides(null, null, null);
+public record Overrides(Accel accel, List<String> images, Integer repetitions, Start start) {
+    public static final Overrides NONE = new Overrides(null, null, null, null);
 
     public Overrides {
         images = images == null ? null : List.copyOf(images);
     }
 
+    public Overrides(Accel accel, List<String> images, Integer repetitions) {
+        this(accel, images, repetitions, null);
+    }
+
     @JsonIgnore
     public boolean isEmpty() {
-        return accel == null && images == null && repetitions == null;
+        return accel == null && images == null && repetitions == null && start == null;
     }
 }

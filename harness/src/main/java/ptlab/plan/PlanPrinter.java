@@ -28,8 +28,8 @@ public final class PlanPrinter {
         out.printf("experiment  %s%n", spec.experiment());
         out.printf("spec        %s (sha256 %s)%n", shown(plan, plan.specFile()), plan.specSha256().substring(0, 12));
         out.printf("author      %s %s%n", spec.author().first(), spec.author().last());
-        out.printf("guest       %d vCPUs, %d MiB, accel %s; boot timeout %d s, step timeout %d s%n",
-                vm.cpus(), vm.memoryMib(), vm.accel(), vm.bootTimeoutS(), vm.stepTimeoutS());
+        out.printf("guest       %d vCPUs, %d MiB, accel %s, start %s; boot timeout %d s, step timeout %d s%n",
+                vm.cpus(), vm.memoryMib(), vm.accel(), vm.start(), vm.bootTimeoutS(), vm.stepTimeoutS());
         out.printf("workloads   %s%n", String.join(", ", spec.workloads().stream().map(Workload::kind).toList()));
         if (!plan.overrides().isEmpty()) {
             out.printf("overrides   %s%n", overrides(plan.overrides()));
@@ -80,6 +80,9 @@ public final class PlanPrinter {
         }
         if (o.repetitions() != null) {
             sb.append("--repetitions ").append(o.repetitions()).append(' ');
+        }
+        if (o.start() == ptlab.spec.Start.BOOT) {
+            sb.append("--cold-boot ");
         }
         return sb.toString().strip();
     }

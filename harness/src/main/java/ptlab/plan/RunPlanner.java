@@ -16,13 +16,16 @@ import ptlab.spec.ImageRef;
 import ptlab.spec.Limits;
 import ptlab.spec.LoadedSpec;
 import ptlab.spec.SpecLoader;
+import ptlab.spec.Start;
 
 /** Spec file + defaults + command-line overrides -> one {@link RunPlan}, before anything boots. */
 public final class RunPlanner {
     /** Folder of all run folders, under the repository root. */
     public static final String RESULTS_FOLDER = "results";
-    /** The guest provider of every run today: a cold QEMU boot. */
-    public static final String DEFAULT_PROVIDER = "qemu";
+    /** The guest provider of {@code vm.start: restore}: a QEMU restore of a ready snapshot. */
+    public static final String RESTORE_PROVIDER = "qemu-restore";
+    /** The guest provider of {@code vm.start: boot}: a cold QEMU boot. */
+    public static final String BOOT_PROVIDER = "qemu";
     /** Run ids start with the plan's instant in UTC, so they sort by time and read the same everywhere. */
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
@@ -51,6 +54,9 @@ public final class RunPlanner {
         if (overrides.accel() != null) {
             spec = spec.withVm(spec.vm().withAccel(overrides.accel()));
         }
+        if (overrides.start() != null) {
+            spec = spec.withVm(spec.vm().withStart(overrides.start()));
+        }
         if (overrides.images() != null) {
             images = overrideImages(overrides.images(), currentFolder, loaded.repoRoot());
             // a path from the command line is relative to the current folder, not to the spec's: keep it
@@ -74,7 +80,8 @@ public final class RunPlanner {
         Path experimentDir = loaded.repoRoot().resolve(RESULTS_FOLDER).resolve(spec.experiment());
         List<RunUnit> units = new ArrayList<>();
         for (ImageRef image : images) {
-            List<Step> steps = StepPlanner.steps(spec, image.name(), DEFAULT_PROVIDER);
+            List<Step> steps = StepPlanner.steps(spec, image.name(),
+                    spec.vm().start() == Start.BOOT ? BOOT_PROVIDER : RESTORE_PROVIDER);
             for (int rep = 1; rep <= spec.repetitions(); rep++) {
                 String runId = runId(stamp, image.name(), rep);
                 units.add(new RunUnit(runId, image.name(), image.recipe(), rep, experimentDir.resolve(runId), steps));

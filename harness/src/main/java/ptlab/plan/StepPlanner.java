@@ -29,9 +29,13 @@ final class StepPlanner {
         VmSpec vm = spec.vm();
         long t = vm.stepTimeoutS();
         List<Step> steps = new ArrayList<>();
-        steps.add(new Step.Boot(Step.BOOT, "start " + image + " with " + provider + " (" + vm.cpus() + " vCPUs, "
-                + vm.memoryMib() + " MiB, accel " + vm.accel() + ") and wait until SSH runs a command",
-                vm.bootTimeoutS(), provider));
+        String machine = " (" + vm.cpus() + " vCPUs, " + vm.memoryMib() + " MiB, accel " + vm.accel() + ")";
+        String how = vm.start() == ptlab.spec.Start.BOOT
+                ? "boot " + image + " in QEMU" + machine + " and wait until SSH runs a command"
+                : "restore the ready snapshot of " + image + " in QEMU" + machine + " (made by one cold boot on"
+                        + " first use; a failed restore falls back to a cold boot), set its clock, reseed its RNG"
+                        + " and wait until SSH runs a command";
+        steps.add(new Step.Boot(Step.BOOT, how, vm.bootTimeoutS(), provider));
         steps.add(new Step.Upload(Step.UPLOAD_SOURCES, "copy the staged workloads/ and kmod/ sources into the guest",
                 t, RunFolder.STAGED_SOURCES, GuestPaths.SRC));
         steps.add(build(Step.BUILD_WORKLOADS, "workloads", "workloads", "build the workload programs with the"

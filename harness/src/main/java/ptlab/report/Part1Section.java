@@ -62,7 +62,8 @@ final class Part1Section {
             contiguityData.add(contiguityData(scheme, c));
             String stem = "part1-layout-" + scheme;
             blocks.add(ctx.figure(LayoutFigure.of(stem, ctx.author() + "-Layout-" + scheme,
-                    Captions.layout(scheme, c), t, runs)));
+                    (Captions.layout(scheme, c) + " " + Captions.independence(
+                            ctx.manifest.get("guest_start").orElse(""))).trim(), t, runs)));
             ctx.dataset("part1-" + scheme + "-runs.csv", List.of("start_va", "start_pa", "pages"), sink -> {
                 for (int i = 0; i < runs.count(); i++) {
                     sink.row(Fmt.hex(runs.startVa(i)), Fmt.hex(runs.startPfn(i) << 12), Long.toString(runs.length(i)));

@@ -19,6 +19,8 @@ import ptlab.util.Sha256;
  * build that made them).
  */
 final class BuildCache {
+    private static final String WARNINGS = "warnings";
+    private static final String BUILT_BY = "built-by";
     private final Path root;
 
     BuildCache(Path root) {
@@ -45,21 +47,30 @@ final class BuildCache {
 
     Optional<Path> lookup(String key) {
         Path dir = root.resolve(key);
-        return Files.isRegularFile(dir.resolve("warnings")) ? Optional.of(dir) : Optional.empty();
+        return Files.isRegularFile(dir.resolve(WARNINGS)) ? Optional.of(dir) : Optional.empty();
     }
 
-    /** Product files of a cached build (everything but the warnings count). */
+    /** Product files of a cached build (everything but the warnings count and where it was built). */
     static List<Path> products(Path dir) {
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> !p.getFileName().toString().equals("warnings")).sorted().toList();
+            return s.filter(p -> !List.of(WARNINGS, BUILT_BY).contains(p.getFileName().toString())).sorted().toList();
         } catch (IOException e) {
             throw HarnessException.infra("cannot read build cache " + dir + ": " + e.getMessage(), e);
         }
     }
 
+    /** Where a cached build was made: native or guest ("guest" for entries older than the record). */
+    static String builtBy(Path dir) {
+        try {
+            return Files.isRegularFile(dir.resolve(BUILT_BY)) ? Files.readString(dir.resolve(BUILT_BY)).trim() : "guest";
+        } catch (IOException e) {
+            return "guest";
+        }
+    }
+
     static long warnings(Path dir) {
         try {
-            return Long.parseLong(Files.readString(dir.resolve("warnings")).trim());
+            return Long.parseLong(Files.readString(dir.resolve(WARNINGS)).trim());
         } catch (IOException | NumberFormatException e) {
             throw HarnessException.infra("corrupt build cache entry " + dir + ": " + e.getMessage(), e);
         }
@@ -75,18 +86,30 @@ final class BuildCache {
         }
     }
 
-    void commit(String key, Path staging, long warnings) {
+    /** Removes a staging folder that will not be published. */
+    static void discard(Path staging) {
+        try (Stream<Path> s = Files.walk(staging)) {
+            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a leftover hidden staging folder is never looked up
+        }
+    }
+
+    /** Publishes {@code staging} under {@code key}; returns the published folder. */
+    Path commit(String key, Path staging, long warnings, String builtBy) {
         try {
-            Files.writeString(staging.resolve("warnings"), warnings + "\n");
+            Files.writeString(staging.resolve(WARNINGS), warnings + "\n");
+            Files.writeString(staging.resolve(BUILT_BY), builtBy + "\n");
             Path dir = root.resolve(key);
             if (Files.exists(dir)) {
                 // another run published the same build meanwhile; both are equal by key
                 try (Stream<Path> s = Files.walk(staging)) {
                     s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
                 }
-                return;
+                return dir;
             }
             Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
+            return dir;
         } catch (IOException e) {
             throw HarnessException.infra("cannot write build cache " + root + ": " + e.getMessage(), e);
         }

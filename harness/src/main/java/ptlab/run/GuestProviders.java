@@ -3,6 +3,7 @@ package ptlab.run;
 import ptlab.HarnessException;
 import ptlab.guest.GuestProvider;
 import ptlab.vm.QemuColdBoot;
+import ptlab.vm.QemuRestore;
 
 /** Guest providers by the name a plan's boot step gives. */
 final class GuestProviders {
@@ -13,7 +14,10 @@ final class GuestProviders {
         if (QemuColdBoot.NAME.equals(name)) {
             return new QemuColdBoot();
         }
+        if (QemuRestore.NAME.equals(name)) {
+            return new QemuRestore();
+        }
         throw HarnessException.usage("plan names an unknown guest provider '" + name + "'; known: "
-                + QemuColdBoot.NAME);
+                + QemuColdBoot.NAME + ", " + QemuRestore.NAME);
     }
 }

@@ -1,61 +1,137 @@
 package ptlab.run;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import ptlab.HarnessException;
+import ptlab.Outcome;
 import ptlab.image.Image;
+import ptlab.image.NativeBuilder;
+import ptlab.plan.GuestPaths;
 import ptlab.plan.Step;
+import ptlab.runfolder.RunFolder;
 import ptlab.ssh.ExecResult;
+import ptlab.util.HostCommand;
 import ptlab.util.Progress;
 
 /**
- * Build steps: the guest's toolchain builds a component, or the products of an identical earlier build
- * (same image, kernel and sources) come from the host's {@link BuildCache}. Compiler warnings are
- * counted into the manifest either way.
+ * Build steps. In order of preference: the products of an identical earlier build (same image, kernel
+ * and sources) from the host's {@link BuildCache}; a native build in the image's own userspace on the
+ * host ({@link NativeBuilder}: the guest's toolchain at native speed, byte-identical products); a build
+ * in the guest. Compiler warnings are counted, and where each component was built is recorded.
  */
 final class ModuleBuilds {
+    /** Where builds run when the host allows it. */
+    enum Where { NATIVE, GUEST }
+
     private final BuildCache cache;
     private final Image image;
     private final Map<String, String> sources;
     private final RunManifest manifest;
     private final Progress progress;
+    private final RunFolder folder;
+    private final String nativeUnavailable;
 
-    ModuleBuilds(BuildCache cache, Image image, Map<String, String> sources, RunManifest manifest, Progress progress) {
+    ModuleBuilds(BuildCache cache, Image image, Map<String, String> sources, RunManifest manifest, Progress progress,
+            RunFolder folder, Where where) {
         this.cache = cache;
         this.image = image;
         this.sources = sources;
         this.manifest = manifest;
         this.progress = progress;
+        this.folder = folder;
+        this.nativeUnavailable = where == Where.GUEST ? "in-guest builds asked for" : NativeBuilder.unavailable();
     }
 
     void build(Step.Build b, StepRunner runner) {
         String key = BuildCache.key(b.component(), image.manifest().cacheKey(), image.manifest().kernelRelease(),
                 sources);
-        Duration timeout = Duration.ofSeconds(b.timeoutS());
         var hit = cache.lookup(key);
         if (hit.isPresent()) {
             progress.phase(b.name() + " (from the build cache)");
             long t0 = System.nanoTime();
-            for (Path p : BuildCache.products(hit.get())) {
-                runner.guest().upload(p, b.guestDir() + "/" + p.getFileName());
-            }
-            runner.guest().exec("chmod 0755 " + b.guestDir() + "/* 2>/dev/null; true", timeout);
+            upload(hit.get(), b, runner);
             manifest.buildWarnings(b.component(), BuildCache.warnings(hit.get()));
+            manifest.builtBy(b.component(), "cache (built " + BuildCache.builtBy(hit.get()) + ")");
             manifest.step(StepRecord.ok(b.name(), t0, b.make(), "reused " + key + " from " + hit.get().getParent()));
             return;
         }
-        ExecResult r = runner.command(b.name(), b.make(), timeout, null);
-        long warnings = (r.stdout() + r.stderr()).lines().filter(l -> l.contains("warning:")).count();
-        manifest.buildWarnings(b.component(), warnings);
-        if (warnings > 0) {
-            progress.note("warning: " + b.component() + " built with " + warnings + " compiler warnings (see raw/steps/"
-                    + b.name() + ".log)");
+        if (nativeUnavailable == null) {
+            Path staging = cache.staging(key);
+            if (buildNatively(b, staging)) {
+                upload(cache.commit(key, staging, warnings(folder.stepLog(b.name())), "native"), b, runner);
+                return;
+            }
+            BuildCache.discard(staging);
         }
-        ExecResult products = runner.guest().exec(b.listProducts(), timeout);
+        ExecResult r = runner.command(b.name(), b.make(), Duration.ofSeconds(b.timeoutS()), null);
+        long warnings = (r.stdout() + r.stderr()).lines().filter(l -> l.contains("warning:")).count();
+        record(b, warnings, "guest");
+        ExecResult products = runner.guest().exec(b.listProducts(), Duration.ofSeconds(b.timeoutS()));
         Path staging = cache.staging(key);
         for (String f : products.stdout().lines().map(String::trim).filter(l -> !l.isEmpty()).toList()) {
             runner.guest().download(b.guestDir() + "/" + f, staging.resolve(f));
         }
-        cache.commit(key, staging, warnings);
+        cache.commit(key, staging, warnings, "guest");
+    }
+
+    /**
+     * Builds on the host in the image's userspace; true when it did. A make that fails is the step's
+     * failure (the sources would fail in the guest too); a host that cannot do it falls back to the guest.
+     */
+    private boolean buildNatively(Step.Build b, Path staging) {
+        progress.phase(b.name() + " (native: the image's own gcc and headers, on the host)");
+        long t0 = System.nanoTime();
+        Path log = folder.stepLog(b.name());
+        HostCommand.Result r;
+        try {
+            Files.createDirectories(log.getParent());
+            r = NativeBuilder.build(image, folder.stagedSources(), GuestPaths.SRC, b.guestDir(), b.make(),
+                    b.listProducts(), staging, Duration.ofSeconds(b.timeoutS()), log);
+        } catch (IOException | HarnessException e) {
+            progress.note("native build of " + b.component() + " impossible here (" + e.getMessage()
+                    + "); building in the guest");
+            return false;
+        }
+        if (r.exitCode() == NativeBuilder.MAKE_FAILED) {
+            String msg = "step " + b.name() + " failed: command '" + b.make() + "' (native build in the image's"
+                    + " userspace) failed\n--- last output ---\n" + r.output();
+            manifest.step(StepRecord.failed(b.name(), t0, b.make(), 2, msg));
+            throw new HarnessException(Outcome.FAIL, msg);
+        }
+        if (r.exitCode() != 0) {
+            progress.note("native build of " + b.component() + " failed on the host side (exit " + r.exitCode() + ", see "
+                    + log + "); building in the guest");
+            return false;
+        }
+        record(b, warnings(log), "native");
+        manifest.step(StepRecord.ok(b.name(), t0, b.make(), "native build in the image's userspace"));
+        return true;
+    }
+
+    private void record(Step.Build b, long warnings, String builtBy) {
+        manifest.buildWarnings(b.component(), warnings);
+        manifest.builtBy(b.component(), builtBy);
+        if (warnings > 0) {
+            progress.note("warning: " + b.component() + " built with " + warnings + " compiler warnings (see raw/steps/"
+                    + b.name() + ".log)");
+        }
+    }
+
+    private static void upload(Path cached, Step.Build b, StepRunner runner) {
+        for (Path p : BuildCache.products(cached)) {
+            runner.guest().upload(p, b.guestDir() + "/" + p.getFileName());
+        }
+        runner.guest().exec("chmod 0755 " + b.guestDir() + "/* 2>/dev/null; true", Duration.ofSeconds(b.timeoutS()));
+    }
+
+    private static long warnings(Path log) {
+        try {
+            return Files.readAllLines(log).stream().filter(l -> l.contains("warning:")).count();
+        } catch (IOException e) {
+            return 0;
+        }
     }
 }

@@ -41,6 +41,7 @@ final class RunManifest {
     private final Map<String, Object> root = new LinkedHashMap<>();
     private final List<StepRecord> steps = new ArrayList<>();
     private final Map<String, Object> warnings = new TreeMap<>();
+    private final Map<String, Object> builtBy = new TreeMap<>();
 
     RunManifest(RunPlan plan, RunUnit unit, HostFacts host, Clock clock) {
         this.folder = unit.folder();
@@ -86,6 +87,8 @@ final class RunManifest {
 
     void guest(GuestInfo g) {
         root.put("guest_backend", g.backend());
+        root.put("guest_start", g.start());
+        root.put("snapshot_sha256", g.snapshot());
         root.put("accelerator", g.accel().label());
         root.put("vm", ordered("cpus", g.cpus(), "memory_mib", g.memoryMib(), "cmdline", g.cmdline()));
         root.put("qemu_argv", g.argv());
@@ -102,6 +105,12 @@ final class RunManifest {
     synchronized void buildWarnings(String module, long count) {
         warnings.put(module, count);
         root.put("build_warnings", warnings);
+    }
+
+    /** Where a component's products were built: native, guest, or cache (built ...). */
+    synchronized void builtBy(String component, String where) {
+        builtBy.put(component, where);
+        root.put("built_by", builtBy);
     }
 
     void kmsgSynced(boolean synced, String streamError) {

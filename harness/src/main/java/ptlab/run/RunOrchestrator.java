@@ -43,16 +43,19 @@ public final class RunOrchestrator {
     private final ImageSource images;
     private final Function<String, GuestProvider> providers;
     private final BuildCache buildCache;
+    private final ModuleBuilds.Where builds;
     private final RunManifest.HostFacts host;
     private final Clock clock;
     private final Progress progress;
 
     RunOrchestrator(RunPlan plan, ImageSource images, Function<String, GuestProvider> providers,
-            BuildCache buildCache, RunManifest.HostFacts host, Clock clock, Progress progress) {
+            BuildCache buildCache, ModuleBuilds.Where builds, RunManifest.HostFacts host, Clock clock,
+            Progress progress) {
         this.plan = plan;
         this.images = images;
         this.providers = providers;
         this.buildCache = buildCache;
+        this.builds = builds;
         this.host = host;
         this.clock = clock;
         this.progress = progress;
@@ -61,7 +64,8 @@ public final class RunOrchestrator {
     /** The real thing: cached images, the plan's guest provider, the host's build cache. */
     public RunOrchestrator(RunPlan plan, ImageCache cache, Progress progress) {
         this(plan, (recipe, p) -> new ImageBuilder(cache, p).getOrBuild(RecipeLoader.load(recipe)),
-                GuestProviders::byName, BuildCache.defaultCache(), RunManifest.HostFacts.of(plan.repoRoot()),
+                GuestProviders::byName, BuildCache.defaultCache(), ModuleBuilds.Where.NATIVE,
+                RunManifest.HostFacts.of(plan.repoRoot()),
                 Clock.systemUTC(), progress);
     }
 
@@ -104,10 +108,11 @@ public final class RunOrchestrator {
 
         t0 = System.nanoTime();
         try (Guest guest = startGuest(launch, boot, manifest, t0)) {
-            manifest.step(StepRecord.ok(Step.BOOT, t0, null, null));
+            manifest.step(StepRecord.ok(Step.BOOT, t0, null, guest.info().start()));
+            manifest.guest(guest.info());
             manifest.bootToSsh(guest.info().bootToReady());
-            new StepRunner(guest, folder, manifest, p, new ModuleBuilds(buildCache, image, sources, manifest, p))
-                    .runAll(unit);
+            ModuleBuilds moduleBuilds = new ModuleBuilds(buildCache, image, sources, manifest, p, folder, builds);
+            new StepRunner(guest, folder, manifest, p, moduleBuilds).runAll(unit);
         } catch (HarnessException e) {
             if (e.outcome() == Outcome.KERNEL_CRASH) {
                 writeQuietly(folder.crash(), e.getMessage());

@@ -11,10 +11,16 @@ package ptlab.spec;
  *     {@link Defaults#VM_BOOT_TIMEOUT_S}; at least 1
  * @param stepTimeoutS seconds any one step in the guest (build, workload, collect) may take; default
  *     {@link Defaults#VM_STEP_TIMEOUT_S}; at least 1 and longer than an access workload's duration
+ * @param start how the guest starts: restore a ready snapshot or boot; default {@link Defaults#VM_START}
  */
-public record VmSpec(Integer cpus, Integer memoryMib, Accel accel, Integer bootTimeoutS, Integer stepTimeoutS) {
+public record VmSpec(Integer cpus, Integer memoryMib, Accel accel, Integer bootTimeoutS, Integer stepTimeoutS,
+        Start start) {
     public VmSpec withAccel(Accel newAccel) {
-        return new VmSpec(cpus, memoryMib, newAccel, bootTimeoutS, stepTimeoutS);
+        return new VmSpec(cpus, memoryMib, newAccel, bootTimeoutS, stepTimeoutS, start);
+    }
+
+    public VmSpec withStart(Start newStart) {
+        return new VmSpec(cpus, memoryMib, accel, bootTimeoutS, stepTimeoutS, newStart);
     }
 
     /** Guest memory as a size. */

@@ -16,11 +16,27 @@ public final class QemuArgs {
         a.addAll(machine(c.accel()));
         a.addAll(size(c.cpus(), c.memoryMib()));
         a.addAll(directBoot(c.kernel().toString(), c.initrd().toString(), c.cmdline()));
-        a.addAll(disk(c.disk().toString()));
+        a.addAll(c.live() == null ? disk(c.disk().toString()) : overlay(c.live().overlay().toString()));
         a.addAll(network(c.sshPort()));
         a.addAll(console(c.consoleLog().toString()));
         a.addAll(entropy());
+        if (c.live() != null) {
+            a.addAll(qmp(c.live().qmp().toString()));
+            if (c.live().incoming() != null) {
+                a.addAll(List.of("-incoming", c.live().incoming()));
+            }
+        }
         return a;
+    }
+
+    /** A qcow2 overlay the guest may write: the base stays untouched behind its backing chain. */
+    static List<String> overlay(String qcow2) {
+        return List.of("-drive", "file=" + escape(qcow2) + ",if=virtio,format=qcow2,cache=unsafe");
+    }
+
+    /** A QMP server on a unix socket; QEMU does not wait for a client. */
+    static List<String> qmp(String socket) {
+        return List.of("-qmp", "unix:" + escape(socket) + ",server=on,wait=off");
     }
 
     /** No default devices, no display, no reboot: a guest reboot or panic (panic=-1) ends QEMU. */

@@ -20,8 +20,8 @@ public final class QemuColdBoot implements GuestProvider {
     public Launch prepare(GuestRequest r) {
         Accelerator accel = VmLauncher.resolveAccel(r.accel(), r.image(), r.workDir(), r.progress());
         VmConfig config = VmLauncher.config(r.image(), accel, r.cpus(), r.memoryMib(), r.consoleLog());
-        GuestInfo info = new GuestInfo(NAME, accel, r.cpus(), r.memoryMib(), config.cmdline(), QemuArgs.argv(config),
-                null);
+        GuestInfo info = new GuestInfo(NAME, "boot", null, accel, r.cpus(), r.memoryMib(), config.cmdline(),
+                QemuArgs.argv(config), null);
         return new Launch() {
             @Override
             public GuestInfo info() {

@@ -41,6 +41,8 @@ public final class VmSession implements Guest {
     private final long startNanos = System.nanoTime();
     private SshSession ssh;
     private Duration bootToSsh;
+    private String start = "boot";
+    private String snapshot;
 
     private VmSession(VmConfig config, Process qemu, String pinnedHostKey, Path clientKey) {
         this.config = config;
@@ -210,10 +212,32 @@ public final class VmSession implements Guest {
         return bootToSsh;
     }
 
+    /** Records how the guest started, for {@link #info()}: boot, restore, or a fallback with its reason. */
+    void started(String how, String snapshotSha256) {
+        this.start = how;
+        this.snapshot = snapshotSha256;
+    }
+
+    Process process() {
+        return qemu;
+    }
+
+    /** Ends the SSH session (before a save: a restored guest must not carry a half-open session). */
+    void closeSsh() {
+        try {
+            if (ssh != null) {
+                ssh.close();
+            }
+        } catch (IOException e) {
+            throw HarnessException.infra("closing SSH before the save: " + e.getMessage(), e);
+        }
+        ssh = null;
+    }
+
     @Override
     public GuestInfo info() {
-        return new GuestInfo(QemuColdBoot.NAME, config.accel(), config.cpus(), config.memoryMib(), config.cmdline(),
-                QemuArgs.argv(config), bootToSsh);
+        return new GuestInfo(QemuColdBoot.NAME, start, snapshot, config.accel(), config.cpus(), config.memoryMib(),
+                config.cmdline(), QemuArgs.argv(config), bootToSsh);
     }
 
     public VmConfig config() {

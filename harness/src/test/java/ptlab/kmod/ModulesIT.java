@@ -26,9 +26,12 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import ptlab.image.Image;
+import ptlab.image.NativeBuilder;
 import ptlab.ssh.ExecResult;
 import ptlab.testing.Guests;
 import ptlab.util.RepoRoot;
+import ptlab.util.Sha256;
 import ptlab.vm.VmSession;
 
 /**
@@ -70,6 +73,7 @@ class ModulesIT {
     private final List<String> measurements = new ArrayList<>();
     private Path work;
     private VmSession vm;
+    private Image image;
     private String thpDefault = "always";
     private int marks;
 
@@ -77,7 +81,8 @@ class ModulesIT {
     void bootAndBuild() throws IOException {
         work = Guests.workDir("modules");
         Path staged = stageSources(RepoRoot.find(), work.resolve("src"));
-        vm = Guests.boot(Guests.image(System.getProperty("ptlab.image", "bookworm")), work);
+        image = Guests.image(System.getProperty("ptlab.image", "bookworm"));
+        vm = Guests.boot(image, work);
         vm.ssh().upload(staged, SRC);
         buildLogs.put("workloads", build("make -C " + BIN + " all kmsgcat"));
         for (String m : List.of("lkp25p3", "pagetable")) {
@@ -119,6 +124,40 @@ class ModulesIT {
         }
         assertEquals(List.of(), buildLogs.get("workloads").lines()
                 .filter(l -> l.toLowerCase().contains("warning:")).toList(), buildLogs.get("workloads"));
+    }
+
+    /**
+     * The image's own toolchain run natively on the host (chroot of its disk) makes the same bytes as the
+     * guest's build: the modules and every workload program.
+     */
+    @Test
+    @Order(1)
+    void nativeBuildsAreByteIdenticalToGuestBuilds() throws IOException {
+        assertNull(NativeBuilder.unavailable(), "this host cannot build natively");
+        Map<String, String> products = Map.of("lkp25p3", "ls *.ko", "pagetable", "ls *.ko",
+                "workloads", "find . -maxdepth 1 -type f -perm -u+x -printf '%f\\n'");
+        for (var e : products.entrySet()) {
+            String dir = e.getKey().equals("workloads") ? BIN : SRC + "/kmod/" + e.getKey();
+            String make = e.getKey().equals("workloads") ? "make -C " + BIN + " all kmsgcat" : "make -C " + dir;
+            Path out = work.resolve("native-" + e.getKey());
+            long t0 = System.nanoTime();
+            var r = NativeBuilder.build(image, work.resolve("src"), SRC, dir, make, "cd " + dir + " && " + e.getValue(),
+                    out, Duration.ofMinutes(10), work.resolve("native-" + e.getKey() + ".log"));
+            assertEquals(0, r.exitCode(), e.getKey() + ": " + r.output());
+            measurements.add(String.format("native build of %s: %.2f s", e.getKey(), (System.nanoTime() - t0) / 1e9));
+            List<Path> files;
+            try (Stream<Path> st = Files.list(out)) {
+                files = st.sorted().toList();
+            }
+            assertFalse(files.isEmpty(), e.getKey() + ": no products");
+            for (Path f : files) {
+                String guest = sh("sha256sum " + dir + "/" + f.getFileName()).stdout().split("\\s+")[0];
+                assertEquals(guest, Sha256.of(f), e.getKey() + "/" + f.getFileName() + " differs from the guest's build");
+            }
+        }
+        assertEquals("", new String(new ProcessBuilder("sh", "-c", "grep ptlab-native /proc/self/mounts;"
+                + " losetup -j '" + image.disk() + "'; true").start().getInputStream().readAllBytes()),
+                "nothing is left mounted, no loop device left attached");
     }
 
     // ---- 2. module VA->PA == pagemap ----------------------------------------------------------------

@@ -77,9 +77,13 @@ class RunPlannerTest {
                 "collect", "render"), u.steps().stream().map(Step::name).toList());
         assertEquals(120, u.steps().get(0).timeoutS());
         assertTrue(u.steps().stream().skip(1).allMatch(s -> s.timeoutS() == 600));
-        assertEquals("start bookworm with qemu (2 vCPUs, 2048 MiB, accel tcg) and wait until SSH runs a command",
-                u.steps().get(0).description());
-        assertEquals("qemu", ((Step.Boot) u.steps().get(0)).provider());
+        assertTrue(u.steps().get(0).description().startsWith("restore the ready snapshot of bookworm in QEMU (2 vCPUs,"
+                + " 2048 MiB, accel tcg)"), u.steps().get(0).description());
+        assertEquals("qemu-restore", ((Step.Boot) u.steps().get(0)).provider());
+        RunUnit cold = plan(MATRIX, new Overrides(null, null, null, ptlab.spec.Start.BOOT)).units().get(0);
+        assertEquals("boot bookworm in QEMU (2 vCPUs, 2048 MiB, accel tcg) and wait until SSH runs a command",
+                cold.steps().get(0).description());
+        assertEquals("qemu", ((Step.Boot) cold.steps().get(0)).provider(), "--cold-boot selects the cold boot");
         Step part1 = u.step("part1-4k").orElseThrow();
         assertEquals("memalloc 64M in 4 KiB callocs and write every page; pagemap translates every page (batched),"
                 + " timing each; THP default", part1.description());

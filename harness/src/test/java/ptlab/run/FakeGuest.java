@@ -120,7 +120,7 @@ final class FakeGuest implements Guest {
 
     @Override
     public GuestInfo info() {
-        return new GuestInfo("fake", Accelerator.TCG, 2, 2048, "console=ttyS0", List.of("fake-vm"),
+        return new GuestInfo("fake", "boot", null, Accelerator.TCG, 2, 2048, "console=ttyS0", List.of("fake-vm"),
                 Duration.ofMillis(1500));
     }
 

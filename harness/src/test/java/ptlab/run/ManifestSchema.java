@@ -13,7 +13,7 @@ import java.util.TreeSet;
  */
 final class ManifestSchema {
     /** Objects keyed by data, not by field names. */
-    private static final List<String> DATA_MAPS = List.of("inputs", "artifacts", "build_warnings", "raw_sha256");
+    private static final List<String> DATA_MAPS = List.of("inputs", "artifacts", "build_warnings", "built_by", "raw_sha256");
 
     private ManifestSchema() {
     }

@@ -70,7 +70,7 @@ class RunOrchestratorTest {
         guest.write("/var/log/kern.log", "Nov 24 01:02:03 guest kernel: [    0.000000] Linux version 6.1.0-fake\n");
         Image image = fakeImage(Files.createDirectories(tmp.resolve("image")));
         RunOrchestrator o = new RunOrchestrator(plan, (recipe, p) -> image, name -> guest.provider(),
-                new BuildCache(tmp.resolve("builds")), HOST, CLOCK, Progress.silent());
+                new BuildCache(tmp.resolve("builds")), ModuleBuilds.Where.GUEST, HOST, CLOCK, Progress.silent());
         RunOrchestrator.UnitResult r = o.run(plan.units().get(0));
         JsonNode m = new ObjectMapper().readTree(r.unit().folder().manifest().toFile());
         return new Ran(r, guest, m, plan);

@@ -11,6 +11,7 @@ import ptlab.image.ImageBuilder;
 import ptlab.image.ImageCache;
 import ptlab.image.RecipeLoader;
 import ptlab.util.Progress;
+import ptlab.vm.QemuRestore;
 import ptlab.vm.VmConfig;
 import ptlab.vm.VmLauncher;
 import ptlab.vm.VmSession;
@@ -49,7 +50,13 @@ public final class Guests {
         return VmLauncher.config(img, accel(img), 2, memoryMib, work.resolve("console.log"));
     }
 
+    /** A guest restored from the image's ready snapshot (made on first use), as runs get by default. */
     public static VmSession boot(Image img, Path work) {
+        return QemuRestore.startRestored(img, config(img, work, 2048), BOOT, work, Progress.stderr());
+    }
+
+    /** A guest that boots its kernel. */
+    public static VmSession coldBoot(Image img, Path work) {
         return VmLauncher.boot(img, config(img, work, 2048), BOOT, Progress.stderr());
     }
 
