@@ -54,6 +54,10 @@ public final class RunCommand implements Callable<Integer> {
             + " (vm.start: boot): repetitions become independent samples of the boot.")
     boolean coldBoot;
 
+    @Option(names = "--build-in-guest", description = "Build modules and programs in the guest, not natively in"
+            + " the image's userspace on the host (both give the same bytes; native is about 15x faster under TCG).")
+    boolean buildInGuest;
+
     @Option(names = "--dry-run", description = "Print the plan and the QEMU command line; boot nothing.")
     boolean dryRun;
 
@@ -73,7 +77,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         Progress progress = Progress.stderr();
         List<RunOrchestrator.UnitResult> results = LocalExecutor.runAll(
-                new RunOrchestrator(plan, ImageCache.defaultCache(), progress), plan.units(), jobs);
+                new RunOrchestrator(plan, ImageCache.defaultCache(), progress, !buildInGuest), plan.units(), jobs);
         Outcome worst = Outcome.PASS;
         for (RunOrchestrator.UnitResult r : results) {
             out.printf("%-12s %s%n", r.outcome(), r.unit().outputDir());

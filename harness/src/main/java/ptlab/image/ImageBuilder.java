@@ -47,6 +47,9 @@ public final class ImageBuilder {
         return r.cmdlineExtra().isBlank() ? BASE_CMDLINE : BASE_CMDLINE + " " + r.cmdlineExtra();
     }
 
+    private static final java.util.Map<String, java.util.concurrent.locks.ReentrantLock> BUILDING =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The cached image, or a fresh build of it. */
     public Image getOrBuild(Recipe recipe) {
         var hit = cache.lookup(recipe);
@@ -54,6 +57,10 @@ public final class ImageBuilder {
             progress.note("image " + recipe.name() + ": cache hit " + hit.get().dir());
             return hit.get();
         }
+        // a file lock keeps other processes out; two runs of this one (--jobs 2) need a lock of their own
+        java.util.concurrent.locks.ReentrantLock local = BUILDING.computeIfAbsent(ImageCache.key(recipe),
+                k -> new java.util.concurrent.locks.ReentrantLock());
+        local.lock();
         try {
             Files.createDirectories(cache.root());
             Path lockFile = cache.root().resolve(recipe.name() + "-" + ImageCache.key(recipe) + ".lock");
@@ -67,6 +74,8 @@ public final class ImageBuilder {
             }
         } catch (IOException e) {
             throw HarnessException.infra("image cache " + cache.root() + ": " + e.getMessage(), e);
+        } finally {
+            local.unlock();
         }
     }
 

@@ -61,10 +61,16 @@ public final class RunOrchestrator {
         this.progress = progress;
     }
 
-    /** The real thing: cached images, the plan's guest provider, the host's build cache. */
+    /** The real thing: cached images, the plan's guest provider, the host's build cache, native builds. */
     public RunOrchestrator(RunPlan plan, ImageCache cache, Progress progress) {
+        this(plan, cache, progress, true);
+    }
+
+    /** As above; {@code nativeBuilds} false builds every component in the guest. */
+    public RunOrchestrator(RunPlan plan, ImageCache cache, Progress progress, boolean nativeBuilds) {
         this(plan, (recipe, p) -> new ImageBuilder(cache, p).getOrBuild(RecipeLoader.load(recipe)),
-                GuestProviders::byName, BuildCache.defaultCache(), ModuleBuilds.Where.NATIVE,
+                GuestProviders::byName, BuildCache.defaultCache(),
+                nativeBuilds ? ModuleBuilds.Where.NATIVE : ModuleBuilds.Where.GUEST,
                 RunManifest.HostFacts.of(plan.repoRoot()),
                 Clock.systemUTC(), progress);
     }

@@ -264,6 +264,18 @@ public final class VmSession implements Guest {
         } finally {
             QemuReaper.kill(qemu);
             watcher.close();
+            dropRestoreOverlay();
+        }
+    }
+
+    /** A restored guest's overlay holds only what that guest wrote, already collected: it goes with it. */
+    private void dropRestoreOverlay() {
+        if (config.live() != null && config.live().incoming() != null) {
+            try {
+                Files.deleteIfExists(config.live().overlay());
+            } catch (IOException e) {
+                System.err.println("warning: cannot remove " + config.live().overlay() + ": " + e.getMessage());
+            }
         }
     }
 
