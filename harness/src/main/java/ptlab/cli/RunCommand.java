@@ -18,6 +18,7 @@ import ptlab.plan.PlanPrinter;
 import ptlab.plan.RunPlan;
 import ptlab.plan.RunPlanner;
 import ptlab.plan.RunUnit;
+import ptlab.run.Campaign;
 import ptlab.run.LocalExecutor;
 import ptlab.run.RunOrchestrator;
 import ptlab.spec.Accel;
@@ -58,6 +59,10 @@ public final class RunCommand implements Callable<Integer> {
             + " the image's userspace on the host (both give the same bytes; native is about 15x faster under TCG).")
     boolean buildInGuest;
 
+    @Option(names = "--junit", paramLabel = "FILE",
+            description = "Also write the JUnit XML of the run (or the merged one of a campaign) to FILE, for CI.")
+    Path junit;
+
     @Option(names = "--dry-run", description = "Print the plan and the QEMU command line; boot nothing.")
     boolean dryRun;
 
@@ -93,8 +98,33 @@ public final class RunCommand implements Callable<Integer> {
                 worst = r.outcome();
             }
         }
+        Path junitOfAll = results.get(0).unit().folder().junit();
+        if (plan.campaignDir().isPresent()) {
+            progress.phase("campaign report over " + results.size() + " cells");
+            Campaign.Finished c = Campaign.finish(plan, results);
+            out.printf("%-12s %s (campaign of %d cells)%n", c.report().passed() ? "PASS" : "FAIL", c.dir(),
+                    results.size());
+            c.report().failures().forEach(f -> out.println("  FAIL " + f));
+            out.println("  report: " + c.dir().resolve("report.html"));
+            junitOfAll = c.junit();
+        }
+        if (junit != null) {
+            copyJunit(junitOfAll, junit);
+            out.println("  junit: " + junit);
+        }
         out.flush();
         return worst.exitCode();
+    }
+
+    static void copyJunit(Path from, Path to) {
+        try {
+            if (to.toAbsolutePath().getParent() != null) {
+                java.nio.file.Files.createDirectories(to.toAbsolutePath().getParent());
+            }
+            java.nio.file.Files.copy(from, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (java.io.IOException e) {
+            throw ptlab.HarnessException.infra("cannot write --junit " + to + ": " + e.getMessage(), e);
+        }
     }
 
     private static void printQemu(RunPlan plan, PrintWriter out) {

@@ -31,6 +31,14 @@ public record RunPlan(int planVersion, String createdAt, Path specFile, String s
         return units.stream().filter(u -> u.runId().equals(runId)).findFirst();
     }
 
+    /**
+     * The campaign folder {@code results/<experiment>/<yyyyMMdd-HHmmss>/} holding every cell's run folder
+     * and the campaign report, when the plan has several cells; empty for a single run.
+     */
+    public Optional<Path> campaignDir() {
+        return units.size() > 1 ? Optional.of(units.get(0).outputDir().getParent()) : Optional.empty();
+    }
+
     /** results/&lt;experiment&gt;/ under the repository root. */
     public Path experimentDir() {
         return repoRoot.resolve(RunPlanner.RESULTS_FOLDER).resolve(spec.experiment());

@@ -78,13 +78,15 @@ public final class RunPlanner {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         String stamp = STAMP.format(now);
         Path experimentDir = loaded.repoRoot().resolve(RESULTS_FOLDER).resolve(spec.experiment());
+        // several cells make a campaign: its folder holds them all, so one folder is the whole result
+        Path cellsDir = images.size() * spec.repetitions() > 1 ? experimentDir.resolve(stamp) : experimentDir;
         List<RunUnit> units = new ArrayList<>();
         for (ImageRef image : images) {
             List<Step> steps = StepPlanner.steps(spec, image.name(),
                     spec.vm().start() == Start.BOOT ? BOOT_PROVIDER : RESTORE_PROVIDER);
             for (int rep = 1; rep <= spec.repetitions(); rep++) {
                 String runId = runId(stamp, image.name(), rep);
-                units.add(new RunUnit(runId, image.name(), image.recipe(), rep, experimentDir.resolve(runId), steps));
+                units.add(new RunUnit(runId, image.name(), image.recipe(), rep, cellsDir.resolve(runId), steps));
             }
         }
         return new RunPlan(RunPlan.VERSION, now.toString(), loaded.file(), loaded.sha256(), loaded.repoRoot(),

@@ -20,6 +20,13 @@ public sealed interface Block {
     record FigureRef(String stem, String title, String caption) implements Block {
     }
 
+    /** Links to other files of the results, relative to the report: {@code [text, href]} pairs. */
+    record Links(List<List<String>> items) implements Block {
+        public Links {
+            items = items.stream().map(List::copyOf).toList();
+        }
+    }
+
     /** Verbatim text such as /proc/meminfo, under a small heading. */
     record Verbatim(String title, String text) implements Block {
     }

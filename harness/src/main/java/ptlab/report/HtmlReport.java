@@ -29,10 +29,14 @@ public final class HtmlReport {
         for (String s : m.summary()) {
             sb.append("<li>").append(esc(s)).append("</li>\n");
         }
-        sb.append("</ul>\n<h2>Oracles</h2>\n<table>\n<tr><th>oracle</th><th>result</th><th>detail</th></tr>\n");
-        m.oracles().forEach(o -> sb.append("<tr><td>").append(esc(o.name())).append("</td><td class=\"")
-                .append(o.passed() ? "pass\">PASS" : "fail\">FAIL").append("</td><td>").append(esc(o.detail())).append("</td></tr>\n"));
-        sb.append("</table>\n");
+        sb.append("</ul>\n");
+        if (!m.oracles().isEmpty()) {
+            sb.append("<h2>Oracles</h2>\n<table>\n<tr><th>oracle</th><th>result</th><th>detail</th></tr>\n");
+            m.oracles().forEach(o -> sb.append("<tr><td>").append(esc(o.name())).append("</td><td class=\"")
+                    .append(o.passed() ? "pass\">PASS" : "fail\">FAIL").append("</td><td>").append(esc(o.detail()))
+                    .append("</td></tr>\n"));
+            sb.append("</table>\n");
+        }
         for (Section s : m.sections()) {
             sb.append("<h2").append(s.ran() ? "" : " class=\"notrun\"").append('>').append(esc(s.title())).append("</h2>\n");
             for (Block b : s.blocks()) {
@@ -53,6 +57,11 @@ public final class HtmlReport {
                     .append(Base64.getEncoder().encodeToString(read(figuresDir.resolve(f.stem() + ".png"))))
                     .append("\">\n<figcaption><b>").append(esc(f.title())).append(".</b> ").append(esc(f.caption()))
                     .append(" <a href=\"figures/").append(esc(f.stem())).append(".pdf\">PDF</a></figcaption>\n</figure>\n");
+        } else if (b instanceof Block.Links l) {
+            sb.append("<ul>\n");
+            l.items().forEach(i -> sb.append("<li><a href=\"").append(esc(i.get(1))).append("\">").append(esc(i.get(0)))
+                    .append("</a></li>\n"));
+            sb.append("</ul>\n");
         } else if (b instanceof Block.Verbatim v) {
             sb.append("<h3>").append(esc(v.title())).append("</h3>\n<pre>").append(esc(v.text())).append("</pre>\n");
         }

@@ -13,9 +13,11 @@ public final class MarkdownReport {
         for (String s : m.summary()) {
             sb.append("- ").append(s).append('\n');
         }
-        sb.append("\n## Oracles\n\n");
-        table(sb, List.of("oracle", "result", "detail"), m.oracles().stream()
-                .map(o -> List.of(o.name(), o.passed() ? "PASS" : "**FAIL**", o.detail())).toList());
+        if (!m.oracles().isEmpty()) {
+            sb.append("\n## Oracles\n\n");
+            table(sb, List.of("oracle", "result", "detail"), m.oracles().stream()
+                    .map(o -> List.of(o.name(), o.passed() ? "PASS" : "**FAIL**", o.detail())).toList());
+        }
         for (Section s : m.sections()) {
             sb.append("\n## ").append(s.title()).append("\n\n");
             for (Block b : s.blocks()) {
@@ -35,6 +37,9 @@ public final class MarkdownReport {
                     .append("![").append(f.title()).append("](figures/").append(f.stem()).append(".png)\n\n")
                     .append("*").append(f.caption().replace("*", "\\*")).append("*\n\n")
                     .append("Vector version: [figures/").append(f.stem()).append(".pdf](figures/").append(f.stem()).append(".pdf)\n\n");
+        } else if (b instanceof Block.Links l) {
+            l.items().forEach(i -> sb.append("- [").append(i.get(0)).append("](").append(i.get(1)).append(")\n"));
+            sb.append('\n');
         } else if (b instanceof Block.Verbatim v) {
             sb.append("### ").append(v.title()).append("\n\n```\n").append(v.text()).append("\n```\n\n");
         }

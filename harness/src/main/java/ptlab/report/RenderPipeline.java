@@ -83,6 +83,7 @@ public final class RenderPipeline {
             write(files, run.oracles(), oraclesJson(ctx.oracles));
             write(files, run.reportMd(), MarkdownReport.render(model));
             write(files, run.reportHtml(), HtmlReport.render(model, ctx.figuresDir));
+            write(files, run.junit(), JUnitXml.forRun(run, manifest, ctx.oracles));
             files.sort(null);
             return new RenderResult(ctx.oracles, files, ctx.figures);
         } catch (UncheckedIOException e) {

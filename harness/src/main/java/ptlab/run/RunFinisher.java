@@ -6,6 +6,7 @@ import ptlab.analysis.Verdict;
 import ptlab.parse.KmsgParser;
 import ptlab.parse.ManifestReader;
 import ptlab.report.Analysis;
+import ptlab.report.JUnitXml;
 import ptlab.report.RenderPipeline;
 import ptlab.report.RenderResult;
 import ptlab.runfolder.RunFolder;
@@ -54,6 +55,8 @@ final class RunFinisher {
         RenderResult render = null;
         if (analysis != null) {
             render = RenderPipeline.report(analysis, ManifestReader.read(folder.manifest()));
+        } else {
+            JUnitXml.write(folder, ManifestReader.read(folder.manifest()), java.util.List.of());
         }
         return new Finished(outcome, message, render);
     }

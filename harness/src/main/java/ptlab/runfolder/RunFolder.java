@@ -16,7 +16,7 @@ import java.nio.file.Path;
  *   steps/&lt;step&gt;.log                      each guest step's command, output and exit status
  *   guest/  part1/  xlate/  vma/  access/  pagetable/   the workloads' outputs (guest out/ folder)
  * work/                                    staged sources and scratch for the guest provider
- * datasets/  figures/  oracles.json  report.html  report.md     derived by render, byte-identical
+ * datasets/  figures/  oracles.json  report.html  report.md  junit.xml    derived, byte-identical
  * </pre>
  */
 public record RunFolder(Path dir) {
@@ -37,6 +37,7 @@ public record RunFolder(Path dir) {
     public static final String ORACLES = "oracles.json";
     public static final String REPORT_HTML = "report.html";
     public static final String REPORT_MD = "report.md";
+    public static final String JUNIT = "junit.xml";
     /** Part 1 schemes, each a folder under raw/part1/. */
     public static final String[] SCHEMES = {"4k", "2m", "whole"};
 
@@ -104,6 +105,10 @@ public record RunFolder(Path dir) {
 
     public Path reportHtml() {
         return dir.resolve(REPORT_HTML);
+    }
+
+    public Path junit() {
+        return dir.resolve(JUNIT);
     }
 
     public Path reportMd() {

@@ -37,7 +37,9 @@ class RunPlannerTest {
         assertEquals("my-kernel", u.image());
         assertEquals(2, u.repetition());
         assertEquals(REPO.resolve("custom/my-kernel.yaml"), u.recipe());
-        assertEquals(REPO.resolve("results/matrix/20261124-010203-my-kernel-r2"), u.outputDir());
+        assertEquals(REPO.resolve("results/matrix/20261124-010203/20261124-010203-my-kernel-r2"), u.outputDir(),
+                "the cells of a campaign live in its folder");
+        assertEquals(REPO.resolve("results/matrix/20261124-010203"), plan.campaignDir().orElseThrow());
         assertEquals(u.outputDir().resolve("raw"), u.folder().raw());
         assertEquals(REPO.resolve("results/matrix"), plan.experimentDir());
         assertEquals(u, plan.unit("20261124-010203-my-kernel-r2").orElseThrow());

@@ -1,0 +1,136 @@
+package ptlab.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import ptlab.analysis.OracleResult;
+import ptlab.parse.Manifest;
+import ptlab.parse.ManifestReader;
+import ptlab.runfolder.RunFolder;
+
+/**
+ * One cell of a campaign as its run folder records it: the manifest, the oracles, and the rendered
+ * datasets the campaign report compares (a cell that was never rendered has none of them).
+ */
+record CellData(RunFolder folder, Manifest manifest, List<OracleResult> oracles, Map<String, List<Map<String, String>>> datasets) {
+    /** The datasets the campaign report reads, by file name under datasets/. */
+    static final List<String> USED = List.of("xlate-latency.csv", "xlate-latency-cdf.csv", "part1-latency.csv",
+            "part1-latency-cdf.csv", "part1-contiguity.csv", "heat-regions.csv", "vma-compare.csv");
+
+    static CellData read(Path dir) {
+        RunFolder f = new RunFolder(dir);
+        Manifest m = ManifestReader.readIfPresent(f.manifest());
+        List<OracleResult> oracles = new ArrayList<>();
+        if (Files.isRegularFile(f.oracles())) {
+            // what the latest render found, which is what the cell's own report says
+            try {
+                for (var o : new com.fasterxml.jackson.databind.ObjectMapper().readTree(f.oracles().toFile())) {
+                    oracles.add(OracleResult.of(o.path("name").asText(), o.path("passed").asBoolean(),
+                            o.path("detail").asText()));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("reading " + f.oracles(), e);
+            }
+        }
+        for (int i = 0; oracles.isEmpty() && m.get("oracles[" + i + "].name").isPresent(); i++) {
+            String name = m.get("oracles[" + i + "].name").orElseThrow();
+            boolean passed = m.get("oracles[" + i + "].passed").orElse("false").equals("true");
+            String detail = m.get("oracles[" + i + "].detail").orElse("");
+            oracles.add(passed ? OracleResult.pass(name, detail) : OracleResult.fail(name, detail));
+        }
+        Map<String, List<Map<String, String>>> data = new LinkedHashMap<>();
+        for (String name : USED) {
+            Path p = f.datasets().resolve(name);
+            if (Files.isRegularFile(p)) {
+                data.put(name, csv(p));
+            }
+        }
+        return new CellData(f, m, oracles, data);
+    }
+
+    /** {@code bookworm-r1}: the image and repetition, unique within a campaign. */
+    String id() {
+        return manifest.get("image.name").orElse("?") + "-r" + manifest.get("repetition").orElse("?");
+    }
+
+    String image() {
+        return manifest.get("image.name").orElse("?");
+    }
+
+    String kernel() {
+        return manifest.get("guest_kernel").orElse("?");
+    }
+
+    String outcome() {
+        return manifest.get("outcome").orElse("NOT RUN");
+    }
+
+    List<Map<String, String>> rows(String dataset) {
+        return datasets.getOrDefault(dataset, List.of());
+    }
+
+    /** The oracle named {@code name}, if this cell checked it. */
+    java.util.Optional<OracleResult> oracle(String name) {
+        return oracles.stream().filter(o -> o.name().equals(name)).findFirst();
+    }
+
+    /**
+     * A dataset CSV as written by {@link Csv}: a header, then rows; fields with commas or quotes are
+     * double-quoted with quotes doubled.
+     */
+    static List<Map<String, String>> csv(Path p) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading " + p, e);
+        }
+        List<Map<String, String>> rows = new ArrayList<>();
+        if (lines.isEmpty()) {
+            return rows;
+        }
+        List<String> header = fields(lines.get(0));
+        for (String line : lines.subList(1, lines.size())) {
+            List<String> f = fields(line);
+            Map<String, String> row = new LinkedHashMap<>();
+            for (int i = 0; i < header.size(); i++) {
+                row.put(header.get(i), i < f.size() ? f.get(i) : "");
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private static List<String> fields(String line) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cur.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    cur.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                out.add(cur.toString());
+                cur.setLength(0);
+            } else {
+                cur.append(c);
+            }
+        }
+        out.add(cur.toString());
+        return out;
+    }
+}
