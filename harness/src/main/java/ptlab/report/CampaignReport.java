@@ -72,7 +72,8 @@ public final class CampaignReport {
         List<List<String>> links = new ArrayList<>();
         for (CellData c : cells) {
             links.add(List.of(c.id() + " (" + c.kernel() + "): " + c.outcome(),
-                    out.relativize(c.folder().reportHtml()).toString()));
+                    out.toAbsolutePath().normalize().relativize(c.folder().reportHtml().toAbsolutePath().normalize())
+                            .toString()));
         }
         List<String> matrixHeader = new ArrayList<>(List.of("oracle"));
         matrixHeader.addAll(ids);
