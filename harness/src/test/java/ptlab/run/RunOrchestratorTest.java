@@ -164,6 +164,9 @@ class RunOrchestratorTest {
         assertEquals("failed", step(ran.manifest(), "access").get("status").asText());
         assertFalse(Files.exists(ran.run().resolve("raw/kern.log")), "nothing is collected from a crashed guest");
         assertFalse(Files.exists(ran.run().resolve("report.html")), "a crashed run is not rendered");
+        String junit = Files.readString(ran.run().resolve("junit.xml"));
+        assertTrue(junit.contains("name=\"access\"") && junit.contains("<failure message=\"guest kernel crashed"),
+                "junit.xml names the crashed step: " + junit);
         assertTrue(ran.guest().closed);
     }
 

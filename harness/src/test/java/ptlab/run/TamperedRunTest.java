@@ -90,7 +90,7 @@ class TamperedRunTest {
     /** Every file render writes, and manifest.json, by relative path. */
     private static TreeMap<String, byte[]> derived(Path dir) throws IOException {
         TreeMap<String, byte[]> out = new TreeMap<>();
-        for (String f : List.of("manifest.json", "report.html", "report.md", "oracles.json")) {
+        for (String f : List.of("manifest.json", "report.html", "report.md", "oracles.json", "junit.xml")) {
             out.put(f, Files.readAllBytes(dir.resolve(f)));
         }
         for (String sub : List.of("figures", "datasets")) {
