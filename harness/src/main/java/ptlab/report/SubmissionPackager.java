@@ -59,6 +59,7 @@ public final class SubmissionPackager {
         for (Path dir : runDirs) {
             RenderResult r = RenderPipeline.render(dir);
             renders.add(r);
+            reproducible(dir, entries);
             for (FigureFile f : r.figures()) {
                 if (f.part().equals("part1") || f.part().equals("part2")) {
                     put(entries, f.part() + "/" + f.pdf().getFileName(), read(f.pdf()));
@@ -76,6 +77,33 @@ public final class SubmissionPackager {
             throw HarnessException.infra("writing " + out + ": " + e.getMessage(), e);
         }
         return new Result(out, new ArrayList<>(entries.keySet()), renders);
+    }
+
+    /**
+     * What {@code harness reproduce} needs of a run, under reproduce/&lt;run-id&gt;/: its plan, manifest,
+     * oracles and datasets (the original's results to compare with) and the exact sources it staged.
+     */
+    private static void reproducible(Path dir, SortedMap<String, byte[]> entries) {
+        RunFolder run = new RunFolder(dir);
+        String base = "reproduce/" + dir.toAbsolutePath().normalize().getFileName() + "/";
+        for (Path f : List.of(run.plan(), run.manifest(), run.oracles())) {
+            if (Files.isRegularFile(f)) {
+                put(entries, base + f.getFileName(), read(f));
+            }
+        }
+        for (var tree : List.of(java.util.Map.entry(run.datasets(), "datasets/"),
+                java.util.Map.entry(run.stagedSources(), "src/"))) {
+            if (!Files.isDirectory(tree.getKey())) {
+                continue;
+            }
+            try (Stream<Path> s = Files.walk(tree.getKey())) {
+                for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
+                    put(entries, base + tree.getValue() + tree.getKey().relativize(p), read(p));
+                }
+            } catch (IOException e) {
+                throw HarnessException.infra("reading " + tree.getKey() + ": " + e.getMessage(), e);
+            }
+        }
     }
 
     static Path sourceRootOf(Path runDir) {
