@@ -53,10 +53,14 @@ public final class HtmlReport {
         } else if (b instanceof Block.Table t) {
             table(sb, t.header(), t.rows());
         } else if (b instanceof Block.FigureRef f) {
-            sb.append("<figure>\n<img alt=\"").append(esc(f.title())).append("\" src=\"data:image/png;base64,")
+            // the PNG carries the caption under the chart: it is not printed a second time
+            sb.append("<figure>\n<img alt=\"").append(esc(f.title() + ". " + f.caption()))
+                    .append("\" src=\"data:image/png;base64,")
                     .append(Base64.getEncoder().encodeToString(read(figuresDir.resolve(f.stem() + ".png"))))
-                    .append("\">\n<figcaption><b>").append(esc(f.title())).append(".</b> ").append(esc(f.caption()))
-                    .append(" <a href=\"figures/").append(esc(f.stem())).append(".pdf\">PDF</a></figcaption>\n</figure>\n");
+                    .append("\">\n<figcaption><b>").append(esc(f.title())).append("</b> <a href=\"figures/")
+                    .append(esc(f.stem())).append(".pdf\">PDF</a> (caption text: <a href=\"figures/")
+                    .append(esc(f.stem())).append(".caption.txt\">figures/").append(esc(f.stem()))
+                    .append(".caption.txt</a>)</figcaption>\n</figure>\n");
         } else if (b instanceof Block.Links l) {
             sb.append("<ul>\n");
             l.items().forEach(i -> sb.append("<li><a href=\"").append(esc(i.get(1))).append("\">").append(esc(i.get(0)))
@@ -67,7 +71,33 @@ public final class HtmlReport {
         }
     }
 
+    /** Tables longer than this are folded; the rows that report a problem stay in view above them. */
+    static final int FOLD_ROWS = 40;
+
     private static void table(StringBuilder sb, List<String> header, List<List<String>> rows) {
+        if (rows.size() <= FOLD_ROWS) {
+            plainTable(sb, header, rows);
+            return;
+        }
+        List<List<String>> problems = rows.stream().filter(HtmlReport::isProblem).toList();
+        if (!problems.isEmpty()) {
+            sb.append("<p>").append(problems.size()).append(" of ").append(rows.size())
+                    .append(" rows report a problem:</p>\n");
+            plainTable(sb, header, problems);
+        }
+        sb.append("<details><summary>all ").append(rows.size()).append(" rows").append(problems.isEmpty()
+                ? " (none reports a problem)" : "").append("</summary>\n");
+        plainTable(sb, header, rows);
+        sb.append("</details>\n");
+    }
+
+    /** A row with a cell that says something differs, is missing or failed. */
+    static boolean isProblem(List<String> row) {
+        return row.stream().anyMatch(c -> c.startsWith("differs") || c.startsWith("missing") || c.equals("FAIL")
+                || c.startsWith("mismatch") || c.startsWith("only in"));
+    }
+
+    private static void plainTable(StringBuilder sb, List<String> header, List<List<String>> rows) {
         sb.append("<table>\n<tr>");
         header.forEach(h -> sb.append("<th>").append(esc(h)).append("</th>"));
         sb.append("</tr>\n");

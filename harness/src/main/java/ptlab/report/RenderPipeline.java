@@ -109,14 +109,14 @@ public final class RenderPipeline {
     private static List<String> summary(RenderContext ctx, Manifest m, List<Section> sections) {
         List<String> out = new ArrayList<>();
         out.add(outcomeLine(m, ctx.oracles));
+        long passed = ctx.oracles.stream().filter(OracleResult::passed).count();
+        out.add("Oracles: " + passed + " of " + ctx.oracles.size() + " passed"
+                + (passed == ctx.oracles.size() ? "." : " (see the FAIL rows below)."));
         out.add("Author: " + m.get("author.first").orElse("?") + " " + m.get("author.last").orElse("?"));
         Optional<Accelerator> accel = Accelerator.ofLabel(m.accelerator());
         out.add("Accelerator: " + accel.map(Accelerator::label).orElse("unknown") + ". "
                 + Accelerator.sentence(accel));
         out.add("Guest kernel: " + m.get("guest_kernel").orElse("unknown"));
-        long passed = ctx.oracles.stream().filter(OracleResult::passed).count();
-        out.add("Oracles: " + passed + " of " + ctx.oracles.size() + " passed"
-                + (passed == ctx.oracles.size() ? "." : " (see the FAIL rows below)."));
         List<String> notRun = sections.stream().filter(s -> !s.ran()).map(Section::title).toList();
         if (!notRun.isEmpty()) {
             out.add("Not run or incomplete: " + String.join("; ", notRun) + ".");
