@@ -34,7 +34,8 @@ public final class CampaignReport {
     /** Renders the campaign of {@code cellDirs} into {@code out} (report.html, report.md, figures/, datasets/). */
     public static Result render(Path out, List<Path> cellDirs) {
         List<CellData> cells = new ArrayList<>();
-        for (Path d : cellDirs) {
+        // in the order of their folder names, whatever order they were given in: one campaign, one report
+        for (Path d : sorted(cellDirs)) {
             cells.add(CellData.read(d));
         }
         checkOneExperiment(cells);
@@ -152,6 +153,12 @@ public final class CampaignReport {
             out.add(new CdfSeries(new Cdf(c.id() + " " + c.kernel(), x, y, n, 0), images.indexOf(c.image()), later));
         }
         return out;
+    }
+
+    /** Run folders in the order of their names (run ids sort by time, then image, then repetition). */
+    public static List<Path> sorted(List<Path> cellDirs) {
+        return cellDirs.stream().sorted(java.util.Comparator.comparing((Path p) -> p.toAbsolutePath().normalize()
+                .getFileName().toString()).thenComparing(p -> p.toAbsolutePath().normalize().toString())).toList();
     }
 
     /** The experiment of run folders (the first one's; render refuses mixed ones). */

@@ -72,7 +72,8 @@ public final class Campaign {
 
     /** The campaign's junit.xml: every cell's suite (cells without one are skipped, they wrote none). */
     public static Path writeJunit(Path dir, String name, List<Path> cellFolders) {
-        List<Path> junits = cellFolders.stream().map(f -> new RunFolder(f).junit()).filter(Files::isRegularFile).toList();
+        List<Path> junits = CampaignReport.sorted(cellFolders).stream().map(f -> new RunFolder(f).junit())
+                .filter(Files::isRegularFile).toList();
         Path out = dir.resolve(RunFolder.JUNIT);
         try {
             Files.writeString(out, JUnitXml.merge(name, junits), StandardCharsets.UTF_8);
