@@ -109,8 +109,10 @@ public final class Captions {
             }
             s.append(". ");
         }
-        s.append("Why: a pagemap read is a syscall through the seq file interface with a per-entry copy_to_user and its own walk set-up; "
-                + "the module times only a bare page-table walk under the mm locks, with no syscall in the timed region. ");
+        s.append("Why: a per-page pagemap read is timed around a whole pread system call (entry and exit, the"
+                + " mmap_lock, a page walk set up for one entry, copy_to_user), while the module's time covers only"
+                + " its page-table walk under the locks, with no syscall in the timed region: the two differ by"
+                + " more than the walk. ");
         return s.append(Accelerator.sentence(accel)).toString();
     }
 

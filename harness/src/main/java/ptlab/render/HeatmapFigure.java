@@ -90,7 +90,9 @@ public final class HeatmapFigure {
                 new BasicStroke(0.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 4f}, 0f));
         m.setLabel(label);
         m.setLabelFont(ChartStyle.TICK);
-        m.setLabelPaint(Color.WHITE);
+        // dark text on a white box: readable on every colour of the scale, yellow included
+        m.setLabelPaint(Color.BLACK);
+        m.setLabelBackgroundColor(new Color(255, 255, 255, 220));
         m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
         m.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
         plot.addRangeMarker(m, org.jfree.chart.ui.Layer.FOREGROUND);

@@ -21,11 +21,46 @@ public final class LatencyCdfFigure {
         return new Figure(stem, part, title, caption, 640, 420, (g, area) -> chart(title, series).draw(g, area));
     }
 
+    /** Percentile up to which every series is shown in full. */
+    static final double SHOWN_PERCENTILE = 99.9;
+
+    static double atPercentile(ptlab.analysis.Cdf c, double percent) {
+        double[] x = c.xMicros();
+        double[] y = c.yPercent();
+        for (int i = 0; i < x.length; i++) {
+            if (y[i] >= percent) {
+                return x[i];
+            }
+        }
+        return x.length == 0 ? 0 : x[x.length - 1];
+    }
+
+    /** "n sample(s) beyond the axis (max x us)" over all series, or null when every sample is shown. */
+    static String beyond(List<CdfSeries> series, double axisMax) {
+        long n = 0;
+        double max = 0;
+        for (CdfSeries s : series) {
+            double[] x = s.cdf().xMicros();
+            double[] y = s.cdf().yPercent();
+            double below = 0;
+            for (int i = 0; i < x.length; i++) {
+                if (x[i] <= axisMax) {
+                    below = y[i];
+                }
+                max = Math.max(max, x[i]);
+            }
+            n += Math.round(s.cdf().n() * (100 - below) / 100.0);
+        }
+        return n == 0 ? null : n + " sample(s) beyond the axis, the slowest " + ptlab.analysis.Fmt.sig3(max) + " µs";
+    }
+
     static JFreeChart chart(String title, List<CdfSeries> series) {
         XYSeriesCollection data = new XYSeriesCollection();
         double min = Double.MAX_VALUE;
         double max = 0;
+        double shown = 0;
         for (CdfSeries s : series) {
+            shown = Math.max(shown, atPercentile(s.cdf(), SHOWN_PERCENTILE));
             XYSeries xy = new XYSeries(s.cdf().label() + " (n=" + s.cdf().n() + ")", false, true);
             double[] x = s.cdf().xMicros();
             double[] y = s.cdf().yPercent();
@@ -40,13 +75,23 @@ public final class LatencyCdfFigure {
             min = 0.1;
             max = 10;
         }
-        double[] range = Axes.decades(min, max);
+        // the axis ends at the decade above every series' 99.9th percentile: a lone outlier (5.9 ms among
+        // 0.1 us walks) does not squeeze the rest into a corner; what lies beyond is counted in a subtitle
+        double[] range = Axes.decades(min, Math.max(min, Math.min(max, shown)));
+        String beyond = beyond(series, range[1]);
         LogAxis xAxis = Axes.log("latency (µs, log scale)", range[0], range[1]);
         NumberAxis yAxis = Axes.fixed("percentile", 0, 100);
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        // one path per series, so a dash pattern runs along the curve instead of restarting per point
+        r.setDrawSeriesLineAsPath(true);
         XYPlot plot = new XYPlot(data, xAxis, yAxis, r);
         JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE, plot, true);
         ChartStyle.apply(chart);
+        // room for the rightmost tick label, which is centred on the plot's edge
+        chart.setPadding(new org.jfree.chart.ui.RectangleInsets(4, 4, 4, 28));
+        if (beyond != null) {
+            chart.addSubtitle(new org.jfree.chart.title.TextTitle(beyond, ChartStyle.TICK));
+        }
         for (int i = 0; i < series.size(); i++) {
             CdfSeries s = series.get(i);
             r.setSeriesPaint(i, ChartStyle.color(s.color()));

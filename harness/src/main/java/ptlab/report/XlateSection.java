@@ -61,7 +61,7 @@ final class XlateSection {
         List<Block> blocks = new ArrayList<>();
         blocks.add(ctx.figure(LatencyCdfFigure.of(Figure.safeStem(title), "part2", title,
                 Captions.moduleVsPagemap(ms, ps, bs, ctx.accel),
-                List.of(new CdfSeries(cm, 1, false), new CdfSeries(cp, 0, false), new CdfSeries(cb, 0, true)))));
+                List.of(new CdfSeries(cm, 1, false), new CdfSeries(cp, 0, false), new CdfSeries(cb, 2, true)))));
         blocks.add(Tables.latencyTable(List.of("lkp25p3 walk", "pagemap per-page", "pagemap batched"), List.of(ms, ps, bs)));
         mem.first("xlate").ifPresent(t -> blocks.add(new Block.Paragraph(Fmt.f(
                 "The workload wrote %s VAs from %s (%s pages, %s write errors); kmsg holds %s translations, %s of them failed.",
