@@ -10,10 +10,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import javax.xml.XMLConstants;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.SchemaFactory;
@@ -44,18 +42,7 @@ class CampaignReportTest {
     }
 
     private static TreeMap<String, byte[]> files(Path dir) throws IOException {
-        TreeMap<String, byte[]> out = new TreeMap<>();
-        for (String f : List.of("report.html", "report.md", "junit.xml")) {
-            out.put(f, Files.readAllBytes(dir.resolve(f)));
-        }
-        for (String sub : List.of("figures", "datasets")) {
-            try (Stream<Path> s = Files.list(dir.resolve(sub))) {
-                for (Path p : s.sorted().toList()) {
-                    out.put(sub + "/" + p.getFileName(), Files.readAllBytes(p));
-                }
-            }
-        }
-        return out;
+        return TestFiles.contents(dir, List.of("report.html", "report.md", "junit.xml"), List.of("figures", "datasets"));
     }
 
     private static void assertValidJunit(Path file) throws Exception {
@@ -101,17 +88,7 @@ class CampaignReportTest {
         Path bad = TestFiles.copyTree(RUNS.resolve("quick-part2-bookworm-6.1-tcg"), tmp.resolve("campaign/b-trixie-r1"));
         Path manifest = bad.resolve("manifest.json");
         Files.writeString(manifest, Files.readString(manifest).replace("\"name\" : \"bookworm\"", "\"name\" : \"trixie\""));
-        Path kmsg = bad.resolve("raw/kmsg.txt");
-        List<String> lines = new ArrayList<>(Files.readAllLines(kmsg));
-        for (int i = 0; i < lines.size(); i++) {
-            String l = lines.get(i);
-            if (l.contains("lkp25p3: xlate va=") && l.contains(" pa=0x")) {
-                int at = l.indexOf(" pa=0x") + 6;
-                lines.set(i, l.substring(0, at) + (l.charAt(at) == '1' ? '2' : '1') + l.substring(at + 1));
-                break;
-            }
-        }
-        Files.write(kmsg, lines);
+        TestFiles.flipOnePhysicalAddress(bad.resolve("raw/kmsg.txt"));
         // a control character in a step log, as kernel output has them: XML 1.0 cannot carry it
         Path log = bad.resolve("raw/steps/xlate.log");
         Files.writeString(log, Files.readString(log) + "bell\u0007 and escape\u001b[0m\n");

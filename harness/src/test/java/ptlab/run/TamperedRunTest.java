@@ -10,10 +10,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ptlab.Outcome;
@@ -41,7 +39,7 @@ class TamperedRunTest {
     void aFailedOracleSaysFailEverywhereAndRendersTheSameTwice() throws IOException {
         Path dir = TestFiles.copyTree(CAPTURED, tmp.resolve("run"));
         Files.delete(dir.resolve("manifest.json"));
-        flipOnePhysicalAddress(dir.resolve("raw/kmsg.txt"));
+        TestFiles.flipOnePhysicalAddress(dir.resolve("raw/kmsg.txt"));
 
         RunPlan plan = RunPlanner.plan(Path.of("experiments/quick-part2.yaml"), Path.of("").toAbsolutePath(),
                 Overrides.NONE, RunOrchestratorTest.CLOCK);
@@ -74,32 +72,9 @@ class TamperedRunTest {
         }
     }
 
-    private static void flipOnePhysicalAddress(Path kmsg) throws IOException {
-        List<String> lines = new ArrayList<>(Files.readAllLines(kmsg));
-        for (int i = 0; i < lines.size(); i++) {
-            String l = lines.get(i);
-            if (l.contains("lkp25p3: xlate va=") && l.contains(" pa=0x")) {
-                int at = l.indexOf(" pa=0x") + 6;
-                lines.set(i, l.substring(0, at) + (l.charAt(at) == '1' ? '2' : '1') + l.substring(at + 1));
-                break;
-            }
-        }
-        Files.write(kmsg, lines);
-    }
-
     /** Every file render writes, and manifest.json, by relative path. */
     private static TreeMap<String, byte[]> derived(Path dir) throws IOException {
-        TreeMap<String, byte[]> out = new TreeMap<>();
-        for (String f : List.of("manifest.json", "report.html", "report.md", "oracles.json", "junit.xml")) {
-            out.put(f, Files.readAllBytes(dir.resolve(f)));
-        }
-        for (String sub : List.of("figures", "datasets")) {
-            try (Stream<Path> s = Files.list(dir.resolve(sub))) {
-                for (Path p : s.sorted().toList()) {
-                    out.put(sub + "/" + p.getFileName(), Files.readAllBytes(p));
-                }
-            }
-        }
-        return out;
+        return TestFiles.contents(dir, List.of("manifest.json", "report.html", "report.md", "oracles.json", "junit.xml"),
+                List.of("figures", "datasets"));
     }
 }

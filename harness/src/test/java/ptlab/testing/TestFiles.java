@@ -3,25 +3,65 @@ package ptlab.testing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import ptlab.util.Trees;
 
-/** File helpers shared by tests. */
+/** File helpers shared by tests, and the ways tests break captured runs on purpose. */
 public final class TestFiles {
+    private static final Pattern LAT = Pattern.compile("(lkp25p3: xlate .* lat_ns=)(\\d+)");
+
     private TestFiles() {
     }
 
     /** Copies the folder {@code from} (recursively) to {@code to}; returns {@code to}. */
     public static Path copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t);
+        return Trees.copy(from, to);
+    }
+
+    /** Changes one digit of the first module translation's PA in a kmsg.txt: one mismatch with pagemap. */
+    public static void flipOnePhysicalAddress(Path kmsg) throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(kmsg));
+        for (int i = 0; i < lines.size(); i++) {
+            String l = lines.get(i);
+            if (l.contains("lkp25p3: xlate va=") && l.contains(" pa=0x")) {
+                int at = l.indexOf(" pa=0x") + 6;
+                lines.set(i, l.substring(0, at) + (l.charAt(at) == '1' ? '2' : '1') + l.substring(at + 1));
+                break;
+            }
+        }
+        Files.write(kmsg, lines);
+    }
+
+    /** Multiplies every module walk latency in a kmsg.txt by {@code factor}. */
+    public static void slowDownModuleWalk(Path kmsg, long factor) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (String line : Files.readAllLines(kmsg)) {
+            Matcher m = LAT.matcher(line);
+            sb.append(m.find() ? line.substring(0, m.start(2)) + Long.parseLong(m.group(2)) * factor
+                    + line.substring(m.end(2)) : line).append('\n');
+        }
+        Files.writeString(kmsg, sb.toString());
+    }
+
+    /** The bytes of the named files of {@code dir} and of every file in its {@code folders}, by relative path. */
+    public static TreeMap<String, byte[]> contents(Path dir, List<String> files, List<String> folders)
+            throws IOException {
+        TreeMap<String, byte[]> out = new TreeMap<>();
+        for (String f : files) {
+            out.put(f, Files.readAllBytes(dir.resolve(f)));
+        }
+        for (String sub : folders) {
+            try (Stream<Path> s = Files.list(dir.resolve(sub))) {
+                for (Path p : s.sorted().toList()) {
+                    out.put(sub + "/" + p.getFileName(), Files.readAllBytes(p));
                 }
             }
         }
-        return to;
+        return out;
     }
 }
