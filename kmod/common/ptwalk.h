@@ -10,11 +10,16 @@
  * Locking contract for every function here: the caller holds
  * mmap_read_lock(mm) and only walks addresses that lie inside a VMA it looked
  * up under that lock. The PGD..PMD tables of such an address cannot be freed
- * meanwhile. A PTE table can (khugepaged collapse, PT_RECLAIM on 7.x, 5.10's
- * munmap after the lock downgrade only frees tables of detached VMAs), so it
- * is only dereferenced under RCU and its split lock after pmd_same() proves
- * the PMD still points at it. pte_unmap() is never needed: x86-64 has no
- * HIGHPTE, and pte_offset_kernel() is inline on every kernel.
+ * meanwhile. A PTE table can, without the mmap lock held for writing:
+ * khugepaged collapse, retract_page_tables() (file and shmem THP, since 6.6,
+ * no mmap lock at all), PT_RECLAIM on 7.x (MADV_DONTNEED frees empty tables
+ * under mmap_read_lock). Those free the table after an RCU grace period, so
+ * a table is only dereferenced under RCU, and only after pmd_same() has
+ * shown, with RCU already held, that the PMD still points at it; its split
+ * lock is taken and the PMD checked once more under that lock, as upstream
+ * ___pte_offset_map() and __pte_offset_map_lock() do. pte_unmap() is never
+ * needed: x86-64 has no HIGHPTE, and pte_offset_kernel() is inline on every
+ * kernel.
  */
 #ifndef LKP_PTWALK_H
 #define LKP_PTWALK_H
@@ -91,6 +96,14 @@ static inline enum ptw_descent ptw_descend(struct mm_struct *mm,
  * for @addr, or NULL when the PMD changed meanwhile (the caller skips or
  * retries; never spin here). On success RCU is held and *ptlp is locked:
  * release both with ptw_pte_unlock().
+ *
+ * @pmdv was read before RCU was held: in that window the table may have been
+ * unlinked, its grace period may have ended and its page may have been
+ * reused, so pte_lockptr() on it would find the lock inside a freed page.
+ * Only a PMD that still holds @pmdv once RCU is held points to a table that
+ * stays allocated until rcu_read_unlock(). The second pmd_same(), under the
+ * table's lock, catches a table unlinked after that (collapse and reclaim
+ * clear the PMD with this lock held).
  */
 static inline pte_t *ptw_pte_lock(struct mm_struct *mm, pmd_t *pmdp,
 				  pmd_t pmdv, unsigned long addr,
@@ -100,6 +113,8 @@ static inline pte_t *ptw_pte_lock(struct mm_struct *mm, pmd_t *pmdp,
 	pte_t *ptep;
 
 	rcu_read_lock();
+	if (unlikely(!pmd_same(pmdv, READ_ONCE(*pmdp))))
+		goto out_rcu_unlock;
 	ptl = pte_lockptr(mm, &pmdv);
 	ptep = pte_offset_kernel(&pmdv, addr);
 	spin_lock(ptl);
@@ -108,6 +123,7 @@ static inline pte_t *ptw_pte_lock(struct mm_struct *mm, pmd_t *pmdp,
 		return ptep;
 	}
 	spin_unlock(ptl);
+out_rcu_unlock:
 	rcu_read_unlock();
 	return NULL;
 }

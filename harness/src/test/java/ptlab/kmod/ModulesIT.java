@@ -68,6 +68,8 @@ class ModulesIT {
                     + " thp=(\\d+) young=(\\d+)$");
     private static final Pattern CASE = Pattern.compile("^case (\\S+) expect=(\\S+) got=(\\S+) lines=(\\S+)$");
     private static final Pattern CRASH = Pattern.compile("Oops|BUG:|WARNING:|general protection fault");
+    private static final Pattern LOCKUP = Pattern.compile("soft lockup|hard LOCKUP|rcu_\\w+ (self-)?detected stall"
+            + "|rcu: INFO");
 
     private final Map<String, String> buildLogs = new LinkedHashMap<>();
     private final List<String> measurements = new ArrayList<>();
@@ -569,8 +571,40 @@ class ModulesIT {
         }
     }
 
+    // ---- 8. page tables freed under the walks, long walks, numbers and names ----------------------------
+
+    /**
+     * One thread maps, touches and MADV_DONTNEEDs a region (on 7.2 PT_RECLAIM frees each emptied PTE
+     * table at once) while others translate it through /proc/lkp25p3 and the pagetable ioctls and the
+     * scanner scans it every millisecond: the PTE-table lock must never be taken in a freed table.
+     */
     @Test
     @Order(12)
+    void translationsRacingFreedPageTablesLeaveTheKernelClean() {
+        String mark = mark("churn");
+        ExecResult r = sh("sh " + SCRIPTS + "/churn.sh 10 8M", LONG);
+        assertTrue(r.ok(), "churn.sh failed (" + r.exitStatus() + "):\n" + r.stdout() + r.stderr());
+        String line = r.stdout().lines().filter(l -> l.startsWith("churn ")).findFirst()
+                .orElseThrow(() -> new AssertionError("no churn line:\n" + r.stdout() + r.stderr()));
+        for (String key : List.of("map_errors", "write_errors", "ioctl_errors", "scan_errno", "scan_stop_errno")) {
+            assertEquals("0", value(line, key), key + ": " + line);
+        }
+        for (String key : List.of("loops", "writes", "ioctls")) {
+            assertTrue(Long.parseLong(value(line, key)) > 0, key + ": " + line);
+        }
+        List<String> after = kmsgSince(mark);
+        assertTrue(after.stream().anyMatch(l -> XLATE.matcher(l).find()), "no xlate line during the churn");
+        assertEquals(List.of(), after.stream().filter(l -> CRASH.matcher(l).find() || LOCKUP.matcher(l).find())
+                .toList(), "the kernel log after the churn");
+        assertEquals("alive", sh("echo alive").stdout().strip(), "the guest no longer answers");
+        measurements.add(String.format("churn 10 s, 8 MiB: %s map/touch/DONTNEED loops, %s xlate writes, %s ioctls"
+                + " (%s present), %s scans", value(line, "loops"), value(line, "writes"), value(line, "ioctls"),
+                value(line, "present"), grep(after, "lkp25p3: scan_stop ", "scans")));
+        measurements.add("churn output: " + line);
+    }
+
+    @Test
+    @Order(16)
     void kernelLogHasNoOopsBugOrWarning() {
         assertKernelLogClean();
     }
@@ -643,6 +677,11 @@ class ModulesIT {
             fail("guest command failed (" + r.exitStatus() + "): " + cmd + "\n" + r.stdout() + "\n" + r.stderr());
         }
         return r;
+    }
+
+    /** The value of {@code key=} in the first of {@code lines} that contains {@code what}, or "?". */
+    private static String grep(List<String> lines, String what, String key) {
+        return lines.stream().filter(l -> l.contains(what)).findFirst().map(l -> value(l, key)).orElse("?");
     }
 
     private static List<String[]> csv(String text) {
