@@ -27,6 +27,7 @@
 #include <linux/mm.h>
 #include <linux/pgtable.h>
 #include <linux/rcupdate.h>
+#include <linux/sched.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
 
@@ -89,6 +90,124 @@ static inline enum ptw_descent ptw_descend(struct mm_struct *mm,
 		return PTW_BAD;
 	*pmdp = pmd_offset(pud, addr);
 	return PTW_AT_PMD;
+}
+
+/*
+ * What ptw_walk() hands over. A callback returns true to go on; false means
+ * it did not handle its entry: the walk stops and returns the entry's start.
+ */
+struct ptw_walk_ops {
+	/* A present 1 GiB leaf, value @pudv, maps [addr, end). May be NULL. */
+	bool (*pud_leaf)(pud_t pudv, unsigned long addr, unsigned long end,
+			 void *priv);
+	/*
+	 * The PMD entry *@pmdp covering [addr, end) was not empty when the
+	 * walk looked; it may change meanwhile, so read it again.
+	 */
+	bool (*pmd_entry)(pmd_t *pmdp, unsigned long addr, unsigned long end,
+			  void *priv);
+};
+
+static inline bool ptw_walk_pmds(pud_t *pudp, unsigned long addr,
+				 unsigned long end,
+				 const struct ptw_walk_ops *ops, void *priv,
+				 unsigned long *stop)
+{
+	pmd_t *pmdp = pmd_offset(pudp, addr);
+	unsigned long next;
+
+	do {
+		next = pmd_addr_end(addr, end);
+		if (!pmd_none(READ_ONCE(*pmdp)) &&
+		    !ops->pmd_entry(pmdp, addr, next, priv)) {
+			*stop = addr;
+			return false;
+		}
+		cond_resched();
+	} while (pmdp++, addr = next, addr != end);
+	return true;
+}
+
+static inline bool ptw_walk_puds(p4d_t *p4dp, unsigned long addr,
+				 unsigned long end,
+				 const struct ptw_walk_ops *ops, void *priv,
+				 unsigned long *stop)
+{
+	pud_t *pudp = pud_offset(p4dp, addr);
+	unsigned long next;
+	pud_t pudv;
+
+	do {
+		next = pud_addr_end(addr, end);
+		pudv = READ_ONCE(*pudp);
+		if (pud_none(pudv)) {
+			/* a hole of up to 1 GiB, skipped whole */
+		} else if (pud_leaf(pudv)) {
+			/* pud_bad() is true for a leaf: test for the leaf first. */
+			if (pud_present(pudv) && ops->pud_leaf &&
+			    !ops->pud_leaf(pudv, addr, next, priv)) {
+				*stop = addr;
+				return false;
+			}
+		} else if (!pud_bad(pudv) &&
+			   !ptw_walk_pmds(pudp, addr, next, ops, priv, stop)) {
+			return false;
+		}
+		cond_resched();
+	} while (pudp++, addr = next, addr != end);
+	return true;
+}
+
+static inline bool ptw_walk_p4ds(pgd_t *pgdp, unsigned long addr,
+				 unsigned long end,
+				 const struct ptw_walk_ops *ops, void *priv,
+				 unsigned long *stop)
+{
+	p4d_t *p4dp = p4d_offset(pgdp, addr);
+	unsigned long next;
+	p4d_t p4dv;
+
+	do {
+		next = p4d_addr_end(addr, end);
+		p4dv = READ_ONCE(*p4dp);
+		if (!p4d_none(p4dv) && !p4d_bad(p4dv) &&
+		    !ptw_walk_puds(p4dp, addr, next, ops, priv, stop))
+			return false;
+		cond_resched();
+	} while (p4dp++, addr = next, addr != end);
+	return true;
+}
+
+/*
+ * Walk [addr, end) of @mm top down, calling @ops for every PUD leaf and every
+ * non-empty PMD entry in address order. An empty entry at any level is
+ * skipped whole (512 GiB, 1 GiB, 2 MiB), so a terabyte reservation with no
+ * page tables costs a few iterations, not one per 2 MiB; cond_resched() runs
+ * after every entry of every level. p4d_offset() is always used so 5-level
+ * tables work; on 4-level it folds onto the PGD at run time. Returns @end,
+ * or the start of the entry whose callback returned false.
+ */
+static inline unsigned long ptw_walk(struct mm_struct *mm, unsigned long addr,
+				     unsigned long end,
+				     const struct ptw_walk_ops *ops,
+				     void *priv)
+{
+	pgd_t *pgdp;
+	unsigned long next, stop = end;
+	pgd_t pgdv;
+
+	if (addr >= end)
+		return end;
+	pgdp = pgd_offset(mm, addr);
+	do {
+		next = pgd_addr_end(addr, end);
+		pgdv = READ_ONCE(*pgdp);
+		if (!pgd_none(pgdv) && !pgd_bad(pgdv) &&
+		    !ptw_walk_p4ds(pgdp, addr, next, ops, priv, &stop))
+			return stop;
+		cond_resched();
+	} while (pgdp++, addr = next, addr != end);
+	return end;
 }
 
 /*

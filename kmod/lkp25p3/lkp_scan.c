@@ -36,16 +36,20 @@
 #define LKP_LINE_MAX		1024
 #define LKP_TOKEN_MAX		48
 
-struct lkp_tally {
+/* One scan's view of the range; the walk callbacks fill it in. */
+struct lkp_walk {
+	struct lkp_scanner *s;
+	struct mm_struct *mm;
+	bool counting;			/* false for the priming scan */
 	unsigned long present, thp, cleared;
 };
 
-static void lkp_count(struct lkp_scanner *s, unsigned long addr,
-		      unsigned long npages, bool counting)
+static void lkp_count(struct lkp_walk *w, unsigned long addr,
+		      unsigned long npages)
 {
-	u16 *c = s->counts + ((addr - s->addr) >> PAGE_SHIFT);
+	u16 *c = w->s->counts + ((addr - w->s->addr) >> PAGE_SHIFT);
 
-	if (!counting)
+	if (!w->counting)
 		return;
 	while (npages--) {
 		if (*c != U16_MAX)
@@ -54,67 +58,64 @@ static void lkp_count(struct lkp_scanner *s, unsigned long addr,
 	}
 }
 
-/* Scan [addr, end), which lies within one PMD and one VMA. */
-static void lkp_scan_pmd(struct lkp_scanner *s, struct mm_struct *mm,
-			 unsigned long addr, unsigned long end, bool counting,
-			 struct lkp_tally *t)
+/* 1 GiB hugetlb: counted present, its A bit is left alone. */
+static bool lkp_scan_pud_leaf(pud_t pudv, unsigned long addr,
+			      unsigned long end, void *priv)
+{
+	struct lkp_walk *w = priv;
+
+	w->present += (end - addr) >> PAGE_SHIFT;
+	return true;
+}
+
+/* Scan [addr, end), which lies within one PMD entry and one VMA. */
+static bool lkp_scan_pmd(pmd_t *pmdp, unsigned long addr, unsigned long end,
+			 void *priv)
 {
 	unsigned long npages = (end - addr) >> PAGE_SHIFT;
+	struct lkp_walk *w = priv;
 	spinlock_t *ptl;
-	pmd_t *pmdp;
 	pte_t *ptep;
-	pud_t pudv;
 	pmd_t pmdv;
 	bool young;
 
-	switch (ptw_descend(mm, addr, &pudv, &pmdp)) {
-	case PTW_PUD_LEAF:
-		/* 1 GiB hugetlb: counted present, its A bit is left alone. */
-		t->present += npages;
-		return;
-	case PTW_AT_PMD:
-		break;
-	default:
-		return;
-	}
-
 	pmdv = READ_ONCE(*pmdp);
 	if (!pmd_present(pmdv))
-		return;
+		return true;
 	if (pmd_leaf(pmdv)) {
 		/* THP: one A bit for all 512 pages, cleared under the PMD lock. */
 		young = false;
-		ptl = pmd_lock(mm, pmdp);
+		ptl = pmd_lock(w->mm, pmdp);
 		pmdv = READ_ONCE(*pmdp);
 		if (!pmd_present(pmdv) || !pmd_leaf(pmdv)) {
 			spin_unlock(ptl);
-			return;
+			return true;
 		}
 		if (pmd_young(pmdv))
 			young = test_and_clear_bit(_PAGE_BIT_ACCESSED,
 						   (unsigned long *)&pmdp->pmd);
 		spin_unlock(ptl);
-		t->present += npages;
-		t->thp += npages;
+		w->present += npages;
+		w->thp += npages;
 		if (young) {
-			t->cleared++;
-			lkp_count(s, addr, npages, counting);
+			w->cleared++;
+			lkp_count(w, addr, npages);
 		}
-		return;
+		return true;
 	}
 	if (pmd_bad(pmdv))
-		return;
+		return true;
 
 	/* The table changed under us (collapse, reclaim): skip it this scan. */
-	ptep = ptw_pte_lock(mm, pmdp, pmdv, addr, &ptl);
+	ptep = ptw_pte_lock(w->mm, pmdp, pmdv, addr, &ptl);
 	if (!ptep)
-		return;
+		return true;
 	for (; addr < end; addr += PAGE_SIZE, ptep++) {
 		pte_t ptev = ptep_get(ptep);
 
 		if (!pte_present(ptev))
 			continue;
-		t->present++;
+		w->present++;
 		/*
 		 * Atomic test-and-clear, like ptep_test_and_clear_young(),
 		 * which is not exported: a plain store could lose a Dirty
@@ -123,12 +124,18 @@ static void lkp_scan_pmd(struct lkp_scanner *s, struct mm_struct *mm,
 		if (pte_young(ptev) &&
 		    test_and_clear_bit(_PAGE_BIT_ACCESSED,
 				       (unsigned long *)&ptep->pte)) {
-			t->cleared++;
-			lkp_count(s, addr, 1, counting);
+			w->cleared++;
+			lkp_count(w, addr, 1);
 		}
 	}
 	ptw_pte_unlock(ptl);
+	return true;
 }
+
+static const struct ptw_walk_ops lkp_scan_ops = {
+	.pud_leaf	= lkp_scan_pud_leaf,
+	.pmd_entry	= lkp_scan_pmd,
+};
 
 /*
  * Full flush of this CPU's TLB, all PCIDs and global entries included.
@@ -155,8 +162,8 @@ static void lkp_flush_tlb_local(void *unused)
 /* One pass over the buffer. False when the target or its mm is gone. */
 static bool lkp_scan_once(struct lkp_scanner *s, bool counting)
 {
-	unsigned long start = s->addr, end = s->addr + s->len, lo, hi, a, next;
-	struct lkp_tally t = { 0 };
+	unsigned long start = s->addr, end = s->addr + s->len;
+	struct lkp_walk w = { .s = s, .counting = counting };
 	struct vm_area_struct *vma;
 	struct task_struct *task;
 	struct mm_struct *mm;
@@ -169,6 +176,7 @@ static bool lkp_scan_once(struct lkp_scanner *s, bool counting)
 	put_task_struct(task);
 	if (!mm)
 		return false;
+	w.mm = mm;
 
 	t0 = ktime_get_ns();
 	mmap_read_lock(mm);
@@ -176,28 +184,23 @@ static bool lkp_scan_once(struct lkp_scanner *s, bool counting)
 	     vma = find_vma(mm, vma->vm_end)) {
 		if (vma->vm_flags & (VM_PFNMAP | VM_IO))
 			continue;
-		lo = max(start, vma->vm_start);
-		hi = min(end, vma->vm_end);
-		for (a = lo; a < hi; a = next) {
-			next = pmd_addr_end(a, hi);
-			lkp_scan_pmd(s, mm, a, next, counting, &t);
-			cond_resched();
-		}
+		ptw_walk(mm, max(start, vma->vm_start), min(end, vma->vm_end),
+			 &lkp_scan_ops, &w);
 	}
 	mmap_read_unlock(mm);
 	/*
 	 * Without a flush, pages whose translation stays cached in a TLB
 	 * never set A again and would look cold. flush_tlb_* is not exported.
 	 */
-	if (t.cleared) {
+	if (w.cleared) {
 		on_each_cpu(lkp_flush_tlb_local, NULL, 1);
 		WRITE_ONCE(s->flushes, s->flushes + 1);
 	}
 	dt = ktime_get_ns() - t0;
 	mmput(mm);
 
-	WRITE_ONCE(s->present, t.present);
-	WRITE_ONCE(s->thp, t.thp);
+	WRITE_ONCE(s->present, w.present);
+	WRITE_ONCE(s->thp, w.thp);
 	WRITE_ONCE(s->last_scan_ns, dt);
 	if (dt > s->max_scan_ns)
 		WRITE_ONCE(s->max_scan_ns, dt);

@@ -603,6 +603,64 @@ class ModulesIT {
         measurements.add("churn output: " + line);
     }
 
+    /**
+     * A 1 TiB PROT_NONE reservation with 2000 touched pages spread over it (4001 VMAs, more map lines
+     * than one locked pass buffers) dumped at insmod: the walk skips the empty upper levels and
+     * reschedules, so no soft lockup and a bounded time; every touched page is in the dump with
+     * pagemap's frame, the dump counts every VMA, and the ioctl agrees.
+     */
+    @Test
+    @Order(13)
+    void aTerabyteReservationIsDumpedQuicklyAndCompletely() {
+        String out = ROOT + "/out/reserve";
+        String mark = mark("reserve");
+        ExecResult r = sh("rm -rf " + out + " && sh " + SCRIPTS + "/reserve.sh 1024G 2000", LONG);
+        assertTrue(r.ok(), "reserve.sh failed (" + r.exitStatus() + "):\n" + r.stdout() + r.stderr());
+        long ms = Long.parseLong(value(r.stdout().lines().filter(l -> l.startsWith("reserve_dump ")).findFirst()
+                .orElseThrow(), "insmod_ms"));
+        List<String> after = kmsgSince(mark);
+        assertEquals(List.of(), after.stream().filter(l -> CRASH.matcher(l).find() || LOCKUP.matcher(l).find())
+                .toList(), "the kernel log after the dump");
+        String end = after.stream().filter(l -> l.contains("pagetable: dump end ")).findFirst()
+                .orElseThrow(() -> new AssertionError("no dump end line"));
+        Map<Long, Long> dump = new HashMap<>();
+        int lines = 0;
+        for (String line : after) {
+            Matcher m = MAP.matcher(line);
+            if (m.find()) {
+                lines++;
+                long va = Long.parseUnsignedLong(m.group(1), 16);
+                long pfn = Long.parseUnsignedLong(m.group(2), 16) >> 12;
+                for (int i = 0; i < Integer.parseInt(m.group(3)); i++) {
+                    dump.put(va + 4096L * i, m.group(5) != null ? pfn : pfn + i);
+                }
+            }
+            assertFalse(line.contains("dump_truncated") || line.contains("dump_skipped"), line);
+        }
+        assertEquals(Long.parseLong(value(end, "runs")), lines, "map lines vs dump end runs=");
+        assertEquals(Long.parseLong(value(end, "pages")), dump.size(), "pages of the map lines vs dump end pages=");
+        long maps = check("cat " + out + "/maps.txt", SHORT).stdout().lines().filter(l -> !l.endsWith("[vsyscall]"))
+                .count();
+        assertEquals(maps, Long.parseLong(value(end, "vmas")), "dump end vmas= vs /proc/PID/maps");
+        List<String[]> rows = csv(check("cat " + out + "/pagemap.csv", SHORT).stdout());
+        assertEquals(2000, rows.size(), "pagemap rows of the touched pages");
+        List<String[]> ioctl = csv(check("cat " + out + "/getpfn-ex.csv", SHORT).stdout());
+        assertEquals(2000, ioctl.size(), "getpfn rows of the touched pages");
+        List<String> diffs = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            long va = Long.decode(rows.get(i)[0]);
+            long pfn = Long.decode(rows.get(i)[2]);
+            if (!"1".equals(rows.get(i)[3]) || pfn == 0 || !Long.valueOf(pfn).equals(dump.get(va))
+                    || Long.decode(ioctl.get(i)[2]) != pfn) {
+                diffs.add(String.join(",", rows.get(i)) + " dump " + dump.get(va) + " ioctl " + ioctl.get(i)[2]);
+            }
+        }
+        assertEquals(List.of(), diffs.subList(0, Math.min(20, diffs.size())), diffs.size() + " touched pages differ");
+        assertTrue(ms < 20_000, "the dump of a 1 TiB reservation took " + ms + " ms");
+        measurements.add(String.format("pagetable dump at insmod of a process with a 1 TiB PROT_NONE reservation, 2000"
+                + " touched pages, %d VMAs, %d map lines: insmod %d ms", maps, lines, ms));
+    }
+
     @Test
     @Order(16)
     void kernelLogHasNoOopsBugOrWarning() {
