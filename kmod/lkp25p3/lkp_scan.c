@@ -14,7 +14,9 @@
 #include <linux/math64.h>
 #include <linux/mm.h>
 #include <linux/mmap_lock.h>
+#include <linux/mmzone.h>
 #include <linux/overflow.h>
+#include <linux/page_idle.h>
 #include <linux/pid.h>
 #include <linux/sched.h>
 #include <linux/sched/mm.h>
@@ -58,6 +60,49 @@ static void lkp_count(struct lkp_walk *w, unsigned long addr,
 	}
 }
 
+/*
+ * Tell reclaim that the page was young. Clearing the A bit consumes the
+ * reference that folio_referenced() would have found, so, like DAMON's
+ * damon_ptep_mkold() and idle page tracking, record it as PG_young, which
+ * folio_referenced() counts as a reference, and clear PG_idle, which DAMON's
+ * physical-address monitoring (DAMON_STAT on 7.2) reads as "accessed".
+ * Called with the lock of the entry that maps the page held, so the page
+ * cannot be freed meanwhile. Both flags exist only with
+ * CONFIG_PAGE_IDLE_FLAG (6.12 and 7.2 here: inline bit operations on the
+ * folio, nothing to export); 5.10 and 6.1 have no such flag to set.
+ */
+#ifdef CONFIG_PAGE_IDLE_FLAG
+static void lkp_mark_young(struct page *page)
+{
+	struct folio *folio = page_folio(page);
+
+	folio_set_young(folio);
+	folio_clear_idle(folio);
+}
+
+static void lkp_mark_young_pte(pte_t ptev)
+{
+	unsigned long pfn = pte_pfn(ptev);
+
+	/* Only frames with a struct page of their own. */
+	if (!pte_special(ptev) && !is_zero_pfn(pfn) && pfn_valid(pfn))
+		lkp_mark_young(pfn_to_page(pfn));
+}
+
+static void lkp_mark_young_pmd(pmd_t pmdv)
+{
+	lkp_mark_young(pmd_page(pmdv));
+}
+#else
+static void lkp_mark_young_pte(pte_t ptev)
+{
+}
+
+static void lkp_mark_young_pmd(pmd_t pmdv)
+{
+}
+#endif
+
 /* 1 GiB hugetlb: counted present, its A bit is left alone. */
 static bool lkp_scan_pud_leaf(pud_t pudv, unsigned long addr,
 			      unsigned long end, void *priv)
@@ -91,9 +136,12 @@ static bool lkp_scan_pmd(pmd_t *pmdp, unsigned long addr, unsigned long end,
 			spin_unlock(ptl);
 			return true;
 		}
-		if (pmd_young(pmdv))
-			young = test_and_clear_bit(_PAGE_BIT_ACCESSED,
-						   (unsigned long *)&pmdp->pmd);
+		if (pmd_young(pmdv) &&
+		    test_and_clear_bit(_PAGE_BIT_ACCESSED,
+				       (unsigned long *)&pmdp->pmd)) {
+			young = true;
+			lkp_mark_young_pmd(pmdv);
+		}
 		spin_unlock(ptl);
 		w->present += npages;
 		w->thp += npages;
@@ -124,6 +172,7 @@ static bool lkp_scan_pmd(pmd_t *pmdp, unsigned long addr, unsigned long end,
 		if (pte_young(ptev) &&
 		    test_and_clear_bit(_PAGE_BIT_ACCESSED,
 				       (unsigned long *)&ptep->pte)) {
+			lkp_mark_young_pte(ptev);
 			w->cleared++;
 			lkp_count(w, addr, 1);
 		}

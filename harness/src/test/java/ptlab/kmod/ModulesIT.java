@@ -661,6 +661,30 @@ class ModulesIT {
                 + " touched pages, %d VMAs, %d map lines: insmod %d ms", maps, lines, ms));
     }
 
+    /** guest-info.sh records MGLRU's state, or that the kernel has none (5.10 is built without it). */
+    @Test
+    @Order(15)
+    void guestInfoRecordsTheMglruState() {
+        String got = check("rm -rf /tmp/gi && PTLAB=/tmp/gi sh " + SCRIPTS + "/guest-info.sh && cat /tmp/gi/out/guest/lru_gen.txt",
+                SHORT).stdout().strip();
+        boolean has = sh("test -e /sys/kernel/mm/lru_gen/enabled").ok();
+        if (has) {
+            assertTrue(got.matches("0x\\p{XDigit}{4}"), "lru_gen.txt: " + got);
+        } else {
+            assertEquals("absent", got);
+        }
+        if (sh("uname -r").stdout().startsWith("5.10.")) {
+            assertEquals("absent", got, "5.10 is built without MGLRU");
+        }
+        String flags = sh("grep -m1 '^flags' /proc/cpuinfo").stdout();
+        String damonStat = sh("cat /sys/module/damon_stat/parameters/enabled 2>/dev/null || echo absent").stdout()
+                .strip();
+        measurements.add("lru_gen: " + got + "; damon_stat.enabled: " + damonStat
+                + "; CPU flags the scanner's TLB flush looks at: "
+                + List.of("pge", "pcid", "invpcid").stream().map(f -> f + "=" + (flags.matches("(?s).*\\b" + f
+                        + "\\b.*") ? 1 : 0)).toList());
+    }
+
     @Test
     @Order(16)
     void kernelLogHasNoOopsBugOrWarning() {
