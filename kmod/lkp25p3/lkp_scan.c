@@ -382,17 +382,23 @@ static void lkp_report(struct lkp_scanner *s, u64 now)
 	s->period_ns_max = 0;
 }
 
-/* Sleep to an absolute CLOCK_MONOTONIC deadline; kthread_stop() wakes us. */
+/*
+ * Sleep to an absolute CLOCK_MONOTONIC deadline, or until kthread_stop().
+ * schedule_hrtimeout_range() also returns on any other wakeup, so sleep
+ * again until the deadline has really passed: an early return would scan
+ * early and count a short period.
+ */
 static void lkp_sleep_until(u64 deadline_ns)
 {
 	ktime_t expires = ns_to_ktime(deadline_ns);
 
-	set_current_state(TASK_INTERRUPTIBLE);
-	if (kthread_should_stop()) {
-		__set_current_state(TASK_RUNNING);
-		return;
+	for (;;) {
+		set_current_state(TASK_INTERRUPTIBLE);
+		if (kthread_should_stop() || ktime_get_ns() >= deadline_ns)
+			break;
+		schedule_hrtimeout_range(&expires, 0, HRTIMER_MODE_ABS);
 	}
-	schedule_hrtimeout_range(&expires, 0, HRTIMER_MODE_ABS);
+	__set_current_state(TASK_RUNNING);
 }
 
 static void lkp_idle(void)

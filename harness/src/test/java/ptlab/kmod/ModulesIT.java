@@ -372,6 +372,8 @@ class ModulesIT {
                     + " of " + r.scans + " scans)");
             assertEquals(0, coldMax, "report " + r.seq + ": an untouched page looked accessed");
             assertTrue(warmSum > 0, "report " + r.seq + ": the warm region looked cold");
+            // deadlines 100 ms apart, reports 1000 ms apart: a scan that woke early would be an 11th
+            assertTrue(r.scans <= 10, "report " + r.seq + " counts " + r.scans + " scans, at most 10 deadlines");
             scanNs.add(r.scanNsAvg);
         }
         long avg = scanNs.stream().mapToLong(Long::longValue).sum() / scanNs.size();
@@ -659,6 +661,47 @@ class ModulesIT {
         assertTrue(ms < 20_000, "the dump of a 1 TiB reservation took " + ms + " ms");
         measurements.add(String.format("pagetable dump at insmod of a process with a 1 TiB PROT_NONE reservation, 2000"
                 + " touched pages, %d VMAs, %d map lines: insmod %d ms", maps, lines, ms));
+    }
+
+    /**
+     * Run as PID 1 of its own PID namespace (so "0" dumps it), heapedge maps a page right after the
+     * heap's end and one right before its start: neither holds heap, so neither is the heap, as in
+     * vma_is_initial_heap() on 6.12 and later. The heap itself still is.
+     */
+    @Test
+    @Order(14)
+    void vmaDumpCallsOnlyAVmaHoldingPartOfTheHeapTheHeap() {
+        check(reload(LKP), SHORT);
+        String mark = mark("heapedge");
+        ExecResult r = check("unshare --pid --fork " + BIN + "/heapedge", SHORT);
+        String line = r.stdout().strip();
+        assertEquals("1", value(line, "pid"), line);
+        long startBrk = Long.decode(value(line, "start_brk"));
+        long brk = Long.decode(value(line, "brk"));
+        Map<Long, String> typeByStart = new HashMap<>();
+        Map<Long, String> typeByEnd = new HashMap<>();
+        String heap = null;
+        for (String l : kmsgSince(mark)) {
+            int at = l.indexOf("lkp25p3: vma idx=");
+            if (at >= 0) {
+                String msg = l.substring(at + 9);
+                long start = Long.decode(value(msg, "start"));
+                long end = Long.decode(value(msg, "end"));
+                typeByStart.put(start, value(msg, "type"));
+                typeByEnd.put(end, value(msg, "type"));
+                if (start <= startBrk && end >= brk) {
+                    heap = value(msg, "type");
+                }
+            }
+        }
+        assertEquals("heap", heap, "the VMA holding [start_brk, brk) in " + line);
+        assertEquals("anon", typeByStart.get(brk), "the page mapped at brk, right after the heap: " + line);
+        long below = Long.decode(value(line, "below"));
+        if (below != 0) {
+            assertEquals("anon", typeByEnd.get(startBrk), "the page mapped right before start_brk: " + line);
+        }
+        check("rmmod lkp25p3", SHORT);
+        measurements.add("heapedge output: " + line);
     }
 
     /** guest-info.sh records MGLRU's state, or that the kernel has none (5.10 is built without it). */
