@@ -27,8 +27,8 @@
 #include <linux/vmalloc.h>
 #include <asm/cpufeature.h>
 #include <asm/invpcid.h>
-#include <asm/processor-flags.h>
 #include <asm/special_insns.h>
+#include <asm/tlbflush.h>
 
 #include "lkp25p3.h"
 #include "ptwalk.h"
@@ -186,27 +186,37 @@ static const struct ptw_walk_ops lkp_scan_ops = {
 	.pmd_entry	= lkp_scan_pmd,
 };
 
+#ifdef LKP_HAVE_FLUSH_TLB_ALL
 /*
- * Full flush of this CPU's TLB, all PCIDs and global entries included.
- * __flush_tlb_all() does this, but 7.x exports it to KVM only
- * (EXPORT_SYMBOL_FOR_MODULES) and native_write_cr4() is not exported, so
- * this repeats __native_tlb_flush_global() with inline primitives. CR4 ends
- * with its original value, so the kernel's CR4 shadow and pinning stay
- * valid. Called with interrupts off (IPI or on_each_cpu's local call).
+ * Full flush of this CPU's TLB, all PCIDs and global entries included. The
+ * Makefile defines LKP_HAVE_FLUSH_TLB_ALL where Module.symvers exports
+ * __flush_tlb_all() to any GPL module (5.10, 6.1, 6.12). Called with
+ * interrupts off (IPI or on_each_cpu's local call), as it requires.
  */
 static void lkp_flush_tlb_local(void *unused)
 {
-	unsigned long cr4;
-
-	if (boot_cpu_has(X86_FEATURE_INVPCID)) {
-		invpcid_flush_all();
-		return;
-	}
-	/* Any change of CR4.PGE flushes every entry of every PCID. */
-	cr4 = native_read_cr4();
-	asm volatile("mov %0, %%cr4" : : "r" (cr4 ^ X86_CR4_PGE) : "memory");
-	asm volatile("mov %0, %%cr4" : : "r" (cr4) : "memory");
+	__flush_tlb_all();
 }
+#else
+/*
+ * The same flush where __flush_tlb_all() is exported to the kvm modules only
+ * (7.2), built from what is inline: INVPCID type 2 (every PCID, globals too)
+ * where the CPU has it; else, with PGE, __flush_tlb_global(), the paravirt
+ * op that toggles CR4.PGE through the kernel's own CR4 shadow (a module
+ * cannot write CR4 itself on 7.2: native_write_cr4() is not exported and
+ * cr4_update_irqsoff() is kvm-only too); else a CR3 reload, which is total
+ * because without PGE the kernel enables no PCID (setup_pcid()).
+ */
+static void lkp_flush_tlb_local(void *unused)
+{
+	if (boot_cpu_has(X86_FEATURE_INVPCID))
+		invpcid_flush_all();
+	else if (boot_cpu_has(X86_FEATURE_PGE))
+		__flush_tlb_global();
+	else
+		write_cr3(__read_cr3());
+}
+#endif
 
 /* One pass over the buffer. False when the target or its mm is gone. */
 static bool lkp_scan_once(struct lkp_scanner *s, bool counting)
