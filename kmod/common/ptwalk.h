@@ -10,11 +10,16 @@
  * Locking contract for every function here: the caller holds
  * mmap_read_lock(mm) and only walks addresses that lie inside a VMA it looked
  * up under that lock. The PGD..PMD tables of such an address cannot be freed
- * meanwhile. A PTE table can (khugepaged collapse, PT_RECLAIM on 7.x, 5.10's
- * munmap after the lock downgrade only frees tables of detached VMAs), so it
- * is only dereferenced under RCU and its split lock after pmd_same() proves
- * the PMD still points at it. pte_unmap() is never needed: x86-64 has no
- * HIGHPTE, and pte_offset_kernel() is inline on every kernel.
+ * meanwhile. A PTE table can, without the mmap lock held for writing:
+ * khugepaged collapse, retract_page_tables() (file and shmem THP, since 6.6,
+ * no mmap lock at all), PT_RECLAIM on 7.x (MADV_DONTNEED frees empty tables
+ * under mmap_read_lock). Those free the table after an RCU grace period, so
+ * a table is only dereferenced under RCU, and only after pmd_same() has
+ * shown, with RCU already held, that the PMD still points at it; its split
+ * lock is taken and the PMD checked once more under that lock, as upstream
+ * ___pte_offset_map() and __pte_offset_map_lock() do. pte_unmap() is never
+ * needed: x86-64 has no HIGHPTE, and pte_offset_kernel() is inline on every
+ * kernel.
  */
 #ifndef LKP_PTWALK_H
 #define LKP_PTWALK_H
@@ -22,6 +27,7 @@
 #include <linux/mm.h>
 #include <linux/pgtable.h>
 #include <linux/rcupdate.h>
+#include <linux/sched.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
 
@@ -87,10 +93,136 @@ static inline enum ptw_descent ptw_descend(struct mm_struct *mm,
 }
 
 /*
+ * What ptw_walk() hands over. A callback returns true to go on; false means
+ * it did not handle its entry: the walk stops and returns the entry's start.
+ */
+struct ptw_walk_ops {
+	/* A present 1 GiB leaf, value @pudv, maps [addr, end). May be NULL. */
+	bool (*pud_leaf)(pud_t pudv, unsigned long addr, unsigned long end,
+			 void *priv);
+	/*
+	 * The PMD entry *@pmdp covering [addr, end) was not empty when the
+	 * walk looked; it may change meanwhile, so read it again.
+	 */
+	bool (*pmd_entry)(pmd_t *pmdp, unsigned long addr, unsigned long end,
+			  void *priv);
+};
+
+static inline bool ptw_walk_pmds(pud_t *pudp, unsigned long addr,
+				 unsigned long end,
+				 const struct ptw_walk_ops *ops, void *priv,
+				 unsigned long *stop)
+{
+	pmd_t *pmdp = pmd_offset(pudp, addr);
+	unsigned long next;
+
+	do {
+		next = pmd_addr_end(addr, end);
+		if (!pmd_none(READ_ONCE(*pmdp)) &&
+		    !ops->pmd_entry(pmdp, addr, next, priv)) {
+			*stop = addr;
+			return false;
+		}
+		cond_resched();
+	} while (pmdp++, addr = next, addr != end);
+	return true;
+}
+
+static inline bool ptw_walk_puds(p4d_t *p4dp, unsigned long addr,
+				 unsigned long end,
+				 const struct ptw_walk_ops *ops, void *priv,
+				 unsigned long *stop)
+{
+	pud_t *pudp = pud_offset(p4dp, addr);
+	unsigned long next;
+	pud_t pudv;
+
+	do {
+		next = pud_addr_end(addr, end);
+		pudv = READ_ONCE(*pudp);
+		if (pud_none(pudv)) {
+			/* a hole of up to 1 GiB, skipped whole */
+		} else if (pud_leaf(pudv)) {
+			/* pud_bad() is true for a leaf: test for the leaf first. */
+			if (pud_present(pudv) && ops->pud_leaf &&
+			    !ops->pud_leaf(pudv, addr, next, priv)) {
+				*stop = addr;
+				return false;
+			}
+		} else if (!pud_bad(pudv) &&
+			   !ptw_walk_pmds(pudp, addr, next, ops, priv, stop)) {
+			return false;
+		}
+		cond_resched();
+	} while (pudp++, addr = next, addr != end);
+	return true;
+}
+
+static inline bool ptw_walk_p4ds(pgd_t *pgdp, unsigned long addr,
+				 unsigned long end,
+				 const struct ptw_walk_ops *ops, void *priv,
+				 unsigned long *stop)
+{
+	p4d_t *p4dp = p4d_offset(pgdp, addr);
+	unsigned long next;
+	p4d_t p4dv;
+
+	do {
+		next = p4d_addr_end(addr, end);
+		p4dv = READ_ONCE(*p4dp);
+		if (!p4d_none(p4dv) && !p4d_bad(p4dv) &&
+		    !ptw_walk_puds(p4dp, addr, next, ops, priv, stop))
+			return false;
+		cond_resched();
+	} while (p4dp++, addr = next, addr != end);
+	return true;
+}
+
+/*
+ * Walk [addr, end) of @mm top down, calling @ops for every PUD leaf and every
+ * non-empty PMD entry in address order. An empty entry at any level is
+ * skipped whole (512 GiB, 1 GiB, 2 MiB), so a terabyte reservation with no
+ * page tables costs a few iterations, not one per 2 MiB; cond_resched() runs
+ * after every entry of every level. p4d_offset() is always used so 5-level
+ * tables work; on 4-level it folds onto the PGD at run time. Returns @end,
+ * or the start of the entry whose callback returned false.
+ */
+static inline unsigned long ptw_walk(struct mm_struct *mm, unsigned long addr,
+				     unsigned long end,
+				     const struct ptw_walk_ops *ops,
+				     void *priv)
+{
+	pgd_t *pgdp;
+	unsigned long next, stop = end;
+	pgd_t pgdv;
+
+	if (addr >= end)
+		return end;
+	pgdp = pgd_offset(mm, addr);
+	do {
+		next = pgd_addr_end(addr, end);
+		pgdv = READ_ONCE(*pgdp);
+		if (!pgd_none(pgdv) && !pgd_bad(pgdv) &&
+		    !ptw_walk_p4ds(pgdp, addr, next, ops, priv, &stop))
+			return stop;
+		cond_resched();
+	} while (pgdp++, addr = next, addr != end);
+	return end;
+}
+
+/*
  * Lock the PTE table that the snapshot @pmdv points to and return the entry
  * for @addr, or NULL when the PMD changed meanwhile (the caller skips or
  * retries; never spin here). On success RCU is held and *ptlp is locked:
  * release both with ptw_pte_unlock().
+ *
+ * @pmdv was read before RCU was held: in that window the table may have been
+ * unlinked, its grace period may have ended and its page may have been
+ * reused, so pte_lockptr() on it would find the lock inside a freed page.
+ * Only a PMD that still holds @pmdv once RCU is held points to a table that
+ * stays allocated until rcu_read_unlock(). The second pmd_same(), under the
+ * table's lock, catches a table unlinked after that (collapse and reclaim
+ * clear the PMD with this lock held).
  */
 static inline pte_t *ptw_pte_lock(struct mm_struct *mm, pmd_t *pmdp,
 				  pmd_t pmdv, unsigned long addr,
@@ -100,6 +232,8 @@ static inline pte_t *ptw_pte_lock(struct mm_struct *mm, pmd_t *pmdp,
 	pte_t *ptep;
 
 	rcu_read_lock();
+	if (unlikely(!pmd_same(pmdv, READ_ONCE(*pmdp))))
+		goto out_rcu_unlock;
 	ptl = pte_lockptr(mm, &pmdv);
 	ptep = pte_offset_kernel(&pmdv, addr);
 	spin_lock(ptl);
@@ -108,6 +242,7 @@ static inline pte_t *ptw_pte_lock(struct mm_struct *mm, pmd_t *pmdp,
 		return ptep;
 	}
 	spin_unlock(ptl);
+out_rcu_unlock:
 	rcu_read_unlock();
 	return NULL;
 }

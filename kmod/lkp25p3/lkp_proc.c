@@ -57,6 +57,17 @@ char *lkp_next_token(char **cur)
 
 /* ---- Scan commands ------------------------------------------------------ */
 
+/*
+ * len is decimal or 0x-hex. Base 0 would also read a leading 0 as octal
+ * ("0100" as 64), which the format does not have.
+ */
+static int lkp_parse_len(const char *val, unsigned long *len)
+{
+	if (val[0] == '0' && (val[1] == 'x' || val[1] == 'X'))
+		return kstrtoul(val, 16, len);
+	return kstrtoul(val, 10, len);
+}
+
 static int lkp_parse_scan_start(char *cur, struct lkp_scan_args *a)
 {
 	bool have_pid = false, have_addr = false, have_len = false;
@@ -78,7 +89,7 @@ static int lkp_parse_scan_start(char *cur, struct lkp_scan_args *a)
 			ret = kstrtoul(val, 16, &a->addr);
 			have_addr = true;
 		} else if (!strcmp(tok, "len")) {
-			ret = kstrtoul(val, 0, &a->len);
+			ret = lkp_parse_len(val, &a->len);
 			have_len = true;
 		} else if (!strcmp(tok, "period_ms")) {
 			ret = kstrtouint(val, 10, &a->period_ms);

@@ -14,7 +14,9 @@
 #include <linux/math64.h>
 #include <linux/mm.h>
 #include <linux/mmap_lock.h>
+#include <linux/mmzone.h>
 #include <linux/overflow.h>
+#include <linux/page_idle.h>
 #include <linux/pid.h>
 #include <linux/sched.h>
 #include <linux/sched/mm.h>
@@ -25,8 +27,8 @@
 #include <linux/vmalloc.h>
 #include <asm/cpufeature.h>
 #include <asm/invpcid.h>
-#include <asm/processor-flags.h>
 #include <asm/special_insns.h>
+#include <asm/tlbflush.h>
 
 #include "lkp25p3.h"
 #include "ptwalk.h"
@@ -36,16 +38,20 @@
 #define LKP_LINE_MAX		1024
 #define LKP_TOKEN_MAX		48
 
-struct lkp_tally {
+/* One scan's view of the range; the walk callbacks fill it in. */
+struct lkp_walk {
+	struct lkp_scanner *s;
+	struct mm_struct *mm;
+	bool counting;			/* false for the priming scan */
 	unsigned long present, thp, cleared;
 };
 
-static void lkp_count(struct lkp_scanner *s, unsigned long addr,
-		      unsigned long npages, bool counting)
+static void lkp_count(struct lkp_walk *w, unsigned long addr,
+		      unsigned long npages)
 {
-	u16 *c = s->counts + ((addr - s->addr) >> PAGE_SHIFT);
+	u16 *c = w->s->counts + ((addr - w->s->addr) >> PAGE_SHIFT);
 
-	if (!counting)
+	if (!w->counting)
 		return;
 	while (npages--) {
 		if (*c != U16_MAX)
@@ -54,67 +60,110 @@ static void lkp_count(struct lkp_scanner *s, unsigned long addr,
 	}
 }
 
-/* Scan [addr, end), which lies within one PMD and one VMA. */
-static void lkp_scan_pmd(struct lkp_scanner *s, struct mm_struct *mm,
-			 unsigned long addr, unsigned long end, bool counting,
-			 struct lkp_tally *t)
+/*
+ * Tell reclaim that the page was young. Clearing the A bit consumes the
+ * reference that folio_referenced() would have found, so, like DAMON's
+ * damon_ptep_mkold() and idle page tracking, record it as PG_young, which
+ * folio_referenced() counts as a reference, and clear PG_idle, which DAMON's
+ * physical-address monitoring (DAMON_STAT on 7.2) reads as "accessed".
+ * Called with the lock of the entry that maps the page held, so the page
+ * cannot be freed meanwhile. Both flags exist only with
+ * CONFIG_PAGE_IDLE_FLAG (6.12 and 7.2 here: inline bit operations on the
+ * folio, nothing to export); 5.10 and 6.1 have no such flag to set.
+ */
+#ifdef CONFIG_PAGE_IDLE_FLAG
+static void lkp_mark_young(struct page *page)
+{
+	struct folio *folio = page_folio(page);
+
+	folio_set_young(folio);
+	folio_clear_idle(folio);
+}
+
+static void lkp_mark_young_pte(pte_t ptev)
+{
+	unsigned long pfn = pte_pfn(ptev);
+
+	/* Only frames with a struct page of their own. */
+	if (!pte_special(ptev) && !is_zero_pfn(pfn) && pfn_valid(pfn))
+		lkp_mark_young(pfn_to_page(pfn));
+}
+
+static void lkp_mark_young_pmd(pmd_t pmdv)
+{
+	lkp_mark_young(pmd_page(pmdv));
+}
+#else
+static void lkp_mark_young_pte(pte_t ptev)
+{
+}
+
+static void lkp_mark_young_pmd(pmd_t pmdv)
+{
+}
+#endif
+
+/* 1 GiB hugetlb: counted present, its A bit is left alone. */
+static bool lkp_scan_pud_leaf(pud_t pudv, unsigned long addr,
+			      unsigned long end, void *priv)
+{
+	struct lkp_walk *w = priv;
+
+	w->present += (end - addr) >> PAGE_SHIFT;
+	return true;
+}
+
+/* Scan [addr, end), which lies within one PMD entry and one VMA. */
+static bool lkp_scan_pmd(pmd_t *pmdp, unsigned long addr, unsigned long end,
+			 void *priv)
 {
 	unsigned long npages = (end - addr) >> PAGE_SHIFT;
+	struct lkp_walk *w = priv;
 	spinlock_t *ptl;
-	pmd_t *pmdp;
 	pte_t *ptep;
-	pud_t pudv;
 	pmd_t pmdv;
 	bool young;
 
-	switch (ptw_descend(mm, addr, &pudv, &pmdp)) {
-	case PTW_PUD_LEAF:
-		/* 1 GiB hugetlb: counted present, its A bit is left alone. */
-		t->present += npages;
-		return;
-	case PTW_AT_PMD:
-		break;
-	default:
-		return;
-	}
-
 	pmdv = READ_ONCE(*pmdp);
 	if (!pmd_present(pmdv))
-		return;
+		return true;
 	if (pmd_leaf(pmdv)) {
 		/* THP: one A bit for all 512 pages, cleared under the PMD lock. */
 		young = false;
-		ptl = pmd_lock(mm, pmdp);
+		ptl = pmd_lock(w->mm, pmdp);
 		pmdv = READ_ONCE(*pmdp);
 		if (!pmd_present(pmdv) || !pmd_leaf(pmdv)) {
 			spin_unlock(ptl);
-			return;
+			return true;
 		}
-		if (pmd_young(pmdv))
-			young = test_and_clear_bit(_PAGE_BIT_ACCESSED,
-						   (unsigned long *)&pmdp->pmd);
+		if (pmd_young(pmdv) &&
+		    test_and_clear_bit(_PAGE_BIT_ACCESSED,
+				       (unsigned long *)&pmdp->pmd)) {
+			young = true;
+			lkp_mark_young_pmd(pmdv);
+		}
 		spin_unlock(ptl);
-		t->present += npages;
-		t->thp += npages;
+		w->present += npages;
+		w->thp += npages;
 		if (young) {
-			t->cleared++;
-			lkp_count(s, addr, npages, counting);
+			w->cleared++;
+			lkp_count(w, addr, npages);
 		}
-		return;
+		return true;
 	}
 	if (pmd_bad(pmdv))
-		return;
+		return true;
 
 	/* The table changed under us (collapse, reclaim): skip it this scan. */
-	ptep = ptw_pte_lock(mm, pmdp, pmdv, addr, &ptl);
+	ptep = ptw_pte_lock(w->mm, pmdp, pmdv, addr, &ptl);
 	if (!ptep)
-		return;
+		return true;
 	for (; addr < end; addr += PAGE_SIZE, ptep++) {
 		pte_t ptev = ptep_get(ptep);
 
 		if (!pte_present(ptev))
 			continue;
-		t->present++;
+		w->present++;
 		/*
 		 * Atomic test-and-clear, like ptep_test_and_clear_young(),
 		 * which is not exported: a plain store could lose a Dirty
@@ -123,40 +172,57 @@ static void lkp_scan_pmd(struct lkp_scanner *s, struct mm_struct *mm,
 		if (pte_young(ptev) &&
 		    test_and_clear_bit(_PAGE_BIT_ACCESSED,
 				       (unsigned long *)&ptep->pte)) {
-			t->cleared++;
-			lkp_count(s, addr, 1, counting);
+			lkp_mark_young_pte(ptev);
+			w->cleared++;
+			lkp_count(w, addr, 1);
 		}
 	}
 	ptw_pte_unlock(ptl);
+	return true;
 }
 
+static const struct ptw_walk_ops lkp_scan_ops = {
+	.pud_leaf	= lkp_scan_pud_leaf,
+	.pmd_entry	= lkp_scan_pmd,
+};
+
+#ifdef LKP_HAVE_FLUSH_TLB_ALL
 /*
- * Full flush of this CPU's TLB, all PCIDs and global entries included.
- * __flush_tlb_all() does this, but 7.x exports it to KVM only
- * (EXPORT_SYMBOL_FOR_MODULES) and native_write_cr4() is not exported, so
- * this repeats __native_tlb_flush_global() with inline primitives. CR4 ends
- * with its original value, so the kernel's CR4 shadow and pinning stay
- * valid. Called with interrupts off (IPI or on_each_cpu's local call).
+ * Full flush of this CPU's TLB, all PCIDs and global entries included. The
+ * Makefile defines LKP_HAVE_FLUSH_TLB_ALL where Module.symvers exports
+ * __flush_tlb_all() to any GPL module (5.10, 6.1, 6.12). Called with
+ * interrupts off (IPI or on_each_cpu's local call), as it requires.
  */
 static void lkp_flush_tlb_local(void *unused)
 {
-	unsigned long cr4;
-
-	if (boot_cpu_has(X86_FEATURE_INVPCID)) {
-		invpcid_flush_all();
-		return;
-	}
-	/* Any change of CR4.PGE flushes every entry of every PCID. */
-	cr4 = native_read_cr4();
-	asm volatile("mov %0, %%cr4" : : "r" (cr4 ^ X86_CR4_PGE) : "memory");
-	asm volatile("mov %0, %%cr4" : : "r" (cr4) : "memory");
+	__flush_tlb_all();
 }
+#else
+/*
+ * The same flush where __flush_tlb_all() is exported to the kvm modules only
+ * (7.2), built from what is inline: INVPCID type 2 (every PCID, globals too)
+ * where the CPU has it; else, with PGE, __flush_tlb_global(), the paravirt
+ * op that toggles CR4.PGE through the kernel's own CR4 shadow (a module
+ * cannot write CR4 itself on 7.2: native_write_cr4() is not exported and
+ * cr4_update_irqsoff() is kvm-only too); else a CR3 reload, which is total
+ * because without PGE the kernel enables no PCID (setup_pcid()).
+ */
+static void lkp_flush_tlb_local(void *unused)
+{
+	if (boot_cpu_has(X86_FEATURE_INVPCID))
+		invpcid_flush_all();
+	else if (boot_cpu_has(X86_FEATURE_PGE))
+		__flush_tlb_global();
+	else
+		write_cr3(__read_cr3());
+}
+#endif
 
 /* One pass over the buffer. False when the target or its mm is gone. */
 static bool lkp_scan_once(struct lkp_scanner *s, bool counting)
 {
-	unsigned long start = s->addr, end = s->addr + s->len, lo, hi, a, next;
-	struct lkp_tally t = { 0 };
+	unsigned long start = s->addr, end = s->addr + s->len;
+	struct lkp_walk w = { .s = s, .counting = counting };
 	struct vm_area_struct *vma;
 	struct task_struct *task;
 	struct mm_struct *mm;
@@ -169,6 +235,7 @@ static bool lkp_scan_once(struct lkp_scanner *s, bool counting)
 	put_task_struct(task);
 	if (!mm)
 		return false;
+	w.mm = mm;
 
 	t0 = ktime_get_ns();
 	mmap_read_lock(mm);
@@ -176,28 +243,23 @@ static bool lkp_scan_once(struct lkp_scanner *s, bool counting)
 	     vma = find_vma(mm, vma->vm_end)) {
 		if (vma->vm_flags & (VM_PFNMAP | VM_IO))
 			continue;
-		lo = max(start, vma->vm_start);
-		hi = min(end, vma->vm_end);
-		for (a = lo; a < hi; a = next) {
-			next = pmd_addr_end(a, hi);
-			lkp_scan_pmd(s, mm, a, next, counting, &t);
-			cond_resched();
-		}
+		ptw_walk(mm, max(start, vma->vm_start), min(end, vma->vm_end),
+			 &lkp_scan_ops, &w);
 	}
 	mmap_read_unlock(mm);
 	/*
 	 * Without a flush, pages whose translation stays cached in a TLB
 	 * never set A again and would look cold. flush_tlb_* is not exported.
 	 */
-	if (t.cleared) {
+	if (w.cleared) {
 		on_each_cpu(lkp_flush_tlb_local, NULL, 1);
 		WRITE_ONCE(s->flushes, s->flushes + 1);
 	}
 	dt = ktime_get_ns() - t0;
 	mmput(mm);
 
-	WRITE_ONCE(s->present, t.present);
-	WRITE_ONCE(s->thp, t.thp);
+	WRITE_ONCE(s->present, w.present);
+	WRITE_ONCE(s->thp, w.thp);
 	WRITE_ONCE(s->last_scan_ns, dt);
 	if (dt > s->max_scan_ns)
 		WRITE_ONCE(s->max_scan_ns, dt);
@@ -330,17 +392,23 @@ static void lkp_report(struct lkp_scanner *s, u64 now)
 	s->period_ns_max = 0;
 }
 
-/* Sleep to an absolute CLOCK_MONOTONIC deadline; kthread_stop() wakes us. */
+/*
+ * Sleep to an absolute CLOCK_MONOTONIC deadline, or until kthread_stop().
+ * schedule_hrtimeout_range() also returns on any other wakeup, so sleep
+ * again until the deadline has really passed: an early return would scan
+ * early and count a short period.
+ */
 static void lkp_sleep_until(u64 deadline_ns)
 {
 	ktime_t expires = ns_to_ktime(deadline_ns);
 
-	set_current_state(TASK_INTERRUPTIBLE);
-	if (kthread_should_stop()) {
-		__set_current_state(TASK_RUNNING);
-		return;
+	for (;;) {
+		set_current_state(TASK_INTERRUPTIBLE);
+		if (kthread_should_stop() || ktime_get_ns() >= deadline_ns)
+			break;
+		schedule_hrtimeout_range(&expires, 0, HRTIMER_MODE_ABS);
 	}
-	schedule_hrtimeout_range(&expires, 0, HRTIMER_MODE_ABS);
+	__set_current_state(TASK_RUNNING);
 }
 
 static void lkp_idle(void)

@@ -35,7 +35,13 @@ static void lkp_vma_print(struct mm_struct *mm, struct vm_area_struct *vma,
 	if (!vma->vm_file && vma->vm_ops && vma->vm_ops->name)
 		name = vma->vm_ops->name(vma);	/* [vdso], [vvar], ... */
 
-	/* Same precedence as /proc/PID/maps. */
+	/*
+	 * Same precedence as /proc/PID/maps. The heap is a VMA holding part of
+	 * [start_brk, brk): strict, as vma_is_initial_heap() on 6.12 and 7.2,
+	 * so a VMA that only touches the heap's start or end, or any VMA while
+	 * the heap is empty, is not the heap. The stack test is inclusive, as
+	 * vma_is_initial_stack().
+	 */
 	if (vma->vm_file) {
 		name = d_path(&vma->vm_file->f_path, lkp.path, PATH_MAX);
 		if (IS_ERR(name))
@@ -46,7 +52,7 @@ static void lkp_vma_print(struct mm_struct *mm, struct vm_area_struct *vma,
 	} else if (name) {
 		type = "Special Mapping";
 		tag = "special";
-	} else if (vma->vm_start <= mm->brk && vma->vm_end >= mm->start_brk) {
+	} else if (vma->vm_start < mm->brk && vma->vm_end > mm->start_brk) {
 		name = "[heap]";
 		type = "Heap";
 		tag = "heap";

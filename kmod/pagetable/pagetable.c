@@ -22,6 +22,7 @@
 #include <linux/sched/task.h>
 #include <linux/slab.h>
 #include <linux/uaccess.h>
+#include <linux/vmalloc.h>
 
 #include "ptwalk.h"
 #include "pagetable_ioctl.h"
@@ -59,14 +60,53 @@ MODULE_PARM_DESC(max_runs, "most map lines one dump prints (0 = no limit; defaul
 
 /* ---- dump at load ------------------------------------------------------- */
 
+/*
+ * The map lines wait here until the mmap lock is dropped: printk to a slow
+ * console must not hold up the target's page faults and mmaps. Room is kept
+ * for a whole PTE table (one line per page at worst) before each PMD entry.
+ */
+#define PT_DUMP_LINES	1024
+
+struct pt_line {
+	unsigned long va, pfn, pages;
+	enum ptw_level level;
+	bool zero;
+};
+
 struct pt_dump {
+	struct mm_struct *mm;
 	unsigned long va, pfn, pages;	/* run being built; pages == 0: none */
 	enum ptw_level level;
 	bool zero;			/* run of the shared zero page */
 	unsigned long total_pages, runs;
 	unsigned long skipped;		/* PTE tables that kept changing */
+	unsigned int vmas;		/* VMAs walked to their end */
+	unsigned long next;		/* where the next locked pass starts */
+	bool truncated, truncated_logged;
 	pte_t *ptes;			/* PTRS_PER_PTE entries */
+	struct pt_line *lines;		/* PT_DUMP_LINES, printed unlocked */
+	unsigned int nlines;
 };
+
+/* Print the buffered lines; called without the mmap lock. */
+static void pt_dump_drain(struct pt_dump *d)
+{
+	const struct pt_line *l;
+	unsigned int i;
+
+	for (i = 0; i < d->nlines; i++) {
+		l = &d->lines[i];
+		pr_info("map va=0x%lx pa=0x%llx pages=%lu level=%s%s\n", l->va,
+			(unsigned long long)PFN_PHYS(l->pfn), l->pages,
+			ptw_level_name(l->level), l->zero ? " zero=1" : "");
+		cond_resched();
+	}
+	d->nlines = 0;
+	if (d->truncated && !d->truncated_logged) {
+		pr_info("dump_truncated max_runs=%u\n", pt.max_runs);
+		d->truncated_logged = true;
+	}
+}
 
 static void pt_run_flush(struct pt_dump *d)
 {
@@ -74,11 +114,12 @@ static void pt_run_flush(struct pt_dump *d)
 		return;
 	d->runs++;
 	if (!pt.max_runs || d->runs <= pt.max_runs)
-		pr_info("map va=0x%lx pa=0x%llx pages=%lu level=%s%s\n", d->va,
-			(unsigned long long)PFN_PHYS(d->pfn), d->pages,
-			ptw_level_name(d->level), d->zero ? " zero=1" : "");
-	else if (d->runs == (unsigned long)pt.max_runs + 1)
-		pr_info("dump_truncated max_runs=%u\n", pt.max_runs);
+		d->lines[d->nlines++] = (struct pt_line) {
+			.va = d->va, .pfn = d->pfn, .pages = d->pages,
+			.level = d->level, .zero = d->zero,
+		};
+	else
+		d->truncated = true;
 	d->pages = 0;
 }
 
@@ -109,8 +150,8 @@ static void pt_run_add(struct pt_dump *d, unsigned long va, unsigned long pfn,
  * Copy the PTEs of [addr, end). A table replaced meanwhile (collapse,
  * reclaim) is read once more from the new PMD value, then skipped: never spin.
  */
-static bool pt_read_ptes(struct mm_struct *mm, pmd_t *pmdp, unsigned long addr,
-			 unsigned long end, struct pt_dump *d)
+static bool pt_read_ptes(pmd_t *pmdp, unsigned long addr, unsigned long end,
+			 struct pt_dump *d)
 {
 	pmd_t pmdv;
 	int tries;
@@ -119,101 +160,137 @@ static bool pt_read_ptes(struct mm_struct *mm, pmd_t *pmdp, unsigned long addr,
 		pmdv = READ_ONCE(*pmdp);
 		if (!pmd_present(pmdv) || pmd_leaf(pmdv) || pmd_bad(pmdv))
 			break;
-		if (ptw_read_ptes(mm, pmdp, pmdv, addr, end, d->ptes))
+		if (ptw_read_ptes(d->mm, pmdp, pmdv, addr, end, d->ptes))
 			return true;
 	}
 	d->skipped++;
 	return false;
 }
 
-/* [addr, end) lies within one VMA; called under mmap_read_lock. */
-static void pt_dump_range(struct mm_struct *mm, unsigned long addr,
-			  unsigned long end, struct pt_dump *d)
+static bool pt_dump_pud_leaf(pud_t pudv, unsigned long addr,
+			     unsigned long end, void *priv)
 {
-	unsigned long next, i, n, pfn;
-	pmd_t *pmdp;
-	pud_t pudv;
+	struct pt_dump *d = priv;
+
+	if (d->nlines >= PT_DUMP_LINES)
+		return false;
+	pt_run_add(d, addr, pud_pfn(pudv) + ((addr & ~PUD_MASK) >> PAGE_SHIFT),
+		   (end - addr) >> PAGE_SHIFT, PTW_PUD, false);
+	return true;
+}
+
+/* [addr, end) lies within one PMD entry and one VMA. */
+static bool pt_dump_pmd(pmd_t *pmdp, unsigned long addr, unsigned long end,
+			void *priv)
+{
+	unsigned long i, n = (end - addr) >> PAGE_SHIFT, pfn;
+	struct pt_dump *d = priv;
 	pmd_t pmdv;
 	pte_t ptev;
 
-	for (; addr < end; addr = next) {
-		next = pmd_addr_end(addr, end);
-		n = (next - addr) >> PAGE_SHIFT;
-		switch (ptw_descend(mm, addr, &pudv, &pmdp)) {
-		case PTW_PUD_LEAF:
-			pfn = pud_pfn(pudv) + ((addr & ~PUD_MASK) >> PAGE_SHIFT);
-			pt_run_add(d, addr, pfn, n, PTW_PUD, false);
+	if (PT_DUMP_LINES - d->nlines < PTRS_PER_PTE)
+		return false;
+	pmdv = READ_ONCE(*pmdp);
+	if (!pmd_present(pmdv))
+		return true;
+	/* A THP PMD looks bad to pmd_bad(): test for the leaf first. */
+	if (pmd_leaf(pmdv)) {
+		pfn = pmd_pfn(pmdv) + ((addr & ~PMD_MASK) >> PAGE_SHIFT);
+		pt_run_add(d, addr, pfn, n, PTW_PMD, false);
+		return true;
+	}
+	if (pmd_bad(pmdv))
+		return true;
+	/* Copy under the PTE lock, work on the copy without it. */
+	if (!pt_read_ptes(pmdp, addr, end, d))
+		return true;
+	for (i = 0; i < n; i++) {
+		ptev = d->ptes[i];
+		if (!pte_present(ptev))
 			continue;
-		case PTW_AT_PMD:
-			break;
-		default:
-			continue;
-		}
-		pmdv = READ_ONCE(*pmdp);
-		if (!pmd_present(pmdv))
-			continue;
-		if (pmd_leaf(pmdv)) {
-			pfn = pmd_pfn(pmdv) + ((addr & ~PMD_MASK) >> PAGE_SHIFT);
-			pt_run_add(d, addr, pfn, n, PTW_PMD, false);
-			continue;
-		}
-		if (pmd_bad(pmdv))
-			continue;
-		/* Copy under the lock, print without it. */
-		if (!pt_read_ptes(mm, pmdp, addr, next, d))
-			continue;
-		for (i = 0; i < n; i++) {
-			ptev = d->ptes[i];
-			if (!pte_present(ptev))
-				continue;
-			pfn = pte_pfn(ptev);
-			pt_run_add(d, addr + i * PAGE_SIZE, pfn, 1, PTW_PTE,
-				   is_zero_pfn(pfn));
-		}
+		pfn = pte_pfn(ptev);
+		pt_run_add(d, addr + i * PAGE_SIZE, pfn, 1, PTW_PTE,
+			   is_zero_pfn(pfn));
+	}
+	return true;
+}
+
+static const struct ptw_walk_ops pt_dump_ops = {
+	.pud_leaf	= pt_dump_pud_leaf,
+	.pmd_entry	= pt_dump_pmd,
+};
+
+/*
+ * One pass under mmap_read_lock, from d->next on, until every VMA is walked
+ * (true) or the line buffer is full (false; d->next is where to go on).
+ */
+static bool pt_dump_pass(struct pt_dump *d)
+{
+	struct vm_area_struct *vma;
+	unsigned long stop;
+
+	for (vma = find_vma(d->mm, d->next); vma;
+	     vma = find_vma(d->mm, vma->vm_end)) {
+		stop = ptw_walk(d->mm, max(d->next, vma->vm_start),
+				vma->vm_end, &pt_dump_ops, d);
+		d->next = stop;
+		if (stop != vma->vm_end)
+			return false;
+		d->vmas++;
 		cond_resched();
 	}
+	return true;
 }
 
 static int pt_dump(struct pid *pid)
 {
 	struct pt_dump d = { .pages = 0 };
 	char comm[TASK_COMM_LEN];
-	struct vm_area_struct *vma;
 	struct task_struct *task;
-	struct mm_struct *mm;
-	unsigned int vmas = 0;
+	bool done = false;
 	int ret = 0;
 
 	task = get_pid_task(pid, PIDTYPE_PID);
 	if (!task)
 		return -ESRCH;
 	get_task_comm(comm, task);
-	mm = get_task_mm(task);
+	d.mm = get_task_mm(task);
 	put_task_struct(task);
-	if (!mm)
+	if (!d.mm)
 		return -EINVAL;	/* a kernel thread or an exiting task */
 	d.ptes = kmalloc_array(PTRS_PER_PTE, sizeof(*d.ptes), GFP_KERNEL);
-	if (!d.ptes) {
+	d.lines = kvmalloc_array(PT_DUMP_LINES, sizeof(*d.lines), GFP_KERNEL);
+	if (!d.ptes || !d.lines) {
 		ret = -ENOMEM;
-		goto out_mmput;
+		goto out_free;
 	}
 
 	pr_info("dump begin pid=%d comm=%s\n", pid_nr(pid), comm);
-	mmap_read_lock(mm);
-	for (vma = find_vma(mm, 0); vma; vma = find_vma(mm, vma->vm_end)) {
-		vmas++;
-		pt_dump_range(mm, vma->vm_start, vma->vm_end, &d);
+	/*
+	 * Walk under the lock, print without it. Between passes the target
+	 * may change its mappings; each pass goes on at the first VMA at or
+	 * above where the last one stopped.
+	 */
+	while (!done) {
+		if (mmap_read_lock_killable(d.mm)) {
+			ret = -EINTR;
+			goto out_free;
+		}
+		done = pt_dump_pass(&d);
+		mmap_read_unlock(d.mm);
+		pt_dump_drain(&d);
 	}
-	mmap_read_unlock(mm);
 	pt_run_flush(&d);
+	pt_dump_drain(&d);
 	if (d.skipped)
 		pr_info("dump_skipped tables=%lu\n", d.skipped);
 	pr_info("dump end pid=%d vmas=%u pages=%lu runs=%lu\n", pid_nr(pid),
-		vmas, d.total_pages, d.runs);
+		d.vmas, d.total_pages, d.runs);
 
+out_free:
+	kvfree(d.lines);
 	kfree(d.ptes);
-out_mmput:
-	mmput(mm);
+	mmput(d.mm);
 	return ret;
 }
 

@@ -12,7 +12,15 @@
 #include <linux/types.h>
 
 #define PAGETABLE_DEV		"/dev/pagetable"
-#define PAGETABLE_IOC_MAGIC	0xB7
+/*
+ * 0xB9: no entry in Documentation/userspace-api/ioctl/ioctl-number.rst (its
+ * neighbours 0xB8 mshv/mrvl_cn10k_dpi and 0xBA liveupdate are taken) and no
+ * _IOC type of any UAPI header of 5.10, 6.1, 6.12 or 7.2. The former 0xB7 is
+ * nsfs's NSIO: _IO(0xB7, 1) is NS_GET_USERNS, so IOCTL_GET_PFN sent to a
+ * namespace file by mistake returned a new file descriptor as its "PFN".
+ * With a number of its own, a wrong file answers ENOTTY.
+ */
+#define PAGETABLE_IOC_MAGIC	0xB9
 
 /* Translation of one virtual page for IOCTL_GET_PFN_EX. */
 struct pagetable_pfn_ex {

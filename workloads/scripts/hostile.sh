@@ -192,6 +192,12 @@ check scan_start_twice EBUSY "$PW" $P "scan start pid=1 addr=$heap_addr len=$hea
 checkx scan_stop ok "$PW" $P "scan stop"
 check scan_stop_again ESRCH "$PW" $P "scan stop"
 
+# len is decimal or 0x-hex: a leading 0 is not octal (010000 is 3 pages from a page-aligned addr,
+# not octal 4096's 1 page)
+checkx scan_len_leading_zero ok "$PW" $P "scan start pid=1 addr=$heap_addr len=010000 period_ms=20 report_ms=60000"
+report scan_len_leading_zero_pages pages=3 "$(grep '^pages=' $P)"
+checkx scan_len_leading_zero_stop ok "$PW" $P "scan stop"
+
 # kthreadd has no mm: the scanner must treat it as a target that is gone
 checkx scan_kthread_start ok "$PW" $P "scan start pid=2 addr=0x1000 len=4096 period_ms=20 report_ms=100"
 sleep 0.3
@@ -332,6 +338,8 @@ check pt_last_user_vpn ENOENT gp --vpn $(((user_top >> 12) - 1))
 check pt_max_vpn EINVAL gp --vpn 0xffffffffffffe
 check pt_kernel_vpn EINVAL gp --vpn 0xffffffff81000
 check pt_unmapped ENOENT gp --vpn 0x1
+# IOCTL_GET_PFN sent to a namespace file must not be nsfs's NS_GET_USERNS (once the same number)
+check pt_ioctl_on_nsfs ENOTTY gp --dev /proc/self/ns/pid --vpn 0x1
 check pt_unmapped_ex ok gp --vpn 0x1 --ex
 report pt_unmapped_ex_flags 0x80 "$(gpflags --vpn 0x1 --ex)"
 check pt_set_pid_none ESRCH gp --pid 2147483647 --vpn 0x1

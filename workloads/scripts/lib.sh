@@ -8,19 +8,25 @@ KMOD=$PTLAB/src/kmod
 # start_held OUTDIR ARGS...: starts memalloc ARGS with a FIFO as stdin, waits for its "ready"
 # line, and leaves its pid in $HELD_PID and the FIFO's write end open on fd 7.
 start_held() {
-	held_dir=$1
-	shift
+	start_held_prog memalloc "$@"
+}
+
+# start_held_prog PROG OUTDIR ARGS...: the same for another program of $BIN that takes --out FILE,
+# writes "ready" as its last line there and waits like memalloc (reserve); output in OUTDIR/PROG.out.
+start_held_prog() {
+	held_prog=$1 held_dir=$2
+	shift 2
 	mkdir -p "$held_dir"
 	# a "ready" left by an earlier run in the same guest must not count for this one
-	rm -f "$held_dir/ctl" "$held_dir/memalloc.out"
+	rm -f "$held_dir/ctl" "$held_dir/$held_prog.out"
 	mkfifo "$held_dir/ctl"
-	"$BIN/memalloc" "$@" --out "$held_dir/memalloc.out" <"$held_dir/ctl" 2>"$held_dir/memalloc.err" &
+	"$BIN/$held_prog" "$@" --out "$held_dir/$held_prog.out" <"$held_dir/ctl" 2>"$held_dir/$held_prog.err" &
 	HELD_PID=$!
 	exec 7>"$held_dir/ctl"
-	while ! grep -qx ready "$held_dir/memalloc.out" 2>/dev/null; do
+	while ! grep -qx ready "$held_dir/$held_prog.out" 2>/dev/null; do
 		if ! kill -0 "$HELD_PID" 2>/dev/null; then
-			echo "memalloc $* exited before it was ready:" >&2
-			cat "$held_dir/memalloc.err" >&2
+			echo "$held_prog $* exited before it was ready:" >&2
+			cat "$held_dir/$held_prog.err" >&2
 			exit 1
 		fi
 		sleep 0.2

@@ -23,7 +23,8 @@
  *                            2026-11-24T01:02:03.123456+00:00 host kernel: [   12.345678] msg
  *                            Nov 24 01:02:03 host kernel: msg
  *                          (bracketed timestamp optional). Module line counts are compared with kmsg.
- *   raw/guest/*.txt        uname.txt, cmdline.txt, thp_enabled.txt, meminfo.txt: shown verbatim.
+ *   raw/guest/*.txt        uname.txt, cmdline.txt, thp_enabled.txt, lru_gen.txt ("absent" without MGLRU),
+ *                          meminfo.txt: shown verbatim.
  *
  *   raw/part1/&lt;scheme&gt;/     scheme in 4k, 2m, whole
  *     memalloc.out         memalloc pid=&lt;pid&gt; scheme=4k size=&lt;bytes&gt; thp=&lt;choice&gt; chunks=&lt;n&gt; alloc_ns=&lt;n&gt; touch_ns=&lt;n&gt;

@@ -68,6 +68,8 @@ class ModulesIT {
                     + " thp=(\\d+) young=(\\d+)$");
     private static final Pattern CASE = Pattern.compile("^case (\\S+) expect=(\\S+) got=(\\S+) lines=(\\S+)$");
     private static final Pattern CRASH = Pattern.compile("Oops|BUG:|WARNING:|general protection fault");
+    private static final Pattern LOCKUP = Pattern.compile("soft lockup|hard LOCKUP|rcu_\\w+ (self-)?detected stall"
+            + "|rcu: INFO");
 
     private final Map<String, String> buildLogs = new LinkedHashMap<>();
     private final List<String> measurements = new ArrayList<>();
@@ -370,6 +372,8 @@ class ModulesIT {
                     + " of " + r.scans + " scans)");
             assertEquals(0, coldMax, "report " + r.seq + ": an untouched page looked accessed");
             assertTrue(warmSum > 0, "report " + r.seq + ": the warm region looked cold");
+            // deadlines 100 ms apart, reports 1000 ms apart: a scan that woke early would be an 11th
+            assertTrue(r.scans <= 10, "report " + r.seq + " counts " + r.scans + " scans, at most 10 deadlines");
             scanNs.add(r.scanNsAvg);
         }
         long avg = scanNs.stream().mapToLong(Long::longValue).sum() / scanNs.size();
@@ -569,8 +573,202 @@ class ModulesIT {
         }
     }
 
+    // ---- 8. page tables freed under the walks, long walks, numbers and names ----------------------------
+
+    /**
+     * One thread maps, touches and MADV_DONTNEEDs a region (on 7.2 PT_RECLAIM frees each emptied PTE
+     * table at once) while others translate it through /proc/lkp25p3 and the pagetable ioctls and the
+     * scanner scans it every millisecond: the PTE-table lock must never be taken in a freed table.
+     */
     @Test
     @Order(12)
+    void translationsRacingFreedPageTablesLeaveTheKernelClean() {
+        String mark = mark("churn");
+        ExecResult r = sh("sh " + SCRIPTS + "/churn.sh 10 8M", LONG);
+        assertTrue(r.ok(), "churn.sh failed (" + r.exitStatus() + "):\n" + r.stdout() + r.stderr());
+        String line = r.stdout().lines().filter(l -> l.startsWith("churn ")).findFirst()
+                .orElseThrow(() -> new AssertionError("no churn line:\n" + r.stdout() + r.stderr()));
+        for (String key : List.of("map_errors", "write_errors", "ioctl_errors", "scan_errno", "scan_stop_errno")) {
+            assertEquals("0", value(line, key), key + ": " + line);
+        }
+        for (String key : List.of("loops", "writes", "ioctls")) {
+            assertTrue(Long.parseLong(value(line, key)) > 0, key + ": " + line);
+        }
+        List<String> after = kmsgSince(mark);
+        assertTrue(after.stream().anyMatch(l -> XLATE.matcher(l).find()), "no xlate line during the churn");
+        assertEquals(List.of(), after.stream().filter(l -> CRASH.matcher(l).find() || LOCKUP.matcher(l).find())
+                .toList(), "the kernel log after the churn");
+        assertEquals("alive", sh("echo alive").stdout().strip(), "the guest no longer answers");
+        measurements.add(String.format("churn 10 s, 8 MiB: %s map/touch/DONTNEED loops, %s xlate writes, %s ioctls"
+                + " (%s present), %s scans", value(line, "loops"), value(line, "writes"), value(line, "ioctls"),
+                value(line, "present"), grep(after, "lkp25p3: scan_stop ", "scans")));
+        measurements.add("churn output: " + line);
+    }
+
+    /**
+     * A 1 TiB PROT_NONE reservation with 2000 touched pages spread over it (4001 VMAs, more map lines
+     * than one locked pass buffers) dumped at insmod: no soft lockup, a bounded time, and a complete,
+     * correct dump.
+     */
+    @Test
+    @Order(13)
+    void aTerabyteReservationIsDumpedQuicklyAndCompletely() {
+        ReserveDump d = reserveDump("1024G", 2000);
+        assertTrue(d.ms < 20_000, "the dump of a 1 TiB reservation took " + d.ms + " ms");
+        measurements.add(String.format("pagetable dump at insmod of a process with a 1 TiB PROT_NONE reservation, 2000"
+                + " touched pages, %d VMAs, %d map lines: insmod %d ms, longest time a task on its CPU waited %d ms",
+                d.vmas, d.lines, d.ms, d.gapUs / 1000));
+    }
+
+    /**
+     * A 64 TiB hole is 32 Mi steps of 2 MiB: a walk that stepped through it without rescheduling kept
+     * every other task off its CPU until it was done (on the kernels with voluntary preemption: all but
+     * 7.2; about 300 ms per 32 TiB under TCG here). A task spinning on insmod's CPU (cpugap) must never
+     * wait 200 ms, and with the soft-lockup threshold lowered to 2 s (watchdog_thresh=1) the log must
+     * show no soft lockup.
+     */
+    @Test
+    @Order(14)
+    void aSixtyFourTerabyteReservationCausesNoSoftLockup() {
+        String thresh = check("cat /proc/sys/kernel/watchdog_thresh", SHORT).stdout().strip();
+        ReserveDump d;
+        try {
+            check("echo 1 > /proc/sys/kernel/watchdog_thresh", SHORT);
+            d = reserveDump("65536G", 2);
+        } finally {
+            sh("echo " + thresh + " > /proc/sys/kernel/watchdog_thresh");
+        }
+        measurements.add(String.format("pagetable dump at insmod of a process with a 64 TiB PROT_NONE reservation, 2"
+                + " touched pages (its ends), %d VMAs: insmod %d ms, longest time a task on its CPU waited %d ms", d.vmas, d.ms,
+                d.gapUs / 1000));
+        assertTrue(d.gapUs < 200_000, "a task on the dump's CPU waited " + d.gapUs / 1000 + " ms");
+    }
+
+    private record ReserveDump(long ms, long gapUs, long vmas, int lines) {
+    }
+
+    /**
+     * reserve.sh SIZE TOUCH: a PROT_NONE reservation of SIZE with TOUCH pages written, dumped at insmod.
+     * Checks what every such dump must show: no crash, lockup or stall in the log, dump end reached,
+     * the map lines adding up to its counts, vmas= equal to /proc/PID/maps, and every touched page in
+     * the dump and from the ioctl with pagemap's frame.
+     */
+    private ReserveDump reserveDump(String size, int touch) {
+        String out = ROOT + "/out/reserve";
+        String mark = mark("reserve-" + size);
+        ExecResult r = sh("rm -rf " + out + " && sh " + SCRIPTS + "/reserve.sh " + size + " " + touch, LONG);
+        assertTrue(r.ok(), "reserve.sh failed (" + r.exitStatus() + "):\n" + r.stdout() + r.stderr());
+        String summary = r.stdout().lines().filter(l -> l.startsWith("reserve_dump ")).findFirst().orElseThrow();
+        long ms = Long.parseLong(value(summary, "insmod_ms"));
+        long gapUs = Long.parseLong(value(summary, "max_gap_us"));
+        List<String> after = kmsgSince(mark);
+        assertEquals(List.of(), after.stream().filter(l -> CRASH.matcher(l).find() || LOCKUP.matcher(l).find())
+                .toList(), "the kernel log after the dump of " + size);
+        String end = after.stream().filter(l -> l.contains("pagetable: dump end ")).findFirst()
+                .orElseThrow(() -> new AssertionError("no dump end line"));
+        Map<Long, Long> dump = new HashMap<>();
+        int lines = 0;
+        for (String line : after) {
+            Matcher m = MAP.matcher(line);
+            if (m.find()) {
+                lines++;
+                long va = Long.parseUnsignedLong(m.group(1), 16);
+                long pfn = Long.parseUnsignedLong(m.group(2), 16) >> 12;
+                for (int i = 0; i < Integer.parseInt(m.group(3)); i++) {
+                    dump.put(va + 4096L * i, m.group(5) != null ? pfn : pfn + i);
+                }
+            }
+            assertFalse(line.contains("dump_truncated") || line.contains("dump_skipped"), line);
+        }
+        assertEquals(Long.parseLong(value(end, "runs")), lines, "map lines vs dump end runs=");
+        assertEquals(Long.parseLong(value(end, "pages")), dump.size(), "pages of the map lines vs dump end pages=");
+        long maps = check("cat " + out + "/maps.txt", SHORT).stdout().lines().filter(l -> !l.endsWith("[vsyscall]"))
+                .count();
+        assertEquals(maps, Long.parseLong(value(end, "vmas")), "dump end vmas= vs /proc/PID/maps");
+        List<String[]> rows = csv(check("cat " + out + "/pagemap.csv", SHORT).stdout());
+        assertEquals(touch, rows.size(), "pagemap rows of the touched pages");
+        List<String[]> ioctl = csv(check("cat " + out + "/getpfn-ex.csv", SHORT).stdout());
+        assertEquals(touch, ioctl.size(), "getpfn rows of the touched pages");
+        List<String> diffs = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            long va = Long.decode(rows.get(i)[0]);
+            long pfn = Long.decode(rows.get(i)[2]);
+            if (!"1".equals(rows.get(i)[3]) || pfn == 0 || !Long.valueOf(pfn).equals(dump.get(va))
+                    || Long.decode(ioctl.get(i)[2]) != pfn) {
+                diffs.add(String.join(",", rows.get(i)) + " dump " + dump.get(va) + " ioctl " + ioctl.get(i)[2]);
+            }
+        }
+        assertEquals(List.of(), diffs.subList(0, Math.min(20, diffs.size())), diffs.size() + " touched pages differ");
+        return new ReserveDump(ms, gapUs, maps, lines);
+    }
+
+    /**
+     * Run as PID 1 of its own PID namespace (so "0" dumps it), heapedge maps a page right after the
+     * heap's end and one right before its start: neither holds heap, so neither is the heap, as in
+     * vma_is_initial_heap() on 6.12 and later. The heap itself still is.
+     */
+    @Test
+    @Order(15)
+    void vmaDumpCallsOnlyAVmaHoldingPartOfTheHeapTheHeap() {
+        check(reload(LKP), SHORT);
+        String mark = mark("heapedge");
+        ExecResult r = check("unshare --pid --fork " + BIN + "/heapedge", SHORT);
+        String line = r.stdout().strip();
+        assertEquals("1", value(line, "pid"), line);
+        long startBrk = Long.decode(value(line, "start_brk"));
+        long brk = Long.decode(value(line, "brk"));
+        Map<Long, String> typeByStart = new HashMap<>();
+        Map<Long, String> typeByEnd = new HashMap<>();
+        String heap = null;
+        for (String l : kmsgSince(mark)) {
+            int at = l.indexOf("lkp25p3: vma idx=");
+            if (at >= 0) {
+                String msg = l.substring(at + 9);
+                long start = Long.decode(value(msg, "start"));
+                long end = Long.decode(value(msg, "end"));
+                typeByStart.put(start, value(msg, "type"));
+                typeByEnd.put(end, value(msg, "type"));
+                if (start <= startBrk && end >= brk) {
+                    heap = value(msg, "type");
+                }
+            }
+        }
+        assertEquals("heap", heap, "the VMA holding [start_brk, brk) in " + line);
+        assertEquals("anon", typeByStart.get(brk), "the page mapped at brk, right after the heap: " + line);
+        long below = Long.decode(value(line, "below"));
+        if (below != 0) {
+            assertEquals("anon", typeByEnd.get(startBrk), "the page mapped right before start_brk: " + line);
+        }
+        check("rmmod lkp25p3", SHORT);
+        measurements.add("heapedge output: " + line);
+    }
+
+    /** guest-info.sh records MGLRU's state, or that the kernel has none (5.10 is built without it). */
+    @Test
+    @Order(16)
+    void guestInfoRecordsTheMglruState() {
+        String got = check("rm -rf /tmp/gi && PTLAB=/tmp/gi sh " + SCRIPTS + "/guest-info.sh && cat /tmp/gi/out/guest/lru_gen.txt",
+                SHORT).stdout().strip();
+        boolean has = sh("test -e /sys/kernel/mm/lru_gen/enabled").ok();
+        if (has) {
+            assertTrue(got.matches("0x\\p{XDigit}{4}"), "lru_gen.txt: " + got);
+        } else {
+            assertEquals("absent", got);
+        }
+        if (sh("uname -r").stdout().startsWith("5.10.")) {
+            assertEquals("absent", got, "5.10 is built without MGLRU");
+        }
+        String flags = sh("grep -m1 '^flags' /proc/cpuinfo").stdout();
+        String damonStat = sh("cat /sys/module/damon_stat/parameters/enabled 2>/dev/null || echo absent").stdout()
+                .strip();
+        measurements.add("lru_gen: " + got + "; damon_stat.enabled: " + damonStat
+                + "; CPU flags the scanner's TLB flush looks at: "
+                + List.of("pge", "pcid", "invpcid").stream().map(f -> f + "=" + (flags.matches("(?s).*\\b" + f
+                        + "\\b.*") ? 1 : 0)).toList());
+    }
+
+    @Test
+    @Order(17)
     void kernelLogHasNoOopsBugOrWarning() {
         assertKernelLogClean();
     }
@@ -643,6 +841,11 @@ class ModulesIT {
             fail("guest command failed (" + r.exitStatus() + "): " + cmd + "\n" + r.stdout() + "\n" + r.stderr());
         }
         return r;
+    }
+
+    /** The value of {@code key=} in the first of {@code lines} that contains {@code what}, or "?". */
+    private static String grep(List<String> lines, String what, String key) {
+        return lines.stream().filter(l -> l.contains(what)).findFirst().map(l -> value(l, key)).orElse("?");
     }
 
     private static List<String[]> csv(String text) {
