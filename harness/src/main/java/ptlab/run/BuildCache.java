@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import ptlab.HarnessException;
 import ptlab.image.ImageCache;
 import ptlab.util.Sha256;
+import ptlab.util.Trees;
 
 /**
  * Built workload binaries and .ko files, cached on the host keyed by (image, kernel release, the
@@ -88,8 +89,8 @@ final class BuildCache {
 
     /** Removes a staging folder that will not be published. */
     static void discard(Path staging) {
-        try (Stream<Path> s = Files.walk(staging)) {
-            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        try {
+            Trees.delete(staging);
         } catch (IOException e) {
             // a leftover hidden staging folder is never looked up
         }
@@ -103,9 +104,7 @@ final class BuildCache {
             Path dir = root.resolve(key);
             if (Files.exists(dir)) {
                 // another run published the same build meanwhile; both are equal by key
-                try (Stream<Path> s = Files.walk(staging)) {
-                    s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
+                discard(staging);
                 return dir;
             }
             Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);

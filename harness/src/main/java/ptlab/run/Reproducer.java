@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import ptlab.HarnessException;
 import ptlab.Outcome;
 import ptlab.image.Image;
@@ -139,15 +138,5 @@ public final class Reproducer {
         Files.createDirectories(out.getParent());
         new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)).writeValue(out.toFile(), s);
         return out;
-    }
-
-    static boolean isTarball(Path p) {
-        return Files.isRegularFile(p) && p.getFileName().toString().endsWith(".tar.gz");
-    }
-
-    static List<Path> children(Path dir) throws IOException {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(Files::isDirectory).sorted().toList();
-        }
     }
 }

@@ -1,5 +1,6 @@
 package ptlab.vm;
 
+import java.util.function.Function;
 import ptlab.Accelerator;
 import ptlab.guest.Guest;
 import ptlab.guest.GuestInfo;
@@ -18,10 +19,17 @@ public final class QemuColdBoot implements GuestProvider {
 
     @Override
     public Launch prepare(GuestRequest r) {
+        return launch(r, "boot", config -> VmLauncher.boot(r.image(), config, r.bootTimeout(), r.progress()));
+    }
+
+    /**
+     * A QEMU guest's launch for {@code r}, shared by the QEMU providers: the accelerator resolved, the
+     * config made, {@code start} telling how the guest is meant to start and {@code starter} starting it.
+     */
+    static Launch launch(GuestRequest r, String start, Function<VmConfig, Guest> starter) {
         Accelerator accel = VmLauncher.resolveAccel(r.accel(), r.image(), r.workDir(), r.progress());
         VmConfig config = VmLauncher.config(r.image(), accel, r.cpus(), r.memoryMib(), r.consoleLog());
-        GuestInfo info = new GuestInfo(NAME, "boot", null, accel, r.cpus(), r.memoryMib(), config.cmdline(),
-                QemuArgs.argv(config), null);
+        GuestInfo info = VmSession.info(config, start, null, null);
         return new Launch() {
             @Override
             public GuestInfo info() {
@@ -30,7 +38,7 @@ public final class QemuColdBoot implements GuestProvider {
 
             @Override
             public Guest start() {
-                return VmLauncher.boot(r.image(), config, r.bootTimeout(), r.progress());
+                return starter.apply(config);
             }
         };
     }

@@ -7,10 +7,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import ptlab.Accelerator;
 import ptlab.HarnessException;
-import ptlab.guest.Guest;
-import ptlab.guest.GuestInfo;
 import ptlab.guest.GuestProvider;
 import ptlab.guest.GuestRequest;
 import ptlab.image.Image;
@@ -36,21 +33,8 @@ public final class QemuRestore implements GuestProvider {
 
     @Override
     public Launch prepare(GuestRequest r) {
-        Accelerator accel = VmLauncher.resolveAccel(r.accel(), r.image(), r.workDir(), r.progress());
-        VmConfig config = VmLauncher.config(r.image(), accel, r.cpus(), r.memoryMib(), r.consoleLog());
-        GuestInfo info = new GuestInfo(QemuColdBoot.NAME, "restore", null, accel, r.cpus(), r.memoryMib(),
-                config.cmdline(), QemuArgs.argv(config), null);
-        return new Launch() {
-            @Override
-            public GuestInfo info() {
-                return info;
-            }
-
-            @Override
-            public Guest start() {
-                return startRestored(r.image(), config, r.bootTimeout(), r.workDir(), r.progress());
-            }
-        };
+        return QemuColdBoot.launch(r, "restore",
+                config -> startRestored(r.image(), config, r.bootTimeout(), r.workDir(), r.progress()));
     }
 
     /** A restored guest, or a cold-booted one when the restore cannot be had. */
@@ -131,7 +115,7 @@ public final class QemuRestore implements GuestProvider {
             s.close();
             throw e;
         } finally {
-            SnapshotStore.delete(qmpDir);
+            SnapshotStore.remove(qmpDir);
         }
     }
 

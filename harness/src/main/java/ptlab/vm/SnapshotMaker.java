@@ -75,8 +75,8 @@ final class SnapshotMaker {
                     (System.nanoTime() - t0) / 1e9));
             return dir;
         } finally {
-            SnapshotStore.delete(tmp);
-            SnapshotStore.delete(qmpDir);
+            SnapshotStore.remove(tmp);
+            SnapshotStore.remove(qmpDir);
         }
     }
 

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,6 +22,7 @@ import ptlab.util.HostCommand;
 import ptlab.util.HostInfo;
 import ptlab.util.Progress;
 import ptlab.util.Sha256;
+import ptlab.util.Trees;
 
 /**
  * Ready-guest snapshots, cached beside their image in {@code snapshots/<key>/}. Made on first use by a
@@ -64,7 +64,7 @@ public final class SnapshotStore {
                 if (usable(dir, qemu, progress)) {
                     return dir;
                 }
-                delete(dir);
+                remove(dir);
                 return SnapshotMaker.make(image, config, key, qemu, dir, bootTimeout, progress);
             }
         } catch (IOException e) {
@@ -119,26 +119,17 @@ public final class SnapshotStore {
         List<Path> removed = new ArrayList<>();
         for (Path dir : list(image)) {
             if (Snapshot.read(dir).problem(dir, qemu) != null) {
-                delete(dir);
+                remove(dir);
                 removed.add(dir);
             }
         }
         return removed;
     }
 
-    /** Removes a snapshot folder (or any folder) and everything in it. */
+    /** Removes a snapshot folder (or any scratch folder) and everything in it. */
     public static void remove(Path dir) {
-        delete(dir);
-    }
-
-    static void delete(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
+        try {
+            Trees.delete(dir);
         } catch (IOException e) {
             throw HarnessException.infra("cannot remove " + dir + ": " + e.getMessage(), e);
         }

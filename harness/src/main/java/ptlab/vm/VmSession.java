@@ -236,8 +236,13 @@ public final class VmSession implements Guest {
 
     @Override
     public GuestInfo info() {
-        return new GuestInfo(QemuColdBoot.NAME, start, snapshot, config.accel(), config.cpus(), config.memoryMib(),
-                config.cmdline(), QemuArgs.argv(config), bootToSsh);
+        return info(config, start, snapshot, bootToSsh);
+    }
+
+    /** How a QEMU guest of {@code c} starts or started; {@code ready} is null until it answers. */
+    static GuestInfo info(VmConfig c, String start, String snapshot, Duration ready) {
+        return new GuestInfo(QemuColdBoot.NAME, start, snapshot, c.accel(), c.cpus(), c.memoryMib(), c.cmdline(),
+                QemuArgs.argv(c), ready);
     }
 
     public VmConfig config() {
