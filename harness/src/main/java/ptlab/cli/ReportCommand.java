@@ -64,7 +64,7 @@ public final class ReportCommand implements Callable<Integer> {
         }
         Files.createDirectories(target);
         CampaignReport.Result r = CampaignReport.render(target, cells);
-        Path merged = Campaign.writeJunit(target, CampaignReport.experiment(cells), cells);
+        Path merged = Campaign.writeJunit(target, r.experiment(), cells);
         if (junit != null) {
             RunCommand.copyJunit(merged, junit);
         }

@@ -24,8 +24,8 @@ import ptlab.render.LatencyCdfFigure;
  * warnings and step times, and observations drawn from the data. Byte-identical on every render.
  */
 public final class CampaignReport {
-    /** What the report found: the verdict and the failures behind it. */
-    public record Result(boolean passed, List<String> failures, List<Path> files) {
+    /** What the report found: the cells' experiment, the verdict and the failures behind it. */
+    public record Result(String experiment, boolean passed, List<String> failures, List<Path> files) {
     }
 
     private CampaignReport() {
@@ -132,7 +132,7 @@ public final class CampaignReport {
         files.add(text(out.resolve("report.md"), MarkdownReport.render(model)));
         files.add(text(out.resolve("report.html"), HtmlReport.render(model, figures)));
         files.sort(null);
-        return new Result(passed, failures, files);
+        return new Result(cells.get(0).manifest().get("experiment").orElse("campaign"), passed, failures, files);
     }
 
     /** One CDF per cell for {@code series}, from the cells' xlate-latency-cdf.csv (already thinned). */
@@ -159,12 +159,6 @@ public final class CampaignReport {
     public static List<Path> sorted(List<Path> cellDirs) {
         return cellDirs.stream().sorted(java.util.Comparator.comparing((Path p) -> p.toAbsolutePath().normalize()
                 .getFileName().toString()).thenComparing(p -> p.toAbsolutePath().normalize().toString())).toList();
-    }
-
-    /** The experiment of run folders (the first one's; render refuses mixed ones). */
-    public static String experiment(List<Path> cellDirs) {
-        return cellDirs.isEmpty() ? "campaign" : CellData.read(cellDirs.get(0)).manifest().get("experiment")
-                .orElse("campaign");
     }
 
     static String accelSentence(List<CellData> cells) {

@@ -60,8 +60,9 @@ final class ModuleBuilds {
         }
         if (nativeUnavailable == null) {
             Path staging = cache.staging(key);
-            if (buildNatively(b, staging)) {
-                upload(cache.commit(key, staging, warnings(folder.stepLog(b.name())), "native"), b, runner);
+            long warnings = buildNatively(b, staging);
+            if (warnings >= 0) {
+                upload(cache.commit(key, staging, warnings, "native"), b, runner);
                 return;
             }
             BuildCache.discard(staging);
@@ -78,10 +79,11 @@ final class ModuleBuilds {
     }
 
     /**
-     * Builds on the host in the image's userspace; true when it did. A make that fails is the step's
-     * failure (the sources would fail in the guest too); a host that cannot do it falls back to the guest.
+     * Builds on the host in the image's userspace; returns the compiler warning count, or -1 when the
+     * host could not (the caller builds in the guest). A make that fails is the step's failure: the
+     * sources would fail in the guest too.
      */
-    private boolean buildNatively(Step.Build b, Path staging) {
+    private long buildNatively(Step.Build b, Path staging) {
         progress.phase(b.name() + " (native: the image's own gcc and headers, on the host)");
         long t0 = System.nanoTime();
         Path log = folder.stepLog(b.name());
@@ -93,7 +95,7 @@ final class ModuleBuilds {
         } catch (IOException | HarnessException e) {
             progress.note("native build of " + b.component() + " impossible here (" + e.getMessage()
                     + "); building in the guest");
-            return false;
+            return -1;
         }
         if (r.exitCode() == NativeBuilder.MAKE_FAILED) {
             String msg = "step " + b.name() + " failed: command '" + b.make() + "' (native build in the image's"
@@ -104,11 +106,12 @@ final class ModuleBuilds {
         if (r.exitCode() != 0) {
             progress.note("native build of " + b.component() + " failed on the host side (exit " + r.exitCode() + ", see "
                     + log + "); building in the guest");
-            return false;
+            return -1;
         }
-        record(b, warnings(log), "native");
+        long warnings = warnings(log);
+        record(b, warnings, "native");
         manifest.step(StepRecord.ok(b.name(), t0, b.make(), "native build in the image's userspace"));
-        return true;
+        return warnings;
     }
 
     private void record(Step.Build b, long warnings, String builtBy) {
