@@ -26,6 +26,8 @@ public final class RunPlanner {
     public static final String RESTORE_PROVIDER = "qemu-restore";
     /** The guest provider of {@code vm.start: boot}: a cold QEMU boot. */
     public static final String BOOT_PROVIDER = "qemu";
+    /** Length of the time stamp that begins every run id and names a campaign folder. */
+    static final int STAMP_LENGTH = "yyyyMMdd-HHmmss".length();
     /** Run ids start with the plan's instant in UTC, so they sort by time and read the same everywhere. */
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
