@@ -3,20 +3,31 @@
 # Exit status 4 (INFRA_ERROR) when something is missing and cannot be installed.
 
 ptlab_require_host_tools() {
-	local -a want=(
-		"java:default-jdk-headless"
-		"mvn:maven"
-		"qemu-system-x86_64:qemu-system-x86"
-		"qemu-img:qemu-utils"
-		"mmdebstrap:mmdebstrap"
-		"mkfs.ext4:e2fsprogs"
-		"setpriv:util-linux"
-		"ssh:openssh-client"
+	ptlab_install_missing \
+		"java:default-jdk-headless" \
+		"mvn:maven" \
+		"qemu-system-x86_64:qemu-system-x86" \
+		"qemu-img:qemu-utils" \
+		"mmdebstrap:mmdebstrap" \
+		"mkfs.ext4:e2fsprogs" \
+		"setpriv:util-linux" \
+		"ssh:openssh-client" \
 		"fc-list:fontconfig"
-	)
+}
+
+# What the integration tests need beyond the harness: a one-node Slurm (slurm-wlm, munge).
+ptlab_require_test_tools() {
+	ptlab_require_host_tools
+	ptlab_install_missing \
+		"slurmctld:slurm-wlm" \
+		"munged:munge"
+}
+
+# Installs the packages of the missing programs; arguments are "program:package" pairs.
+ptlab_install_missing() {
 	local -a missing=()
 	local item prog pkg
-	for item in "${want[@]}"; do
+	for item in "$@"; do
 		prog=${item%%:*}
 		pkg=${item#*:}
 		if ! command -v "$prog" >/dev/null 2>&1 && [ ! -x "/usr/sbin/$prog" ] && [ ! -x "/sbin/$prog" ]; then

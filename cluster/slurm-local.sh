@@ -43,6 +43,16 @@ stop_pidfile() {
 }
 
 stop() {
+	# jobs first, so no task outlives the cluster that ran it
+	if [ -s "$dir/run/slurmctld.pid" ] && [ -f "$dir/slurm.conf" ]; then
+		export SLURM_CONF=$dir/slurm.conf
+		timeout 10 scancel --full --user=root >/dev/null 2>&1 || true
+		local i
+		for i in $(seq 1 300); do
+			[ -z "$(timeout 5 squeue --noheader --states=RUNNING,COMPLETING --format=%i 2>/dev/null)" ] && break
+			sleep 0.1
+		done
+	fi
 	stop_pidfile "$dir/run/slurmd.pid"
 	stop_pidfile "$dir/run/slurmctld.pid"
 	stop_pidfile "$dir/run/munged.pid"

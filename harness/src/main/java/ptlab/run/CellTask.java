@@ -96,7 +96,15 @@ public final class CellTask {
             return new Result(unit.runId(), r.outcome(), r.message(), false, staging);
         }
         writeCellJson(staging.resolve(ptlab.runfolder.RunFolder.CELL), unit, attempt, startedAt);
-        return publish(unit, staging, r);
+        Result published = publish(unit, staging, r);
+        try {
+            Files.deleteIfExists(staging.getParent());
+        } catch (DirectoryNotEmptyException e) {
+            // other cells are still staged there
+        } catch (IOException e) {
+            progress.forCell(unit.runId()).note("cannot remove the empty " + staging.getParent() + ": " + e.getMessage());
+        }
+        return published;
     }
 
     private static Result publish(RunUnit unit, Path staging, RunOrchestrator.UnitResult r) {
