@@ -145,6 +145,11 @@ public final class RunCommand implements Callable<Integer> {
     private int submitToSlurm(RunPlan plan, PrintWriter out, Progress progress) {
         Submission s = SlurmExecutor.submit(plan, slurm.options(), SlurmExecutor.Harness.current(plan.repoRoot()),
                 ImageCache.defaultCache(), progress);
+        return followSubmission(s, await, junit, out, progress);
+    }
+
+    /** Prints what was submitted and, with {@code await}, follows it to the end; returns the exit code. */
+    static int followSubmission(Submission s, boolean await, Path junit, PrintWriter out, Progress progress) {
         Path campaign = s.plan().getParent();
         out.println("submitted " + s.cells().size() + " cells to Slurm: array job " + s.arrayJob() + ", report job "
                 + s.reportJob() + (s.imagesJob() != null ? ", image job " + s.imagesJob() : ""));

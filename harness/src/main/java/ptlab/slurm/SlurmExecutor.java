@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,9 +64,56 @@ public final class SlurmExecutor {
             throw HarnessException.infra("cannot make " + slurm + ": " + e.getMessage(), e);
         }
         PlanWriter.write(plan, planFile);
+        List<Integer> all = new ArrayList<>();
+        for (int i = 0; i < plan.units().size(); i++) {
+            all.add(i);
+        }
+        return submitCells(plan, planFile, all, options, harness, cache, progress);
+    }
 
+    /**
+     * Submits again the cells of a campaign that have no run folder (never ran, failed before publishing,
+     * cancelled), with the resources they asked for the first time, and a new assembly job. The earlier
+     * submission is kept as slurm/submission-&lt;array job&gt;.json.
+     */
+    public static Submission resume(Path campaign, Harness harness, ImageCache cache, Progress progress) {
+        Submission old = Submission.read(campaign);
+        if (Slurm.queue(old.jobs()).stream().anyMatch(Slurm.Entry::active)) {
+            throw HarnessException.usage("the campaign " + campaign + " is still running (jobs " + old.jobs()
+                    + "); wait for it or `harness cancel` it first");
+        }
+        RunPlan plan = PlanWriter.read(old.plan());
+        List<Integer> todo = new ArrayList<>();
+        for (int i = 0; i < plan.units().size(); i++) {
+            if (!Files.isRegularFile(plan.units().get(i).folder().manifest())) {
+                todo.add(i);
+            }
+        }
+        if (todo.isEmpty()) {
+            throw HarnessException.usage("every cell of " + campaign + " has a result; nothing to resume");
+        }
+        Path slurm = campaign.resolve(Submission.FOLDER);
+        try {
+            Files.move(Submission.file(campaign), slurm.resolve("submission-" + old.arrayJob() + ".json"),
+                    StandardCopyOption.REPLACE_EXISTING);
+            Files.deleteIfExists(slurm.resolve(Submission.CANCELLED));
+            Path staging = campaign.resolve(ptlab.run.CellTask.STAGING);
+            if (Files.exists(staging)) {
+                ptlab.util.Trees.delete(staging);
+            }
+        } catch (IOException e) {
+            throw HarnessException.infra("cannot prepare " + campaign + " for resuming: " + e.getMessage(), e);
+        }
+        progress.note("resubmitting " + todo.size() + " of " + plan.units().size() + " cells: array tasks " + todo);
+        return submitCells(plan, old.plan(), todo, old.options(), harness, cache, progress);
+    }
+
+    private static Submission submitCells(RunPlan plan, Path planFile, List<Integer> indices, SlurmOptions options,
+            Harness harness, ImageCache cache, Progress progress) {
+        Path campaign = plan.campaignDir().orElseThrow();
+        Path slurm = campaign.resolve(Submission.FOLDER);
         String imagesJob = null;
-        List<String> missing = missingImages(plan, cache);
+        List<String> missing = missingImages(plan, indices, cache);
         if (!missing.isEmpty()) {
             List<String> args = new ArrayList<>(options.common());
             args.addAll(List.of("--job-name=ptlab-images", "--chdir=" + plan.repoRoot(),
@@ -81,10 +129,11 @@ public final class SlurmExecutor {
             progress.note("images " + String.join(", ", missing) + " are not cached: job " + imagesJob + " builds them first");
         }
 
-        int n = plan.units().size();
+        String array = indices.size() == plan.units().size() ? "0-" + (indices.size() - 1)
+                : String.join(",", indices.stream().map(String::valueOf).toList());
         List<String> args = new ArrayList<>(options.perCell());
         args.addAll(List.of("--job-name=ptlab-" + plan.spec().experiment(), "--chdir=" + plan.repoRoot(),
-                "--array=0-" + (n - 1) + (options.maxParallel() != null ? "%" + options.maxParallel() : ""),
+                "--array=" + array + (options.maxParallel() != null ? "%" + options.maxParallel() : ""),
                 // both attempts of a requeued task stay in its log
                 "--output=" + slurm.resolve("cell-%a.out"), "--open-mode=append", "--requeue"));
         if (imagesJob != null) {
@@ -109,9 +158,10 @@ public final class SlurmExecutor {
         return s;
     }
 
-    private static List<String> missingImages(RunPlan plan, ImageCache cache) {
+    private static List<String> missingImages(RunPlan plan, List<Integer> indices, ImageCache cache) {
         Set<String> missing = new LinkedHashSet<>();
-        for (RunUnit u : plan.units()) {
+        for (int i : indices) {
+            RunUnit u = plan.units().get(i);
             if (cache.lookup(RecipeLoader.load(u.recipe())).isEmpty()) {
                 missing.add(u.recipe().toString());
             }

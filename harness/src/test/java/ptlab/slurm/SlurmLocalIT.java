@@ -129,6 +129,16 @@ class SlurmLocalIT {
         assertEquals("INTERRUPTED", JSON.readTree(campaign.resolve("campaign.json").toFile()).get("outcome").asText());
         Proc qemu = run(List.of("pgrep", "-f", "qemu-system.*" + campaign.getFileName()), Path.of("."), Duration.ofSeconds(10));
         assertEquals(1, qemu.code(), "QEMU of a cancelled cell still runs: " + qemu.out());
+
+        // resumable: the cancelled cells run again and the campaign completes, each cell once
+        Proc resume = harness(repo, "resume", campaign.toString(), "--wait");
+        assertEquals(0, resume.code(), resume.out());
+        JsonNode c = JSON.readTree(campaign.resolve("campaign.json").toFile());
+        assertEquals("PASS", c.get("outcome").asText());
+        assertEquals(2, c.get("cells").size());
+        assertEquals(1, list(campaign.resolve("slurm")).stream()
+                .filter(p -> p.getFileName().toString().matches("submission-\\d+\\.json")).count(),
+                "the cancelled submission is kept");
     }
 
     /** A copy of the repository's inputs; with {@code failOnTrixie} the VMA step fails on kernel 6.12 only. */
