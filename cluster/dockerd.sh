@@ -22,7 +22,8 @@ start() {
 	require dockerd docker.io
 	# The daemon inherits fd 9 and so holds the data-root lock for as long as it runs.
 	exec 9>"$PTLAB_CLUSTER_DATA.lock"
-	flock -w 600 9 || die "another dockerd has held $PTLAB_CLUSTER_DATA for 10 minutes"
+	flock -w 600 9 || die "another dockerd has held $PTLAB_CLUSTER_DATA for 10 minutes" \
+		"(started for $(cat "$PTLAB_CLUSTER_DATA.owner" 2>/dev/null); if it is stale: cluster/dockerd.sh clean)"
 	echo "$run" >"$PTLAB_CLUSTER_DATA.owner"
 	setsid dockerd \
 		--data-root "$PTLAB_CLUSTER_DATA" --exec-root "$run/exec" --pidfile "$run/dockerd.pid" \
@@ -39,6 +40,7 @@ start() {
 			die "dockerd exited at start (log: $run/dockerd.log)"
 		fi
 		if [ -S "$run/docker.sock" ] && DOCKER_HOST="unix://$run/docker.sock" docker version >/dev/null 2>&1; then
+			remove_cluster_containers "$run"
 			echo "unix://$run/docker.sock"
 			return 0
 		fi
@@ -46,6 +48,16 @@ start() {
 	done
 	kill "$pid" 2>/dev/null || true
 	die "dockerd did not answer within 30 s (log: $run/dockerd.log)"
+}
+
+# containers left in the data root by a run that was killed, or still running at stop
+remove_cluster_containers() {
+	local ids
+	ids=$(DOCKER_HOST="unix://$1/docker.sock" docker ps -aq --filter label=ptlab.cluster 2>/dev/null || true)
+	if [ -n "$ids" ]; then
+		# shellcheck disable=SC2086
+		DOCKER_HOST="unix://$1/docker.sock" docker rm -f $ids >/dev/null 2>&1 || true
+	fi
 }
 
 zombie() {
@@ -57,14 +69,7 @@ stop() {
 	local pid
 	[ -f "$run/dockerd.pid.launch" ] || return 0
 	pid=$(cat "$run/dockerd.pid.launch")
-	if [ -S "$run/docker.sock" ]; then
-		local ids
-		ids=$(DOCKER_HOST="unix://$run/docker.sock" docker ps -aq --filter label=ptlab.cluster 2>/dev/null || true)
-		if [ -n "$ids" ]; then
-			# shellcheck disable=SC2086
-			DOCKER_HOST="unix://$run/docker.sock" docker rm -f $ids >/dev/null 2>&1 || true
-		fi
-	fi
+	[ ! -S "$run/docker.sock" ] || remove_cluster_containers "$run"
 	# containerd is the daemon's child; its shims are gone with the containers
 	local children child
 	children=$(pgrep -P "$pid" || true)

@@ -31,7 +31,8 @@ import ptlab.util.Trees;
  * networking on 127.0.0.1, each with its own hostname and its own port (slurm.conf from
  * cluster/slurm-conf.sh), one munge key. Every container sees, at the same absolute paths, the
  * shared folder {@link #sharedDir()} (read-write: results, job scripts), the Slurm state folder
- * {@link #stateDir()} (logs, jobcomp.txt), the repository (read-only) and the guest image cache
+ * {@link #stateDir()} (logs, jobcomp.txt), the repository (read-only but for target/, where
+ * bin/harness finds its jar) and the guest image cache
  * (read-write, PTLAB_CACHE set to it), and /dev/kvm when the host has it. Nothing
  * is privileged and nothing is pulled. {@link #close()} removes every container, stops the daemon
  * and deletes the folders, also after a failed start.
@@ -67,6 +68,7 @@ public final class SlurmContainerCluster implements AutoCloseable {
     }
 
     private void startAll() throws IOException {
+        Files.createDirectories(repo.resolve("target"));
         Files.createDirectories(sharedDir());
         Files.createDirectories(confDir());
         for (String n : computeNodes) {
@@ -107,6 +109,9 @@ public final class SlurmContainerCluster implements AutoCloseable {
                 .withEnv("PTLAB_CACHE", images.getParent().toString())
                 .withFileSystemBind(root.toString(), root.toString(), BindMode.READ_WRITE)
                 .withFileSystemBind(repo.toString(), repo.toString(), BindMode.READ_ONLY)
+                // bin/harness takes a lock in target/ even when the jar is fresh (mvn verify packs it first)
+                .withFileSystemBind(repo.resolve("target").toString(), repo.resolve("target").toString(),
+                        BindMode.READ_WRITE)
                 .withCommand(command)
                 .withCreateContainerCmdModifier(cmd -> {
                     cmd.withName(root.getFileName() + "-" + name).withHostName(name);
@@ -136,6 +141,11 @@ public final class SlurmContainerCluster implements AutoCloseable {
 
     private Path confDir() {
         return root.resolve("conf");
+    }
+
+    /** The repository, at the same path in every container. */
+    public Path repo() {
+        return repo;
     }
 
     public List<String> computeNodes() {
