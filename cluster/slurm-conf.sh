@@ -5,20 +5,24 @@
 # usable for a one-node cluster on the host (controller and node both named after `hostname -s`).
 #
 #   cluster/slurm-conf.sh --state DIR --controller NAME:PORT --node NAME:PORT [--node NAME:PORT ...]
-#       [--cpus N] [--memory MB] [--munge-socket PATH] [--slurmd-timeout S] [--requeue-delay S]
+#       [--cpus N] [--memory MB] [--munge-socket PATH] [--slurmd-timeout S] [--message-timeout S]
+#       [--requeue-delay S]
 #
-# --slurmd-timeout  seconds before slurmctld declares a silent node DOWN and requeues its jobs (300 by
-#                   default in Slurm; the tests use 10 so a stopped node is noticed within ~15 s)
-# --requeue-delay   cred_expire: how long a requeued job waits before it may start again (Slurm's
-#                   default 120 s; 10 here)
+# --slurmd-timeout  SlurmdTimeout: seconds without an answer before slurmctld sets a node DOWN and
+#                   requeues its jobs (Slurm's default 300; 5 here)
+# --message-timeout MessageTimeout: how long one RPC (a ping too) may take (Slurm's default 10; 5 here).
+#                   Measured with a killed compute container: 10/5 -> DOWN after 26 s, 5/5 -> 16 s,
+#                   5/3 -> 12 s; 5/5 keeps some slack for a slurmd starved by TCG guests.
+# --requeue-delay   AuthInfo cred_expire: how long a requeued job waits before it may start again
+#                   (Slurm's default 120 s; 5 here). Killed node -> its tasks running elsewhere: ~23 s.
 # Exit status: 0 ok, 2 bad usage.
 set -euo pipefail
-state="" controller="" cpus=2 memory=2000 munge="" timeout=10 requeue=10
+state="" controller="" cpus=2 memory=2000 munge="" timeout=5 msgtimeout=5 requeue=5
 nodes=()
 usage() {
 	echo "slurm-conf.sh: $*" >&2
 	echo "usage: slurm-conf.sh --state DIR --controller NAME:PORT --node NAME:PORT... [--cpus N] [--memory MB]" \
-		"[--munge-socket PATH] [--slurmd-timeout S] [--requeue-delay S]" >&2
+		"[--munge-socket PATH] [--slurmd-timeout S] [--message-timeout S] [--requeue-delay S]" >&2
 	exit 2
 }
 while [ $# -gt 0 ]; do
@@ -31,6 +35,7 @@ while [ $# -gt 0 ]; do
 	--memory) memory=$2 ;;
 	--munge-socket) munge=$2 ;;
 	--slurmd-timeout) timeout=$2 ;;
+	--message-timeout) msgtimeout=$2 ;;
 	--requeue-delay) requeue=$2 ;;
 	*) usage "unknown option $1" ;;
 	esac
@@ -42,7 +47,7 @@ done
 for n in "${nodes[@]}"; do
 	[[ "$n" =~ ^[A-Za-z0-9-]+:[0-9]+$ ]] || usage "--node must be NAME:PORT, got '$n'"
 done
-for v in "$cpus" "$memory" "$timeout" "$requeue"; do
+for v in "$cpus" "$memory" "$timeout" "$msgtimeout" "$requeue"; do
 	[[ "$v" =~ ^[0-9]+$ ]] || usage "not a number: '$v'"
 done
 auth="cred_expire=$requeue"
@@ -76,6 +81,7 @@ MpiDefault=none
 EnforcePartLimits=ALL
 ReturnToService=2
 SlurmdTimeout=$timeout
+MessageTimeout=$msgtimeout
 SlurmdParameters=config_overrides
 MinJobAge=300
 KillWait=5

@@ -47,7 +47,9 @@ class ContainerClusterIT {
     @Timeout(value = 15, unit = java.util.concurrent.TimeUnit.MINUTES)
     void arraySpreadsOverBothNodesAndAKilledNodesTasksRunAgainElsewhereExactlyOnce() throws Exception {
         long t0 = System.nanoTime();
+        Path daemonDir;
         try (SlurmContainerCluster cluster = SlurmContainerCluster.start(List.of("c1", "c2"))) {
+            daemonDir = cluster.daemonDir();
             long up = System.nanoTime();
             // every node can run the harness as it is: launcher, host tools, jar and JRE, nothing installed
             for (String node : cluster.computeNodes()) {
@@ -119,6 +121,15 @@ class ContainerClusterIT {
                     + " array done %.1f s after the kill%n", (up - t0) / 1e9, victim, onVictim.size(), survivor,
                     (requeued - killed) / 1e9, (done - killed) / 1e9);
         }
+        // nothing the cluster started outlives it: no dockerd, containerd or shim, no mount, no folder
+        String dir = daemonDir.toString();
+        List<String> alive = ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains(dir)).orElse(false))
+                .map(p -> p.pid() + " " + p.info().commandLine().orElse("")).toList();
+        assertEquals(List.of(), alive, "processes of the cluster's daemon still running");
+        assertTrue(Files.readAllLines(Path.of("/proc/self/mountinfo")).stream().noneMatch(l -> l.contains(dir)),
+                "a mount under " + dir + " is left");
+        assertTrue(!Files.exists(daemonDir), daemonDir + " is left");
     }
 
     /** starts/ID.RESTARTS -> node, read from the files the tasks wrote. */

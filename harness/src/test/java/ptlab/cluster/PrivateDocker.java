@@ -43,6 +43,10 @@ final class PrivateDocker implements AutoCloseable {
         return new PrivateDocker(repo, runDir, host);
     }
 
+    Path runDir() {
+        return runDir;
+    }
+
     /** DOCKER_HOST of this daemon, for the docker client and the image script. */
     String host() {
         return host;

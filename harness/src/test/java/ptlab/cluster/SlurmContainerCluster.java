@@ -81,7 +81,8 @@ public final class SlurmContainerCluster implements AutoCloseable {
         for (int i = 0; i < computeNodes.size(); i++) {
             argv.addAll(List.of("--node", computeNodes.get(i) + ":" + ports.get(i + 1)));
         }
-        argv.addAll(List.of("--slurmd-timeout", "5", "--requeue-delay", "5"));
+        // a killed node is DOWN after ~16 s and its tasks run again ~7 s later (see cluster/slurm-conf.sh)
+        argv.addAll(List.of("--slurmd-timeout", "5", "--message-timeout", "5", "--requeue-delay", "5"));
         HostCommand.of(argv).log(confDir().resolve("slurm.conf")).timeout(Duration.ofSeconds(30)).run();
 
         docker = PrivateDocker.start(repo);
@@ -141,6 +142,11 @@ public final class SlurmContainerCluster implements AutoCloseable {
 
     private Path confDir() {
         return root.resolve("conf");
+    }
+
+    /** Where the cluster's dockerd keeps its socket, pidfile and exec-root (gone after {@link #close()}). */
+    public Path daemonDir() {
+        return docker.runDir();
     }
 
     /** The repository, at the same path in every container. */
