@@ -3,6 +3,8 @@ package ptlab.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -15,11 +17,13 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import ptlab.testing.Guests;
+import ptlab.util.HostCommand;
 
 /**
  * A controller and two compute containers (Testcontainers, private dockerd, host networking): a job
  * array spreads over both nodes; killing one node while its tasks run makes Slurm requeue them on the
- * other, and every task's result exists exactly once.
+ * other, and every task's result exists exactly once. A node runs a real harness cell.
  */
 class ContainerClusterIT {
     private static final int TASKS = 4;
@@ -130,6 +134,39 @@ class ContainerClusterIT {
         assertTrue(Files.readAllLines(Path.of("/proc/self/mountinfo")).stream().noneMatch(l -> l.contains(dir)),
                 "a mount under " + dir + " is left");
         assertTrue(!Files.exists(daemonDir), daemonDir + " is left");
+    }
+
+    /**
+     * A batch job on one compute node runs a real cell with bin/harness from the shared checkout: the
+     * guest boots in QEMU inside the container, the result lands in results/ and records the commit.
+     */
+    @Test
+    @Timeout(value = 20, unit = java.util.concurrent.TimeUnit.MINUTES)
+    void aComputeNodeRunsAQuickCellThroughSbatch() throws Exception {
+        Guests.bookworm();
+        try (SlurmContainerCluster cluster = SlurmContainerCluster.start(List.of("c1", "c2"))) {
+            Path out = cluster.sharedDir().resolve("cell.out");
+            String job = cluster.submitFromController("--nodelist=c2", "--cpus-per-task=2", "--output=" + out,
+                    "--chdir=" + cluster.repo(), "--wrap=bin/harness run experiments/quick-part1.yaml");
+            cluster.awaitJobGone(job, Duration.ofMinutes(15));
+            String log = Files.readString(out);
+            String pass = log.lines().filter(l -> l.startsWith("PASS")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no PASS line in the job's output:\n" + log));
+            Path run = Path.of(pass.substring(pass.indexOf('/')).trim());
+            JsonNode m = new ObjectMapper().readTree(run.resolve("manifest.json").toFile());
+            assertEquals("PASS", m.get("outcome").asText(), log);
+            assertTrue(List.of("tcg", "kvm").contains(m.get("accelerator").asText()), m.toString());
+            String head = HostCommand.of("git", "-C", cluster.repo().toString(), "rev-parse", "HEAD").run().output()
+                    .trim();
+            // "-dirty" when the checkout has uncommitted changes
+            assertTrue(m.get("git_commit").asText().startsWith(head), "the node saw the checkout's commit " + head
+                    + ": " + m.get("git_commit"));
+            assertTrue(!log.contains("native build of"), "native builds work in the container:\n" + log);
+            List<String> comp = cluster.jobCompletions();
+            assertEquals(1, comp.size(), String.join("\n", comp));
+            assertTrue(comp.get(0).contains("JobState=COMPLETED") && comp.get(0).contains("NodeList=c2 ")
+                    && comp.get(0).contains("ExitCode=0:0"), comp.get(0));
+        }
     }
 
     /** starts/ID.RESTARTS -> node, read from the files the tasks wrote. */

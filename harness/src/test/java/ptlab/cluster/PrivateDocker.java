@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.testcontainers.DockerClientFactory;
 import ptlab.util.HostCommand;
 import ptlab.util.Trees;
 
@@ -40,11 +41,31 @@ final class PrivateDocker implements AutoCloseable {
             throw new IllegalStateException("cluster/dockerd.sh start printed " + host + ", not " + want + ": "
                     + r.output());
         }
+        dropStaleConnections(host);
         return new PrivateDocker(repo, runDir, host);
     }
 
     Path runDir() {
         return runDir;
+    }
+
+    /**
+     * Testcontainers keeps one Docker client per JVM, and its connection pool may still hold
+     * connections to an earlier daemon on this socket path (each fails once, with a broken pipe, and is
+     * dropped). Pinging until the first success uses them up: an idle pooled connection is always
+     * leased before a new one is opened.
+     */
+    private static void dropStaleConnections(String host) {
+        RuntimeException last = null;
+        for (int i = 0; i < 100; i++) {
+            try {
+                DockerClientFactory.instance().client().pingCmd().exec();
+                return;
+            } catch (RuntimeException e) {
+                last = e;
+            }
+        }
+        throw new IllegalStateException("Testcontainers cannot reach the daemon at " + host, last);
     }
 
     /** DOCKER_HOST of this daemon, for the docker client and the image script. */

@@ -31,9 +31,9 @@ import ptlab.util.Trees;
  * networking on 127.0.0.1, each with its own hostname and its own port (slurm.conf from
  * cluster/slurm-conf.sh), one munge key. Every container sees, at the same absolute paths, the
  * shared folder {@link #sharedDir()} (read-write: results, job scripts), the Slurm state folder
- * {@link #stateDir()} (logs, jobcomp.txt), the repository (read-only but for target/, where
- * bin/harness finds its jar) and the guest image cache
- * (read-write, PTLAB_CACHE set to it), and /dev/kvm when the host has it. Nothing
+ * {@link #stateDir()} (logs, jobcomp.txt), the repository (read-only but for target/ and results/)
+ * and the guest image cache (PTLAB_CACHE), with /dev/kvm and the loop devices when the host has
+ * them, CAP_SYS_ADMIN for the harness's native builds and a tmpfs /tmp. Nothing
  * is privileged and nothing is pulled. {@link #close()} removes every container, stops the daemon
  * and deletes the folders, also after a failed start.
  */
@@ -69,6 +69,7 @@ public final class SlurmContainerCluster implements AutoCloseable {
 
     private void startAll() throws IOException {
         Files.createDirectories(repo.resolve("target"));
+        Files.createDirectories(repo.resolve("results"));
         Files.createDirectories(sharedDir());
         Files.createDirectories(confDir());
         for (String n : computeNodes) {
@@ -98,36 +99,69 @@ public final class SlurmContainerCluster implements AutoCloseable {
         });
     }
 
-    private void start(String name, String image, String... command) {
-        // the guest images only (PTLAB_CACHE/images): the cache also holds this daemon's data root
-        Path images = ImageCache.defaultCache().root();
+    private void start(String name, String image, String... command) throws IOException {
         GenericContainer<?> c = new GenericContainer<>(DockerImageName.parse(image))
                 .withImagePullPolicy(img -> false)
                 .withNetworkMode("host")
                 .withLabel(LABEL, root.getFileName().toString())
                 .withEnv("SLURM_CONF", confDir().resolve("slurm.conf").toString())
                 .withEnv("MUNGE_KEY", confDir().resolve("munge.key").toString())
-                .withEnv("PTLAB_CACHE", images.getParent().toString())
-                .withFileSystemBind(root.toString(), root.toString(), BindMode.READ_WRITE)
-                .withFileSystemBind(repo.toString(), repo.toString(), BindMode.READ_ONLY)
-                // bin/harness takes a lock in target/ even when the jar is fresh (mvn verify packs it first)
-                .withFileSystemBind(repo.resolve("target").toString(), repo.resolve("target").toString(),
-                        BindMode.READ_WRITE)
+                // native builds put an overlay's upper folder in TMPDIR: it cannot be on the container's overlayfs
+                .withTmpFs(Map.of("/tmp", "rw,exec,size=4g"))
                 .withCommand(command)
                 .withCreateContainerCmdModifier(cmd -> {
                     cmd.withName(root.getFileName() + "-" + name).withHostName(name);
-                    List<Device> devices = new ArrayList<>();
-                    if (Files.exists(Path.of("/dev/kvm"))) {
-                        devices.add(new Device("rwm", "/dev/kvm", "/dev/kvm"));
-                    }
-                    cmd.getHostConfig().withDevices(devices).withCapAdd(Capability.SYS_NICE);
+                    cmd.getHostConfig().withDevices(hostDevices())
+                            // loop and overlay mounts of the harness's native builds; nothing privileged
+                            .withCapAdd(Capability.SYS_ADMIN);
                 })
                 .waitingFor(Wait.forLogMessage(".*ptlab-node: .* started.*\\n", 1).withStartupTimeout(READY));
-        if (Files.isDirectory(images)) {
-            c.withFileSystemBind(images.toString(), images.toString(), BindMode.READ_WRITE);
+        for (Mount m : mounts()) {
+            c.withFileSystemBind(m.path().toString(), m.path().toString(), m.mode());
         }
+        // the guest images only (PTLAB_CACHE/images): the cache also holds this daemon's data root
+        c.withEnv("PTLAB_CACHE", ImageCache.defaultCache().root().getParent().toString());
         containers.put(name, c);
         c.start();
+    }
+
+    private record Mount(Path path, BindMode mode) {
+    }
+
+    /**
+     * What every node sees at the host's paths: this cluster's folder; the checkout read-only but for
+     * target/ (bin/harness's jar and build lock) and results/; a worktree's git folder (read-only, so
+     * run manifests record the commit); the guest image cache.
+     */
+    private List<Mount> mounts() throws IOException {
+        List<Mount> m = new ArrayList<>(List.of(new Mount(root, BindMode.READ_WRITE),
+                new Mount(repo, BindMode.READ_ONLY), new Mount(repo.resolve("target"), BindMode.READ_WRITE),
+                new Mount(repo.resolve("results"), BindMode.READ_WRITE)));
+        HostCommand.Result git = HostCommand.of("git", "-C", repo.toString(), "rev-parse", "--path-format=absolute",
+                "--git-common-dir").timeout(Duration.ofSeconds(30)).runAllowingFailure();
+        if (git.exitCode() == 0 && !Path.of(git.output().trim()).startsWith(repo)) {
+            m.add(new Mount(Path.of(git.output().trim()), BindMode.READ_ONLY));
+        }
+        Path images = ImageCache.defaultCache().root();
+        if (Files.isDirectory(images)) {
+            m.add(new Mount(images, BindMode.READ_WRITE));
+        }
+        return m;
+    }
+
+    /** /dev/kvm and the loop devices, when the host has them. */
+    private static List<Device> hostDevices() {
+        List<Device> devices = new ArrayList<>();
+        List<String> names = new ArrayList<>(List.of("kvm", "loop-control"));
+        for (int i = 0; i < 8; i++) {
+            names.add("loop" + i);
+        }
+        for (String n : names) {
+            if (Files.exists(Path.of("/dev", n))) {
+                devices.add(new Device("rwm", "/dev/" + n, "/dev/" + n));
+            }
+        }
+        return devices;
     }
 
     /** The folder every node sees at this same path, read-write: job scripts, results. */
