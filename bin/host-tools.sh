@@ -20,7 +20,8 @@ ptlab_require_test_tools() {
 	ptlab_require_host_tools
 	ptlab_install_missing \
 		"slurmctld:slurm-wlm" \
-		"munged:munge"
+		"munged:munge" \
+		"dockerd:docker.io"
 }
 
 # Installs the packages of the missing programs; arguments are "program:package" pairs.
