@@ -57,8 +57,7 @@ class ContainerClusterIT {
             long up = System.nanoTime();
             // every node can run the harness as it is: launcher, host tools, jar and JRE, nothing installed
             for (String node : cluster.computeNodes()) {
-                var r = cluster.exec(node, "bash", "-c", "cd '" + cluster.repo()
-                        + "' && bin/harness run --dry-run experiments/quick-part1.yaml");
+                var r = cluster.execInRepo(node, "bin/harness", "run", "--dry-run", "experiments/quick-part1.yaml");
                 String out = r.getStdout() + r.getStderr();
                 assertEquals(0, r.getExitCode(), node + ": bin/harness run --dry-run\n" + out);
                 assertTrue(out.contains("matrix      1 image x 1 repetition"), node + ": " + out);

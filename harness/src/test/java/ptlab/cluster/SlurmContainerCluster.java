@@ -204,6 +204,13 @@ public final class SlurmContainerCluster implements AutoCloseable {
         }
     }
 
+    /** Runs a command in a node's container from the checkout's folder (as bin/harness expects). */
+    public ExecResult execInRepo(String node, String... cmd) {
+        List<String> argv = new ArrayList<>(List.of("bash", "-c", "cd \"$0\" && exec \"$@\"", repo.toString()));
+        argv.addAll(List.of(cmd));
+        return exec(node, argv.toArray(String[]::new));
+    }
+
     /** Like {@link #exec} but a non-zero exit fails, naming the command; returns stdout. */
     public String execOk(String node, String... cmd) {
         ExecResult r = exec(node, cmd);
