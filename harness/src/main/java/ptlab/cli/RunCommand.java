@@ -22,6 +22,7 @@ import ptlab.run.Campaign;
 import ptlab.run.LocalExecutor;
 import ptlab.run.RunOrchestrator;
 import ptlab.spec.Accel;
+import ptlab.spec.Backend;
 import ptlab.spec.Start;
 import ptlab.util.Progress;
 import ptlab.util.RepoRoot;
@@ -51,6 +52,11 @@ public final class RunCommand implements Callable<Integer> {
             description = "Guests to run at once for a matrix (default: ${DEFAULT-VALUE}); each takes the spec's vCPUs.")
     int jobs;
 
+    @Option(names = "--backend", converter = BackendConverter.class,
+            description = "Override the spec's guest backend: qemu (the harness's QEMU) or vagrant (vagrant up with"
+                    + " the libvirt provider; set PTLAB_VAGRANT_WRAPPER to run it in a namespace, see README).")
+    Backend backend;
+
     @Option(names = "--cold-boot", description = "Boot each guest instead of restoring a ready snapshot"
             + " (vm.start: boot): repetitions become independent samples of the boot.")
     boolean coldBoot;
@@ -73,7 +79,7 @@ public final class RunCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1, got " + jobs);
         }
         RunPlan plan = RunPlanner.plan(specFile, RepoRoot.find(), new Overrides(accel, images, repetitions,
-                coldBoot ? Start.BOOT : null),
+                coldBoot ? Start.BOOT : null, backend),
                 Clock.systemUTC());
         if (dryRun) {
             PlanPrinter.print(plan, out);
