@@ -14,19 +14,57 @@ ptlab_require_host_tools() {
 		"ssh:openssh-client"
 		"fc-list:fontconfig"
 	)
-	local -a missing=()
-	local item prog pkg
-	for item in "${want[@]}"; do
-		prog=${item%%:*}
-		pkg=${item#*:}
-		if ! command -v "$prog" >/dev/null 2>&1 && [ ! -x "/usr/sbin/$prog" ] && [ ! -x "/sbin/$prog" ]; then
-			missing+=("$pkg")
-		fi
-	done
+	local -a missing
+	mapfile -t missing < <(ptlab_missing_packages "${want[@]}")
 	# JFreeChart draws text with real fonts; without one, figures would silently differ.
 	if [ ! -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then
 		missing+=("fonts-dejavu-core")
 	fi
+	ptlab_install_packages "${missing[@]}"
+}
+
+# The vagrant backend's host programs (vagrant, its libvirt plugin, libvirtd, dnsmasq); only where that
+# backend is used: `harness image box`, `--backend vagrant`, a spec with `backend: vagrant`, bin/test.
+ptlab_require_vagrant_tools() {
+	local -a missing
+	mapfile -t missing < <(ptlab_missing_packages "vagrant:vagrant" "libvirtd:libvirt-daemon-system" \
+		"virsh:libvirt-clients" "dnsmasq:dnsmasq-base" "nsenter:util-linux" "ip:iproute2" "rsync:rsync")
+	if [ ! -e /usr/share/vagrant-plugins/plugins.d/vagrant-libvirt.json ] && ! vagrant plugin list 2>/dev/null | grep -q '^vagrant-libvirt '; then
+		missing+=("vagrant-libvirt")
+	fi
+	ptlab_install_packages "${missing[@]}"
+}
+
+# Whether the harness arguments ask for the vagrant backend.
+ptlab_wants_vagrant() {
+	local prev="" a
+	for a in "$@"; do
+		case "$prev $a" in
+		"--backend vagrant" | "image box" | *" --backend=vagrant") return 0 ;;
+		esac
+		if [ -f "$a" ] && grep -Eq '^[[:space:]]*backend:[[:space:]]*vagrant|backend:[[:space:]]*vagrant[[:space:]]*[,}]' "$a"; then
+			return 0
+		fi
+		prev=$a
+	done
+	return 1
+}
+
+# Prints the package of each "program:package" whose program is not on PATH or in /usr/sbin, /sbin.
+ptlab_missing_packages() {
+	local item prog pkg
+	for item in "$@"; do
+		prog=${item%%:*}
+		pkg=${item#*:}
+		if ! command -v "$prog" >/dev/null 2>&1 && [ ! -x "/usr/sbin/$prog" ] && [ ! -x "/sbin/$prog" ]; then
+			echo "$pkg"
+		fi
+	done
+}
+
+# Installs the given packages when it may (root with apt-get), otherwise prints the command; exit 4.
+ptlab_install_packages() {
+	local -a missing=("$@")
 	if [ ${#missing[@]} -eq 0 ]; then
 		return 0
 	fi
@@ -34,13 +72,13 @@ ptlab_require_host_tools() {
 		echo "harness: installing missing host packages: ${missing[*]}" >&2
 		export DEBIAN_FRONTEND=noninteractive
 		apt-get update -qq >&2 && apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2 || {
-			echo "harness: apt-get install failed; run: sudo apt-get install -y ${missing[*]}" >&2
+			echo "harness: apt-get install failed; run: sudo apt-get install -y --no-install-recommends ${missing[*]}" >&2
 			exit 4
 		}
 		return 0
 	fi
 	echo "harness: missing host packages: ${missing[*]}" >&2
-	echo "harness: install them with: sudo apt-get install -y ${missing[*]}" >&2
+	echo "harness: install them with: sudo apt-get install -y --no-install-recommends ${missing[*]}" >&2
 	exit 4
 }
 
