@@ -11,7 +11,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import ptlab.HarnessException;
 import ptlab.util.HostCommand;
-import ptlab.util.HostTools;
 import ptlab.util.RepoRoot;
 
 /**
@@ -84,7 +83,7 @@ public record VagrantCli(List<String> wrapper, Map<String, String> env) {
      * does not run; otherwise returns their versions. Boots nothing.
      */
     public Versions require() {
-        if (HostTools.find("vagrant") == null) {
+        if (executable() == null) {
             throw HarnessException.infra("the vagrant backend needs vagrant, which is not installed; install it with: "
                     + INSTALL);
         }
@@ -123,10 +122,22 @@ public record VagrantCli(List<String> wrapper, Map<String, String> env) {
         return log == null ? c : c.log(log);
     }
 
+    /** {@code vagrant} on this CLI's PATH, or null. */
+    String executable() {
+        for (String dir : env.getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            Path p = Path.of(dir.isEmpty() ? "." : dir, "vagrant");
+            if (Files.isExecutable(p) && !Files.isDirectory(p)) {
+                return p.toString();
+            }
+        }
+        return null;
+    }
+
     /** Vagrant itself, without the wrapper (box and plugin commands need no libvirt). */
     public HostCommand.Result plain(String... args) {
         List<String> argv = new ArrayList<>();
-        argv.add("vagrant");
+        String exe = executable();
+        argv.add(exe == null ? "vagrant" : exe);
         argv.addAll(List.of(args));
         return HostCommand.of(argv).env(env).timeout(Duration.ofMinutes(5)).run();
     }
