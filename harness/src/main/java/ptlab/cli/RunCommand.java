@@ -26,6 +26,8 @@ import ptlab.spec.Backend;
 import ptlab.spec.Start;
 import ptlab.util.Progress;
 import ptlab.util.RepoRoot;
+import ptlab.vagrant.VagrantBox;
+import ptlab.vagrant.VagrantCli;
 import ptlab.vm.VmLauncher;
 
 /** {@code harness run <spec>}: the main job. */
@@ -143,6 +145,14 @@ public final class RunCommand implements Callable<Integer> {
                 continue;
             }
             var vm = plan.spec().vm();
+            if (vm.backend() == Backend.VAGRANT) {
+                out.println("# " + u.runId() + ": vagrant up (repository Vagrantfile, box "
+                        + VagrantBox.name(cached.get()) + ", PTLAB_RECIPE=" + u.image() + " PTLAB_CPUS=" + vm.cpus()
+                        + " PTLAB_MEMORY_MIB=" + vm.memoryMib() + " PTLAB_SYNC=0), through "
+                        + (VagrantCli.fromEnvironment().wrapper().isEmpty() ? "the host's libvirt"
+                                : String.join(" ", VagrantCli.fromEnvironment().wrapper())));
+                continue;
+            }
             out.println("# " + u.runId());
             VmLauncher.dryRun(cached.get(), vm.accel(), vm.cpus(), vm.memoryMib(), u.folder().console())
                     .forEach(out::println);

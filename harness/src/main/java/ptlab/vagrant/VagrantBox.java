@@ -3,9 +3,12 @@ package ptlab.vagrant;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -65,7 +68,18 @@ public record VagrantBox(String name, Path file, String sha256) {
      *
      * @return the box, and {@code image} with the box hash in its manifest
      */
-    public static Packaged ensure(Image image, ImageCache cache, VagrantCli cli, Progress progress) {
+    public static synchronized Packaged ensure(Image image, ImageCache cache, VagrantCli cli, Progress progress) {
+        // one packager per image across processes too (parallel cells, a second harness)
+        Path lock = image.dir().resolve(FILE + ".lock");
+        try (FileChannel ch = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock held = ch.lock()) {
+            return ensureLocked(Image.open(image.dir()), cache, cli, progress);
+        } catch (IOException e) {
+            throw HarnessException.infra("cannot lock " + lock + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Packaged ensureLocked(Image image, ImageCache cache, VagrantCli cli, Progress progress) {
         Image img = image;
         Path file = img.dir().resolve(FILE);
         String sha = null;
