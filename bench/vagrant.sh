@@ -16,7 +16,7 @@ accel=tcg
 work=$(mktemp -d /tmp/ptlab-bench-vagrant.XXXXXX)
 export VAGRANT_HOME="$work/vagrant-home" VAGRANT_DOTFILE_PATH="$work/.vagrant" VAGRANT_CWD="$root"
 export PTLAB_RECIPE=$recipe PTLAB_ACCEL=$accel PTLAB_SYNC=0 PTLAB_PREFIX=ptlab-bench- PTLAB_CONSOLE="$work/console.log"
-export PTLAB_CPUS=2 PTLAB_MEMORY_MIB=4096
+export PTLAB_CPUS=2 PTLAB_MEMORY_MIB=4096 VAGRANT_CHECKPOINT_DISABLE=1
 wrap=()
 if [ -z "${PTLAB_VAGRANT_WRAPPER:-}" ]; then
 	"$root/bin/vagrant-netns" up "$work/netns"

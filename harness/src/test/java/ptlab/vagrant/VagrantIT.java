@@ -259,6 +259,7 @@ class VagrantIT {
     private static Map<String, String> env(Map<String, String> more) {
         Map<String, String> e = new TreeMap<>(System.getenv());
         e.put("VAGRANT_HOME", vagrantHome.toString());
+        e.put("VAGRANT_CHECKPOINT_DISABLE", "1");
         e.putAll(more);
         return e;
     }
