@@ -169,6 +169,9 @@ class VagrantIT {
             }
             assertEquals(List.of(), left, "a domain outlived a harness ended by SIGTERM; its log:\n"
                     + Files.readString(machines.resolve("sigterm.log")));
+            System.out.println("harness ended by SIGTERM; its last lines:\n" + String.join("\n",
+                    Files.readAllLines(machines.resolve("sigterm.log")).stream().skip(Math.max(0,
+                            Files.readAllLines(machines.resolve("sigterm.log")).size() - 8)).toList()));
         } finally {
             harness.descendants().forEach(ProcessHandle::destroyForcibly);
             harness.destroyForcibly();
