@@ -141,6 +141,7 @@ public record VagrantCli(List<String> wrapper, Map<String, String> env) {
         String exe = executable();
         argv.add(exe == null ? "vagrant" : exe);
         argv.addAll(List.of(args));
-        return HostCommand.of(argv).env(env).timeout(Duration.ofMinutes(5)).run();
+        // from /, so no project's Vagrantfile is loaded for box and plugin commands
+        return HostCommand.of(argv).env(env).workDir(Path.of("/")).timeout(Duration.ofMinutes(5)).run();
     }
 }
