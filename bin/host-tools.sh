@@ -3,36 +3,36 @@
 # Exit status 4 (INFRA_ERROR) when something is missing and cannot be installed.
 
 ptlab_require_host_tools() {
-	local -a want=(
-		"java:default-jdk-headless"
-		"mvn:maven"
-		"qemu-system-x86_64:qemu-system-x86"
-		"qemu-img:qemu-utils"
-		"mmdebstrap:mmdebstrap"
-		"mkfs.ext4:e2fsprogs"
-		"setpriv:util-linux"
-		"ssh:openssh-client"
+	ptlab_install_missing \
+		"java:default-jdk-headless" \
+		"mvn:maven" \
+		"qemu-system-x86_64:qemu-system-x86" \
+		"qemu-img:qemu-utils" \
+		"mmdebstrap:mmdebstrap" \
+		"mkfs.ext4:e2fsprogs" \
+		"setpriv:util-linux" \
+		"ssh:openssh-client" \
 		"fc-list:fontconfig"
-	)
-	local -a missing
-	mapfile -t missing < <(ptlab_missing_packages "${want[@]}")
-	# JFreeChart draws text with real fonts; without one, figures would silently differ.
-	if [ ! -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then
-		missing+=("fonts-dejavu-core")
-	fi
-	ptlab_install_packages "${missing[@]}"
+}
+
+# What the integration tests need beyond the harness: a one-node Slurm (slurm-wlm, munge).
+ptlab_require_test_tools() {
+	ptlab_require_host_tools
+	ptlab_install_missing \
+		"slurmctld:slurm-wlm" \
+		"munged:munge" \
+		"dockerd:docker.io"
 }
 
 # The vagrant backend's host programs (vagrant, its libvirt plugin, libvirtd, dnsmasq); only where that
 # backend is used: `harness image box`, `--backend vagrant`, a spec with `backend: vagrant`, bin/test.
 ptlab_require_vagrant_tools() {
-	local -a missing
-	mapfile -t missing < <(ptlab_missing_packages "vagrant:vagrant" "libvirtd:libvirt-daemon-system" \
-		"virsh:libvirt-clients" "dnsmasq:dnsmasq-base" "nsenter:util-linux" "ip:iproute2" "rsync:rsync")
-	if [ ! -e /usr/share/vagrant-plugins/plugins.d/vagrant-libvirt.json ] && ! vagrant plugin list 2>/dev/null | grep -q '^vagrant-libvirt '; then
-		missing+=("vagrant-libvirt")
-	fi
-	ptlab_install_packages "${missing[@]}"
+	local -a want=("vagrant:vagrant" "libvirtd:libvirt-daemon-system" "virsh:libvirt-clients" "dnsmasq:dnsmasq-base"
+		"nsenter:util-linux" "ip:iproute2" "rsync:rsync")
+	# the plugin is no program: when its registration file is absent, name the file so it counts as missing
+	local plugin=/usr/share/vagrant-plugins/plugins.d/vagrant-libvirt.json
+	[ -e "$plugin" ] || want+=("$plugin:vagrant-libvirt")
+	ptlab_install_missing "${want[@]}"
 }
 
 # Whether the harness arguments ask for the vagrant backend.
@@ -50,21 +50,21 @@ ptlab_wants_vagrant() {
 	return 1
 }
 
-# Prints the package of each "program:package" whose program is not on PATH or in /usr/sbin, /sbin.
-ptlab_missing_packages() {
+# Installs the packages of the missing programs; arguments are "program:package" pairs.
+ptlab_install_missing() {
+	local -a missing=()
 	local item prog pkg
 	for item in "$@"; do
 		prog=${item%%:*}
 		pkg=${item#*:}
 		if ! command -v "$prog" >/dev/null 2>&1 && [ ! -x "/usr/sbin/$prog" ] && [ ! -x "/sbin/$prog" ]; then
-			echo "$pkg"
+			missing+=("$pkg")
 		fi
 	done
-}
-
-# Installs the given packages when it may (root with apt-get), otherwise prints the command; exit 4.
-ptlab_install_packages() {
-	local -a missing=("$@")
+	# JFreeChart draws text with real fonts; without one, figures would silently differ.
+	if [ ! -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then
+		missing+=("fonts-dejavu-core")
+	fi
 	if [ ${#missing[@]} -eq 0 ]; then
 		return 0
 	fi

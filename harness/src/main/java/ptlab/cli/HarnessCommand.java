@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "harness", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Reproducible Linux page-table experiments in QEMU guests.",
         subcommands = {RunCommand.class, RenderCommand.class, ReportCommand.class, CompareCommand.class, ReproduceCommand.class, PackageCommand.class, ImageCommand.class,
-                VmCommand.class})
+                VmCommand.class, StatusCommand.class, CancelCommand.class, ResumeCommand.class, TaskCommand.class})
 public final class HarnessCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

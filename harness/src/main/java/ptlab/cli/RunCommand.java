@@ -21,6 +21,9 @@ import ptlab.plan.RunUnit;
 import ptlab.run.Campaign;
 import ptlab.run.LocalExecutor;
 import ptlab.run.RunOrchestrator;
+import ptlab.slurm.SlurmExecutor;
+import ptlab.slurm.SlurmFollower;
+import ptlab.slurm.Submission;
 import ptlab.spec.Accel;
 import ptlab.spec.Backend;
 import ptlab.spec.Start;
@@ -74,11 +77,34 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print the plan and the QEMU command line; boot nothing.")
     boolean dryRun;
 
+    /** Where the cells run. */
+    enum Executor { local, slurm }
+
+    @Option(names = "--executor", defaultValue = "local", description = "Where the cells run: local (this machine,"
+            + " --jobs at a time) or slurm (one array task per cell, then a job that assembles the campaign;"
+            + " returns once submitted unless --wait). Default: ${DEFAULT-VALUE}.")
+    Executor executor;
+
+    @Option(names = "--wait", description = "With --executor slurm: follow the campaign until it ends and exit with"
+            + " the worst outcome.")
+    boolean await;
+
+    @picocli.CommandLine.Mixin
+    SlurmMixin slurm;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         if (jobs < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1, got " + jobs);
+        }
+        if (executor == Executor.local && await) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--wait is for --executor slurm;"
+                    + " the local executor always waits");
+        }
+        if (executor == Executor.slurm && junit != null && !await) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--junit with --executor slurm needs"
+                    + " --wait (without it the campaign's junit.xml appears in its folder when the report job has run)");
         }
         RunPlan plan = RunPlanner.plan(specFile, RepoRoot.find(), new Overrides(accel, images, repetitions,
                 coldBoot ? Start.BOOT : null, backend),
@@ -89,6 +115,9 @@ public final class RunCommand implements Callable<Integer> {
             return Outcome.PASS.exitCode();
         }
         Progress progress = Progress.stderr();
+        if (executor == Executor.slurm) {
+            return submitToSlurm(plan, out, progress);
+        }
         List<RunOrchestrator.UnitResult> results = LocalExecutor.runAll(
                 new RunOrchestrator(plan, ImageCache.defaultCache(), progress, !buildInGuest), plan.units(), jobs);
         Outcome worst = Outcome.PASS;
@@ -110,10 +139,7 @@ public final class RunCommand implements Callable<Integer> {
         if (plan.campaignDir().isPresent()) {
             progress.phase("campaign report over " + results.size() + " cells");
             Campaign.Finished c = Campaign.finish(plan, results);
-            out.printf("%-12s %s (campaign of %d cells)%n", c.report().passed() ? "PASS" : "FAIL", c.dir(),
-                    results.size());
-            c.report().failures().forEach(f -> out.println("  FAIL " + f));
-            out.println("  report: " + c.dir().resolve("report.html"));
+            printCampaign(out, c, results.size());
             junitOfAll = c.junit();
         }
         if (junit != null) {
@@ -122,6 +148,45 @@ public final class RunCommand implements Callable<Integer> {
         }
         out.flush();
         return worst.exitCode();
+    }
+
+    private int submitToSlurm(RunPlan plan, PrintWriter out, Progress progress) {
+        Submission s = SlurmExecutor.submit(plan, slurm.options(), SlurmExecutor.Harness.current(plan.repoRoot()),
+                ImageCache.defaultCache(), progress);
+        return followSubmission(s, await, junit, out, progress);
+    }
+
+    /** Prints what was submitted and, with {@code await}, follows it to the end; returns the exit code. */
+    static int followSubmission(Submission s, boolean await, Path junit, PrintWriter out, Progress progress) {
+        Path campaign = s.plan().getParent();
+        out.println("submitted " + s.cells().size() + " cells to Slurm: array job " + s.arrayJob() + ", report job "
+                + s.reportJob() + (s.imagesJob() != null ? ", image job " + s.imagesJob() : ""));
+        out.println("  campaign: " + campaign);
+        out.println("  follow:   bin/harness status " + campaign);
+        out.println("  cancel:   bin/harness cancel " + campaign);
+        out.flush();
+        if (!await) {
+            return Outcome.PASS.exitCode();
+        }
+        Campaign.Finished c = SlurmFollower.follow(campaign, java.time.Duration.ofSeconds(2), progress);
+        printCampaign(out, c, s.cells().size());
+        if (junit != null) {
+            copyJunit(c.junit(), junit);
+            out.println("  junit: " + junit);
+        }
+        out.flush();
+        return c.outcome().exitCode();
+    }
+
+    /** The last lines of a campaign: verdict, failures, report; {@code cells} below 0 is not printed. */
+    static void printCampaign(PrintWriter out, Campaign.Finished c, int cells) {
+        out.printf("%-12s %s%s%n", c.outcome() == Outcome.PASS && c.report().passed() ? "PASS" : c.outcome() == Outcome.PASS
+                ? "FAIL" : c.outcome().name(), c.dir(), cells >= 0 ? " (campaign of " + cells + " cells)" : "");
+        c.report().failures().forEach(f -> out.println("  FAIL " + f));
+        if (java.nio.file.Files.isRegularFile(c.dir().resolve("report.html"))) {
+            out.println("  report: " + c.dir().resolve("report.html"));
+        }
+        out.flush();
     }
 
     static void copyJunit(Path from, Path to) {

@@ -33,10 +33,26 @@ public record RunPlan(int planVersion, String createdAt, Path specFile, String s
 
     /**
      * The campaign folder {@code results/<experiment>/<yyyyMMdd-HHmmss>/} holding every cell's run folder
-     * and the campaign report, when the plan has several cells; empty for a single run.
+     * and the campaign report, when the plan has several cells (or was made one by {@link #asCampaign});
+     * empty for a single run, whose folder is directly under results/&lt;experiment&gt;/.
      */
     public Optional<Path> campaignDir() {
-        return units.size() > 1 ? Optional.of(units.get(0).outputDir().getParent()) : Optional.empty();
+        Path parent = units.get(0).outputDir().getParent();
+        return parent.equals(experimentDir()) ? Optional.empty() : Optional.of(parent);
+    }
+
+    /**
+     * This plan with its cells in a campaign folder even when there is only one (the slurm executor needs
+     * the campaign folder for its job files, its staging folder and the campaign report).
+     */
+    public RunPlan asCampaign() {
+        if (campaignDir().isPresent()) {
+            return this;
+        }
+        RunUnit only = units.get(0);
+        Path dir = experimentDir().resolve(only.runId().substring(0, RunPlanner.STAMP_LENGTH));
+        return new RunPlan(planVersion, createdAt, specFile, specSha256, repoRoot, overrides, spec,
+                units.stream().map(u -> u.withOutputDir(dir.resolve(u.runId()))).toList());
     }
 
     /** results/&lt;experiment&gt;/ under the repository root. */

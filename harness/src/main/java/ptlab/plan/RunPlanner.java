@@ -29,6 +29,8 @@ public final class RunPlanner {
     public static final String BOOT_PROVIDER = "qemu";
     /** The guest provider of {@code vm.backend: vagrant}: {@code vagrant up} of the image's box. */
     public static final String VAGRANT_PROVIDER = "vagrant";
+    /** Length of the time stamp that begins every run id and names a campaign folder. */
+    static final int STAMP_LENGTH = "yyyyMMdd-HHmmss".length();
     /** Run ids start with the plan's instant in UTC, so they sort by time and read the same everywhere. */
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);

@@ -20,6 +20,11 @@ public record RunUnit(String runId, String image, Path recipe, int repetition, P
         steps = List.copyOf(steps);
     }
 
+    /** The same run writing to another folder (a staging folder that is renamed once complete). */
+    public RunUnit withOutputDir(Path dir) {
+        return new RunUnit(runId, image, recipe, repetition, dir, steps);
+    }
+
     /** This run's folder. */
     public RunFolder folder() {
         return new RunFolder(outputDir);

@@ -33,6 +33,14 @@ public final class CampaignReport {
 
     /** Renders the campaign of {@code cellDirs} into {@code out} (report.html, report.md, figures/, datasets/). */
     public static Result render(Path out, List<Path> cellDirs) {
+        return render(out, cellDirs, List.of());
+    }
+
+    /**
+     * As above, for a campaign some of whose cells left no run folder: {@code missing} names each of them
+     * with the reason ("bookworm-r2: cancelled"); they fail the verdict and are listed in the report.
+     */
+    public static Result render(Path out, List<Path> cellDirs, List<String> missing) {
         List<CellData> cells = new ArrayList<>();
         // in the order of their folder names, whatever order they were given in: one campaign, one report
         for (Path d : sorted(cellDirs)) {
@@ -42,7 +50,7 @@ public final class CampaignReport {
         String title = "Campaign report: " + cells.get(0).manifest().get("experiment").orElse("?") + " / "
                 + out.toAbsolutePath().normalize().getFileName();
         try {
-            return write(out, cells, title);
+            return write(out, cells, title, List.copyOf(missing));
         } catch (UncheckedIOException e) {
             throw HarnessException.infra("rendering the campaign report in " + out + ": " + e.getMessage(), e);
         }
@@ -59,13 +67,14 @@ public final class CampaignReport {
         }
     }
 
-    private static Result write(Path out, List<CellData> cells, String title) {
+    private static Result write(Path out, List<CellData> cells, String title, List<String> missing) {
         Path figures = out.resolve("figures");
         Path datasets = out.resolve("datasets");
         clean(figures);
         clean(datasets);
         List<Path> files = new ArrayList<>();
-        List<String> failures = CampaignTables.failures(cells);
+        List<String> failures = new ArrayList<>(CampaignTables.failures(cells));
+        missing.forEach(m -> failures.add("no result for " + m));
         boolean passed = failures.isEmpty() && cells.stream().allMatch(c -> c.outcome().equals("PASS"));
         List<String> ids = cells.stream().map(CellData::id).toList();
 
@@ -79,6 +88,11 @@ public final class CampaignReport {
         List<String> matrixHeader = new ArrayList<>(List.of("oracle"));
         matrixHeader.addAll(ids);
         List<List<String>> matrix = CampaignTables.oracleMatrix(cells);
+        if (!missing.isEmpty()) {
+            sections.add(new Section("Cells without a result", true, List.of(new Block.Paragraph("These cells of the"
+                    + " plan left no run folder, so nothing below includes them: " + String.join("; ", missing)
+                    + "."))));
+        }
         sections.add(new Section("Oracle matrix", true, List.of(new Block.Table(matrixHeader, matrix),
                 new Block.Links(links))));
         files.add(dataset(datasets, "oracle-matrix.csv", matrixHeader, matrix));

@@ -56,6 +56,16 @@ public final class JUnitXml {
 
     /** One {@code <testsuites>} holding the suite of every given junit.xml, in order. */
     public static String merge(String name, List<Path> runJunits) {
+        return merge(name, runJunits, java.util.Map.of());
+    }
+
+    /**
+     * As above, plus one suite for the cells that have no run folder (a campaign cell that never ran or
+     * was cancelled): each is a test case in error, so a dashboard counts it instead of losing it.
+     *
+     * @param missing run id -> why it has no result, in order
+     */
+    public static String merge(String name, List<Path> runJunits, java.util.Map<String, String> missing) {
         Document doc = newDocument();
         Element all = doc.createElement("testsuites");
         all.setAttribute("name", clean(name));
@@ -77,6 +87,23 @@ public final class JUnitXml {
             } catch (IOException | SAXException | ParserConfigurationException | NumberFormatException e) {
                 throw new UncheckedIOException(new IOException("reading " + p + ": " + e.getMessage(), e));
             }
+        }
+        if (!missing.isEmpty()) {
+            Element suite = doc.createElement("testsuite");
+            suite.setAttribute("name", clean(name + ".cells-without-result"));
+            missing.forEach((runId, why) -> {
+                Element tc = testcase(doc, name + ".cells", runId, 0);
+                tc.appendChild(failure(doc, "error", "no-result", why));
+                suite.appendChild(tc);
+            });
+            suite.setAttribute("tests", Integer.toString(missing.size()));
+            suite.setAttribute("failures", "0");
+            suite.setAttribute("errors", Integer.toString(missing.size()));
+            suite.setAttribute("skipped", "0");
+            suite.setAttribute("time", seconds(0));
+            all.appendChild(suite);
+            tests += missing.size();
+            errors += missing.size();
         }
         all.setAttribute("tests", Long.toString(tests));
         all.setAttribute("failures", Long.toString(failures));

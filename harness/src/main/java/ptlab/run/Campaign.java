@@ -12,7 +12,11 @@ import java.util.List;
 import java.util.Map;
 import ptlab.HarnessException;
 import ptlab.Outcome;
+import java.util.Optional;
+import ptlab.parse.Manifest;
+import ptlab.parse.ManifestReader;
 import ptlab.plan.RunPlan;
+import ptlab.plan.RunUnit;
 import ptlab.report.CampaignReport;
 import ptlab.report.JUnitXml;
 import ptlab.runfolder.RunFolder;
@@ -20,7 +24,8 @@ import ptlab.runfolder.RunFolder;
 /**
  * The end of a campaign (a plan with several cells): campaign.json (the plan and each cell's folder,
  * outcome and time), the campaign report over every cell, and junit.xml merging the cells' suites. A
- * cell that failed keeps its results and is named in the report; the others are compared as usual.
+ * cell that failed keeps its results and is named in the report; the others are compared as usual. A
+ * cell that left no run folder (it never ran, or was cancelled) is named as such, never counted as a pass.
  */
 public final class Campaign {
     public static final String FILE = "campaign.json";
@@ -33,22 +38,68 @@ public final class Campaign {
     private Campaign() {
     }
 
+    /** A cell as the campaign sees it: its outcome, or none when it left no run folder (and why). */
+    public record Cell(RunUnit unit, Optional<Outcome> outcome, String message) {
+        static Cell of(RunOrchestrator.UnitResult r) {
+            return new Cell(r.unit(), Optional.of(r.outcome()), r.message());
+        }
+
+        /** What campaign.json says of it: the outcome, or NO_RESULT / CANCELLED. */
+        public String state() {
+            return outcome.map(Outcome::name).orElse(message.startsWith(CANCELLED) ? "CANCELLED" : "NO_RESULT");
+        }
+    }
+
+    /** The message of a cell that has no result because the campaign was cancelled. */
+    public static final String CANCELLED = "cancelled";
+
     public static Finished finish(RunPlan plan, List<RunOrchestrator.UnitResult> results) {
+        return finishCells(plan, results.stream().map(Cell::of).toList());
+    }
+
+    /**
+     * The campaign of a plan whose cells ran elsewhere (array tasks): each cell's outcome is read from its
+     * run folder's manifest; a cell without one has no result, because it never ran, failed before
+     * publishing its folder, or ({@code cancelled}) was cancelled.
+     */
+    public static Finished assemble(RunPlan plan, boolean cancelled) {
+        List<Cell> cells = new ArrayList<>();
+        for (RunUnit u : plan.units()) {
+            Path manifest = u.folder().manifest();
+            if (Files.isRegularFile(manifest)) {
+                Manifest m = ManifestReader.read(manifest);
+                Outcome o = m.get("outcome").map(Outcome::valueOf).orElse(Outcome.INFRA_ERROR);
+                cells.add(new Cell(u, Optional.of(o), m.get("message").orElse("")));
+            } else {
+                cells.add(new Cell(u, Optional.empty(), cancelled ? CANCELLED
+                        : "never ran to the end: its task left no run folder (the task's log is in slurm/)"));
+            }
+        }
+        return finishCells(plan, cells);
+    }
+
+    private static Finished finishCells(RunPlan plan, List<Cell> results) {
         Path dir = plan.campaignDir().orElseThrow(() -> new IllegalArgumentException("a single run is no campaign"));
         Outcome worst = Outcome.PASS;
         List<Map<String, Object>> cells = new ArrayList<>();
         List<Path> folders = new ArrayList<>();
-        for (RunOrchestrator.UnitResult r : results) {
+        Map<String, String> missing = new LinkedHashMap<>();
+        for (Cell r : results) {
             Map<String, Object> c = new LinkedHashMap<>();
             c.put("run_id", r.unit().runId());
             c.put("image", r.unit().image());
             c.put("repetition", r.unit().repetition());
             c.put("folder", dir.relativize(r.unit().outputDir()).toString());
-            c.put("outcome", r.outcome().name());
+            c.put("outcome", r.state());
             c.put("message", r.message());
             cells.add(c);
-            folders.add(r.unit().outputDir());
-            worst = r.outcome().exitCode() > worst.exitCode() ? r.outcome() : worst;
+            Outcome o = r.outcome().orElse(r.message().startsWith(CANCELLED) ? Outcome.INTERRUPTED : Outcome.INFRA_ERROR);
+            if (r.outcome().isPresent()) {
+                folders.add(r.unit().outputDir());
+            } else {
+                missing.put(r.unit().runId(), r.message());
+            }
+            worst = o.exitCode() > worst.exitCode() ? o : worst;
         }
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("experiment", plan.spec().experiment());
@@ -65,18 +116,25 @@ public final class Campaign {
         } catch (IOException e) {
             throw HarnessException.infra("cannot write " + dir.resolve(FILE) + ": " + e.getMessage(), e);
         }
-        CampaignReport.Result report = CampaignReport.render(dir, folders);
-        Path junit = writeJunit(dir, plan.spec().experiment(), folders);
+        List<String> missingLines = missing.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList();
+        CampaignReport.Result report = folders.isEmpty()
+                ? new CampaignReport.Result(plan.spec().experiment(), false, missingLines, List.of())
+                : CampaignReport.render(dir, folders, missingLines);
+        Path junit = writeJunit(dir, plan.spec().experiment(), folders, missing);
         return new Finished(dir, worst, report, junit);
     }
 
     /** The campaign's junit.xml: every cell's suite (cells without one are skipped, they wrote none). */
     public static Path writeJunit(Path dir, String name, List<Path> cellFolders) {
+        return writeJunit(dir, name, cellFolders, Map.of());
+    }
+
+    private static Path writeJunit(Path dir, String name, List<Path> cellFolders, Map<String, String> missing) {
         List<Path> junits = CampaignReport.sorted(cellFolders).stream().map(f -> new RunFolder(f).junit())
                 .filter(Files::isRegularFile).toList();
         Path out = dir.resolve(RunFolder.JUNIT);
         try {
-            Files.writeString(out, JUnitXml.merge(name, junits), StandardCharsets.UTF_8);
+            Files.writeString(out, JUnitXml.merge(name, junits, missing), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw HarnessException.infra("cannot write " + out + ": " + e.getMessage(), e);
         }

@@ -17,6 +17,7 @@ import java.nio.file.Path;
  *   guest/  part1/  xlate/  vma/  access/  pagetable/   the workloads' outputs (guest out/ folder)
  * work/                                    staged sources and scratch for the guest provider
  * datasets/  figures/  oracles.json  report.html  report.md  junit.xml    derived, byte-identical
+ * cell.json                                the slurm executor's attempt: job, node, restart count
  * </pre>
  */
 public record RunFolder(Path dir) {
@@ -38,11 +39,17 @@ public record RunFolder(Path dir) {
     public static final String REPORT_HTML = "report.html";
     public static final String REPORT_MD = "report.md";
     public static final String JUNIT = "junit.xml";
+    /** Where and how often a cell ran when an executor other than the local one ran it (slurm). */
+    public static final String CELL = "cell.json";
     /** Part 1 schemes, each a folder under raw/part1/. */
     public static final String[] SCHEMES = {"4k", "2m", "whole"};
 
     public Path plan() {
         return dir.resolve(PLAN);
+    }
+
+    public Path cell() {
+        return dir.resolve(CELL);
     }
 
     public Path manifest() {

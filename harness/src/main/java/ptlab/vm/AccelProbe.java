@@ -65,9 +65,20 @@ public final class AccelProbe {
 
     /**
      * The probe's answer holds until the host reboots (nested KVM does not start working by
-     * itself), so it is remembered per boot id and later invocations skip the 15 s probe.
+     * itself), so it is remembered per boot id and later invocations skip the 15 s probe. One file per
+     * host name: a cache shared by a cluster's nodes holds each node's own answer.
      */
-    static final Path PROBE_MEMO = ptlab.image.ImageCache.defaultCache().root().resolveSibling("accel-probe");
+    static final Path PROBE_MEMO = ptlab.image.ImageCache.defaultCache().root().resolveSibling("accel-probe")
+            .resolve(hostName());
+
+    private static String hostName() {
+        try {
+            String h = Files.readString(Path.of("/proc/sys/kernel/hostname")).trim();
+            return h.isEmpty() || h.contains("/") ? "localhost" : h;
+        } catch (IOException e) {
+            return "localhost";
+        }
+    }
 
     private static String bootId() {
         try {
@@ -102,6 +113,9 @@ public final class AccelProbe {
             return;
         }
         try {
+            if (Files.isRegularFile(PROBE_MEMO.getParent())) {
+                Files.delete(PROBE_MEMO.getParent()); // the one-file memo of earlier versions
+            }
             Files.createDirectories(PROBE_MEMO.getParent());
             Files.writeString(PROBE_MEMO, id + " " + a.name() + "\n");
         } catch (IOException e) {

@@ -1,0 +1,186 @@
+package ptlab.slurm;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import ptlab.HarnessException;
+import ptlab.image.ImageCache;
+import ptlab.image.RecipeLoader;
+import ptlab.plan.PlanWriter;
+import ptlab.plan.RunPlan;
+import ptlab.plan.RunUnit;
+import ptlab.util.Progress;
+
+/**
+ * Runs a campaign on a Slurm cluster: the plan is saved in the campaign folder, each cell becomes one
+ * task of a job array (task i runs cell i with {@code harness task cell}), images missing from the cache
+ * are built first by one job the array depends on (so twenty nodes do not build the same image at once),
+ * and an {@code afterany} job assembles the campaign report and JUnit whatever the cells' outcomes.
+ * Submitting returns at once; {@link SlurmFollower} follows the campaign to its end.
+ *
+ * <p>The campaign folder, the repository, the harness and the image cache ({@code PTLAB_CACHE}) must be
+ * on storage every node sees; the tasks inherit the submitting environment (sbatch's default).
+ */
+public final class SlurmExecutor {
+    private SlurmExecutor() {
+    }
+
+    /** What to run each job with: the same Java and harness as this process. */
+    public record Harness(String java, String classPath, String root) {
+        public static Harness current(Path repoRoot) {
+            String java = ProcessHandle.current().info().command().orElse("java");
+            return new Harness(java, System.getProperty("java.class.path"),
+                    System.getProperty("ptlab.root", repoRoot.toString()));
+        }
+
+        String command(String... args) {
+            StringBuilder sb = new StringBuilder(quote(java)).append(" -Dptlab.root=").append(quote(root))
+                    .append(" -cp ").append(quote(classPath)).append(" ptlab.cli.Main");
+            for (String a : args) {
+                sb.append(' ').append(a.startsWith("\"$") ? a : quote(a));
+            }
+            return sb.toString();
+        }
+    }
+
+    public static Submission submit(RunPlan campaignPlan, SlurmOptions asked, Harness harness, ImageCache cache,
+            Progress progress) {
+        RunPlan plan = campaignPlan.asCampaign();
+        SlurmOptions options = asked.resolve(plan);
+        Path campaign = plan.campaignDir().orElseThrow();
+        Path slurm = campaign.resolve(Submission.FOLDER);
+        Path planFile = campaign.resolve("plan.json");
+        try {
+            Files.createDirectories(slurm);
+        } catch (IOException e) {
+            throw HarnessException.infra("cannot make " + slurm + ": " + e.getMessage(), e);
+        }
+        PlanWriter.write(plan, planFile);
+        List<Integer> all = new ArrayList<>();
+        for (int i = 0; i < plan.units().size(); i++) {
+            all.add(i);
+        }
+        return submitCells(plan, planFile, all, options, harness, cache, progress);
+    }
+
+    /**
+     * Submits again the cells of a campaign that have no run folder (never ran, failed before publishing,
+     * cancelled), with the resources they asked for the first time, and a new assembly job. The earlier
+     * submission is kept as slurm/submission-&lt;array job&gt;.json.
+     */
+    public static Submission resume(Path campaign, Harness harness, ImageCache cache, Progress progress) {
+        Submission old = Submission.read(campaign);
+        if (Slurm.queue(old.jobs()).stream().anyMatch(Slurm.Entry::active)) {
+            throw HarnessException.usage("the campaign " + campaign + " is still running (jobs " + old.jobs()
+                    + "); wait for it or `harness cancel` it first");
+        }
+        RunPlan plan = PlanWriter.read(old.plan());
+        List<Integer> todo = new ArrayList<>();
+        for (int i = 0; i < plan.units().size(); i++) {
+            if (!Files.isRegularFile(plan.units().get(i).folder().manifest())) {
+                todo.add(i);
+            }
+        }
+        if (todo.isEmpty()) {
+            throw HarnessException.usage("every cell of " + campaign + " has a result; nothing to resume");
+        }
+        Path slurm = campaign.resolve(Submission.FOLDER);
+        try {
+            Files.move(Submission.file(campaign), slurm.resolve("submission-" + old.arrayJob() + ".json"),
+                    StandardCopyOption.REPLACE_EXISTING);
+            Files.deleteIfExists(slurm.resolve(Submission.CANCELLED));
+            Path staging = campaign.resolve(ptlab.run.CellTask.STAGING);
+            if (Files.exists(staging)) {
+                ptlab.util.Trees.delete(staging);
+            }
+        } catch (IOException e) {
+            throw HarnessException.infra("cannot prepare " + campaign + " for resuming: " + e.getMessage(), e);
+        }
+        progress.note("resubmitting " + todo.size() + " of " + plan.units().size() + " cells: array tasks " + todo);
+        return submitCells(plan, old.plan(), todo, old.options(), harness, cache, progress);
+    }
+
+    private static Submission submitCells(RunPlan plan, Path planFile, List<Integer> indices, SlurmOptions options,
+            Harness harness, ImageCache cache, Progress progress) {
+        Path campaign = plan.campaignDir().orElseThrow();
+        Path slurm = campaign.resolve(Submission.FOLDER);
+        String imagesJob = null;
+        List<String> missing = missingImages(plan, indices, cache);
+        if (!missing.isEmpty()) {
+            List<String> args = new ArrayList<>(options.common());
+            args.addAll(List.of("--job-name=ptlab-images", "--chdir=" + plan.repoRoot(),
+                    "--output=" + slurm.resolve("images.out"), "--open-mode=append",
+                    "--cpus-per-task=" + options.cpusPerTask(), "--mem=" + options.memMib(), "--time=120"));
+            StringBuilder build = new StringBuilder("set -e");
+            for (String recipe : missing) {
+                build.append('\n').append(harness.command("image", "build", recipe));
+            }
+            imagesJob = Slurm.submit(args, script(slurm.resolve("images.sh"),
+                    "Builds the images the campaign's cells need and the cache lacks, once, before any cell.",
+                    build.toString()));
+            progress.note("images " + String.join(", ", missing) + " are not cached: job " + imagesJob + " builds them first");
+        }
+
+        String array = indices.size() == plan.units().size() ? "0-" + (indices.size() - 1)
+                : String.join(",", indices.stream().map(String::valueOf).toList());
+        List<String> args = new ArrayList<>(options.perCell());
+        args.addAll(List.of("--job-name=ptlab-" + plan.spec().experiment(), "--chdir=" + plan.repoRoot(),
+                "--array=" + array + (options.maxParallel() != null ? "%" + options.maxParallel() : ""),
+                // both attempts of a requeued task stay in its log
+                "--output=" + slurm.resolve("cell-%a.out"), "--open-mode=append", "--requeue"));
+        if (imagesJob != null) {
+            args.add("--dependency=afterok:" + imagesJob);
+            args.add("--kill-on-invalid-dep=yes");
+        }
+        String arrayJob = Slurm.submit(args, script(slurm.resolve("cell.sh"),
+                "Array task i runs cell i of plan.json, in a staging folder published when complete.",
+                "exec " + harness.command("task", "cell", planFile.toString(), "\"$SLURM_ARRAY_TASK_ID\"")));
+
+        List<String> reportArgs = new ArrayList<>(options.common());
+        reportArgs.addAll(List.of("--job-name=ptlab-report", "--chdir=" + plan.repoRoot(),
+                "--output=" + slurm.resolve("report.out"), "--open-mode=append", "--cpus-per-task=1",
+                "--mem=" + SlurmOptions.HARNESS_MIB, "--time=30", "--dependency=afterany:" + arrayJob));
+        String reportJob = Slurm.submit(reportArgs, script(slurm.resolve("report.sh"),
+                "Assembles the campaign (campaign.json, report, junit.xml) once every cell task has ended.",
+                "exec " + harness.command("task", "finish", campaign.toString())));
+
+        List<String> cells = plan.units().stream().map(RunUnit::runId).toList();
+        Submission s = new Submission(planFile, imagesJob, arrayJob, reportJob, cells, Instant.now().toString(), options);
+        s.write(campaign);
+        return s;
+    }
+
+    private static List<String> missingImages(RunPlan plan, List<Integer> indices, ImageCache cache) {
+        Set<String> missing = new LinkedHashSet<>();
+        for (int i : indices) {
+            RunUnit u = plan.units().get(i);
+            if (cache.lookup(RecipeLoader.load(u.recipe())).isEmpty()) {
+                missing.add(u.recipe().toString());
+            }
+        }
+        return List.copyOf(missing);
+    }
+
+    private static Path script(Path file, String comment, String command) {
+        String text = "#!/bin/sh\n# Written by harness run --executor slurm. " + comment + "\n" + command + "\n";
+        try {
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+        } catch (IOException e) {
+            throw HarnessException.infra("cannot write " + file + ": " + e.getMessage(), e);
+        }
+        return file;
+    }
+
+    static String quote(String s) {
+        return "'" + s.replace("'", "'\\''") + "'";
+    }
+}

@@ -1,0 +1,91 @@
+package ptlab.slurm;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import ptlab.HarnessException;
+import ptlab.Outcome;
+import ptlab.plan.PlanWriter;
+import ptlab.run.Campaign;
+import ptlab.run.CellTask;
+import ptlab.util.Progress;
+import ptlab.util.Trees;
+
+/** Follows a submitted campaign to its end ({@code --wait}), and cancels one ({@code harness cancel}). */
+public final class SlurmFollower {
+    private SlurmFollower() {
+    }
+
+    /**
+     * Polls until the scheduler is done with every job of the campaign, reporting each cell's changes,
+     * then returns the campaign's outcome (from campaign.json, assembled here if the report job made none).
+     */
+    public static Campaign.Finished follow(Path campaign, Duration poll, Progress progress) {
+        Map<Integer, String> last = new HashMap<>();
+        while (true) {
+            CampaignStatus.Snapshot snap = CampaignStatus.of(campaign);
+            for (CampaignStatus.Cell c : snap.cells()) {
+                String now = c.state() + " " + c.detail();
+                if (!now.equals(last.put(c.index(), now))) {
+                    progress.forCell(c.runId()).phase(c.state().name().toLowerCase(java.util.Locale.ROOT)
+                            + (c.detail().isEmpty() ? "" : " " + c.detail()));
+                }
+            }
+            if (!snap.active()) {
+                break;
+            }
+            progress.detail(snap.count(CampaignStatus.State.DONE) + "/" + snap.cells().size() + " cells done, "
+                    + snap.count(CampaignStatus.State.RUNNING) + " running, " + snap.count(CampaignStatus.State.PENDING)
+                    + " pending");
+            sleep(poll);
+        }
+        // the report job assembled it, unless it was cancelled or failed: then assemble it here
+        return Campaign.assemble(PlanWriter.read(Submission.read(campaign).plan()), Submission.cancelled(campaign));
+    }
+
+    /**
+     * Cancels every job of the campaign, waits until the scheduler has stopped them (a cell task gets
+     * SIGTERM and stops its guest), removes the staged, unpublished cells and assembles what completed.
+     */
+    public static Campaign.Finished cancel(Path campaign, Duration patience, Progress progress) {
+        Submission s = Submission.read(campaign);
+        try {
+            Files.writeString(campaign.resolve(Submission.FOLDER).resolve(Submission.CANCELLED),
+                    java.time.Instant.now() + "\n");
+        } catch (IOException e) {
+            throw HarnessException.infra("cannot mark " + campaign + " cancelled: " + e.getMessage(), e);
+        }
+        Slurm.cancel(s.jobs());
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (Slurm.queue(s.jobs()).stream().anyMatch(Slurm.Entry::active)) {
+            if (System.nanoTime() > deadline) {
+                throw new HarnessException(Outcome.INFRA_ERROR, "the jobs of " + campaign + " were cancelled but are"
+                        + " still ending after " + patience.toSeconds() + " s; run `harness cancel` again later");
+            }
+            progress.detail("waiting for the cancelled tasks to stop");
+            sleep(Duration.ofSeconds(1));
+        }
+        Path staging = campaign.resolve(CellTask.STAGING);
+        try {
+            if (Files.exists(staging)) {
+                Trees.delete(staging);
+            }
+        } catch (IOException e) {
+            throw HarnessException.infra("cannot remove the unpublished cells in " + staging + ": " + e.getMessage(), e);
+        }
+        return Campaign.assemble(PlanWriter.read(s.plan()), true);
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HarnessException(Outcome.INTERRUPTED, "interrupted while following the campaign; it goes on:"
+                    + " see `harness status`", e);
+        }
+    }
+}

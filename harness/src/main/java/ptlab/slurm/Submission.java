@@ -1,0 +1,84 @@
+package ptlab.slurm;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import ptlab.HarnessException;
+
+/**
+ * slurm/submission.json in a campaign folder: which jobs run the campaign, written once they are
+ * submitted; {@code harness status}, {@code cancel} and {@code --wait} read it.
+ *
+ * @param plan the campaign's plan.json, which every task reads
+ * @param imagesJob the job that builds missing images first; null when every image was cached
+ * @param arrayJob the array job, one task per cell, task i = cell i of the plan
+ * @param reportJob the job that assembles the campaign once the array has ended (afterany)
+ * @param cells run ids, in plan (= array index) order
+ * @param submittedAt ISO-8601 UTC
+ * @param options the resources each cell asked for
+ */
+public record Submission(Path plan, String imagesJob, String arrayJob, String reportJob, List<String> cells,
+        String submittedAt, SlurmOptions options) {
+    public static final String FOLDER = "slurm";
+    public static final String FILE = "submission.json";
+    /** Present once {@code harness cancel} cancelled the campaign. */
+    public static final String CANCELLED = "cancelled";
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    public Submission {
+        cells = List.copyOf(cells);
+    }
+
+    /** Every job of the campaign. */
+    public List<String> jobs() {
+        List<String> all = new ArrayList<>();
+        if (imagesJob != null) {
+            all.add(imagesJob);
+        }
+        all.add(arrayJob);
+        all.add(reportJob);
+        return all;
+    }
+
+    public static Path file(Path campaign) {
+        return campaign.resolve(FOLDER).resolve(FILE);
+    }
+
+    void write(Path campaign) {
+        Path f = file(campaign);
+        try {
+            Path tmp = f.resolveSibling(FILE + ".tmp");
+            JSON.writeValue(tmp.toFile(), this);
+            Files.move(tmp, f, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw HarnessException.infra("cannot write " + f + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The submission of the campaign in {@code campaign}; a usage error when it was not run by slurm. */
+    public static Submission read(Path campaign) {
+        Path f = file(campaign);
+        if (!Files.isRegularFile(f)) {
+            throw HarnessException.usage(campaign + " is not a campaign submitted to Slurm (no " + FOLDER + "/" + FILE
+                    + "); give the campaign folder that `harness run --executor slurm` printed");
+        }
+        try {
+            return JSON.readValue(f.toFile(), Submission.class);
+        } catch (IOException e) {
+            throw HarnessException.usage("cannot read " + f + ": " + e.getMessage());
+        }
+    }
+
+    public static boolean cancelled(Path campaign) {
+        return Files.exists(campaign.resolve(FOLDER).resolve(CANCELLED));
+    }
+}

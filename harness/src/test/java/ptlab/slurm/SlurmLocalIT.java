@@ -1,0 +1,227 @@
+package ptlab.slurm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import ptlab.run.CellTask;
+import ptlab.testing.Guests;
+import ptlab.testing.TestFiles;
+
+/**
+ * The slurm executor on a real one-node Slurm (slurm-wlm and munge from Debian) on 127.0.0.1, started
+ * and stopped by this test with all its state in a temporary folder. The harness runs as the user runs
+ * it, a separate process, with SLURM_CONF in its environment; the array tasks run the same classes.
+ */
+class SlurmLocalIT {
+    static final Path SCRIPT = Path.of("cluster/slurm-local.sh").toAbsolutePath();
+    static final ObjectMapper JSON = new ObjectMapper();
+    static Path state;
+    static Map<String, String> env;
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        state = Guests.workDir("slurm").toAbsolutePath();
+        env = Map.of("SLURM_CONF", state.resolve("slurm.conf").toString(), "PTLAB_SLURM_PORT", "16917");
+        Proc p = run(List.of(SCRIPT.toString(), "start", state.toString()), Path.of("."), Duration.ofSeconds(60));
+        assertEquals(0, p.code(), "cluster did not start:\n" + p.out());
+    }
+
+    @AfterAll
+    static void stopCluster() throws Exception {
+        if (state != null) {
+            Proc p = run(List.of(SCRIPT.toString(), "stop", state.toString()), Path.of("."), Duration.ofSeconds(90));
+            assertEquals(0, p.code(), p.out());
+            for (String pid : List.of("munged", "slurmctld", "slurmd")) {
+                assertFalse(Files.exists(state.resolve("run/" + pid + ".pid")), pid + " still running");
+            }
+        }
+    }
+
+    @Test
+    void aSweepOverTwoImagesAsAnArrayGivesTheLocalExecutorsOracles() throws Exception {
+        Path repo = repoCopy("sweep", false);
+        Path spec = repo.resolve("experiments/quick-pagetable.yaml");
+        Proc slurm = harness(repo, "run", spec.toString(), "--image", "bookworm,trixie", "--executor", "slurm",
+                "--wait", "--junit", repo.resolve("junit.xml").toString());
+        assertEquals(0, slurm.code(), slurm.out());
+        Path campaign = campaignOf(slurm.out());
+        JsonNode c = JSON.readTree(campaign.resolve("campaign.json").toFile());
+        assertEquals("PASS", c.get("outcome").asText());
+        assertEquals(2, c.get("cells").size());
+        assertFalse(Files.exists(campaign.resolve(CellTask.STAGING)) && list(campaign.resolve(CellTask.STAGING)).size() > 0,
+                "staged cells left behind");
+        for (JsonNode cell : c.get("cells")) {
+            Path dir = campaign.resolve(cell.get("folder").asText());
+            JsonNode attempt = JSON.readTree(dir.resolve("cell.json").toFile());
+            assertEquals("slurm", attempt.get("executor").asText());
+            assertEquals(0, attempt.get("restart_count").asInt());
+        }
+        assertTrue(Files.readString(repo.resolve("junit.xml")).contains("<testsuites"));
+        Proc status = harness(repo, "status", campaign.toString());
+        assertEquals(0, status.code(), status.out());
+        assertEquals(2, status.out().lines().filter(l -> l.contains(" DONE ") && l.contains("PASS")).count(), status.out());
+
+        Proc local = harness(repo, "run", spec.toString(), "--image", "bookworm,trixie");
+        assertEquals(0, local.code(), local.out());
+        Path localCampaign = campaignOf(local.out());
+        assertEquals(oracles(localCampaign), oracles(campaign), "the same oracles, passing alike, per image");
+    }
+
+    @Test
+    void oneFailingCellFailsTheCampaignAndLeavesTheOthersIntact() throws Exception {
+        Path repo = repoCopy("failing", true);
+        Proc slurm = harness(repo, "run", repo.resolve("experiments/vma.yaml").toString(), "--image", "bookworm,trixie",
+                "--executor", "slurm", "--wait");
+        assertEquals(1, slurm.code(), slurm.out());
+        Path campaign = campaignOf(slurm.out());
+        JsonNode c = JSON.readTree(campaign.resolve("campaign.json").toFile());
+        assertEquals("FAIL", c.get("outcome").asText());
+        assertEquals("PASS", c.get("cells").get(0).get("outcome").asText(), "bookworm's cell");
+        assertEquals("FAIL", c.get("cells").get(1).get("outcome").asText(), "trixie's cell");
+        for (JsonNode cell : c.get("cells")) {
+            assertTrue(Files.isRegularFile(campaign.resolve(cell.get("folder").asText()).resolve("report.html")));
+        }
+        String report = Files.readString(campaign.resolve("report.md"));
+        assertTrue(report.contains("Verdict: FAIL"), report);
+    }
+
+    @Test
+    void cancelMidArrayLeavesNoHalfWrittenCellAndStatusSaysCancelled() throws Exception {
+        Path repo = repoCopy("cancel", false);
+        Proc submit = harness(repo, "run", repo.resolve("experiments/quick-pagetable.yaml").toString(), "--image",
+                "bookworm", "--repetitions", "2", "--executor", "slurm", "--max-parallel", "1");
+        assertEquals(0, submit.code(), submit.out());
+        Path campaign = campaignOf(submit.out());
+        // wait until the first cell is under way in its staging folder, its guest starting
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (list(campaign.resolve(CellTask.STAGING)).isEmpty() || !hasConsole(campaign.resolve(CellTask.STAGING))) {
+            assertTrue(System.nanoTime() < deadline, "the first cell never started:\n"
+                    + harness(repo, "status", campaign.toString()).out());
+            Thread.sleep(500);
+        }
+        Proc cancel = harness(repo, "cancel", campaign.toString());
+        assertEquals(130, cancel.code(), cancel.out());
+        assertFalse(Files.exists(campaign.resolve(CellTask.STAGING)), "staged cells left behind");
+        try (Stream<Path> s = Files.list(campaign)) {
+            List<String> cells = s.filter(p -> p.getFileName().toString().contains("-bookworm-r")).map(Path::toString).toList();
+            assertEquals(List.of(), cells, "a cancelled cell published a run folder");
+        }
+        Proc status = harness(repo, "status", campaign.toString());
+        assertEquals(1, status.code(), status.out());
+        assertEquals(2, status.out().lines().filter(l -> l.contains(" CANCELLED ")).count(), status.out());
+        assertEquals("INTERRUPTED", JSON.readTree(campaign.resolve("campaign.json").toFile()).get("outcome").asText());
+        Proc qemu = run(List.of("pgrep", "-f", "qemu-system.*" + campaign.getFileName()), Path.of("."), Duration.ofSeconds(10));
+        assertEquals(1, qemu.code(), "QEMU of a cancelled cell still runs: " + qemu.out());
+
+        // resumable: the cancelled cells run again and the campaign completes, each cell once
+        Proc resume = harness(repo, "resume", campaign.toString(), "--wait");
+        assertEquals(0, resume.code(), resume.out());
+        JsonNode c = JSON.readTree(campaign.resolve("campaign.json").toFile());
+        assertEquals("PASS", c.get("outcome").asText());
+        assertEquals(2, c.get("cells").size());
+        assertEquals(1, list(campaign.resolve("slurm")).stream()
+                .filter(p -> p.getFileName().toString().matches("submission-\\d+\\.json")).count(),
+                "the cancelled submission is kept");
+    }
+
+    /** A copy of the repository's inputs; with {@code failOnTrixie} the VMA step fails on kernel 6.12 only. */
+    static Path repoCopy(String name, boolean failOnTrixie) throws IOException {
+        Path repo = Guests.workDir("slurm-" + name).toAbsolutePath();
+        for (String d : List.of("vm-images", "workloads", "kmod", "experiments")) {
+            TestFiles.copyTree(Path.of(d), repo.resolve(d));
+        }
+        if (failOnTrixie) {
+            Path script = repo.resolve("workloads/scripts/vma_dump.sh");
+            Files.writeString(script, Files.readString(script).replace("echo 0 >/proc/lkp25p3",
+                    "case $(uname -r) in 6.12*) echo 'simulated failure on 6.12' >&2; exit 3;; esac\n"
+                            + "echo 0 >/proc/lkp25p3"));
+            Files.writeString(repo.resolve("experiments/vma.yaml"), """
+                    experiment: slurm-vma
+                    author: {first: Test, last: Runner}
+                    vm: {memory_mib: 2048}
+                    workloads:
+                      - kind: vma_dump
+                    """);
+        }
+        return repo;
+    }
+
+    static TreeMap<String, String> oracles(Path campaign) throws IOException {
+        TreeMap<String, String> all = new TreeMap<>();
+        JsonNode c = JSON.readTree(campaign.resolve("campaign.json").toFile());
+        for (JsonNode cell : c.get("cells")) {
+            JsonNode m = JSON.readTree(campaign.resolve(cell.get("folder").asText()).resolve("manifest.json").toFile());
+            for (JsonNode o : m.get("oracles")) {
+                all.put(cell.get("image").asText() + ": " + o.get("name").asText(), o.get("passed").asText());
+            }
+        }
+        assertFalse(all.isEmpty(), "no oracles in " + campaign);
+        return all;
+    }
+
+    static boolean hasConsole(Path staging) throws IOException {
+        try (Stream<Path> s = Files.walk(staging)) {
+            return s.anyMatch(p -> p.getFileName().toString().equals("console.log"));
+        }
+    }
+
+    static List<Path> list(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.toList();
+        }
+    }
+
+    static Path campaignOf(String out) {
+        String line = out.lines().filter(l -> l.trim().startsWith("campaign:") || l.contains("(campaign of"))
+                .findFirst().orElseThrow(() -> new AssertionError("no campaign folder in:\n" + out));
+        String path = line.contains("(campaign of") ? line.substring(line.indexOf('/'), line.indexOf(" (campaign of"))
+                : line.substring(line.indexOf('/')).trim();
+        return Path.of(path);
+    }
+
+    record Proc(int code, String out) {
+    }
+
+    /** The harness as its own process, like bin/harness, with the cluster's SLURM_CONF. */
+    static Proc harness(Path repo, String... args) throws Exception {
+        List<String> argv = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-Dptlab.root=" + repo, "-cp", System.getProperty("java.class.path"), "ptlab.cli.Main"));
+        argv.addAll(List.of(args));
+        return run(argv, repo, Duration.ofMinutes(20));
+    }
+
+    static Proc run(List<String> argv, Path dir, Duration timeout) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(argv).directory(dir.toFile()).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        Path log = Files.createTempFile(Guests.workDir("slurm-log"), "proc", ".log");
+        pb.redirectOutput(log.toFile());
+        Process p = pb.start();
+        if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+            throw new AssertionError(String.join(" ", argv) + " did not end in " + timeout + ":\n"
+                    + Files.readString(log, StandardCharsets.UTF_8));
+        }
+        return new Proc(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+    }
+}
