@@ -49,11 +49,13 @@ class VagrantIT {
     private static Map<String, String> hostBefore;
     private static String hostLinksBefore;
     private static String namespace;
+    private static boolean repoDotVagrantBefore;
 
     @BeforeAll
     static void namespaceUp() throws Exception {
         hostBefore = hostLibvirtState();
         hostLinksBefore = hostLinks();
+        repoDotVagrantBefore = Files.exists(REPO.resolve(".vagrant"));
         state = Files.createTempDirectory("ptlab-vagrant-it-");
         vagrantHome = Files.createTempDirectory("ptlab-vagrant-home-");
         machines = Files.createTempDirectory("ptlab-vagrant-machines-");
@@ -228,8 +230,8 @@ class VagrantIT {
         if (Files.exists(state)) {
             problems.add("the namespace's state folder " + state + " is still there");
         }
-        if (Files.exists(REPO.resolve(".vagrant/machines/default/libvirt/id"))) {
-            problems.add("a machine is recorded in " + REPO.resolve(".vagrant"));
+        if (!repoDotVagrantBefore && Files.exists(REPO.resolve(".vagrant"))) {
+            problems.add("the test left " + REPO.resolve(".vagrant"));
         }
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             List<String> inNs = procs.filter(pr -> pr.getFileName().toString().matches("\\d+")).filter(pr -> {
@@ -263,6 +265,8 @@ class VagrantIT {
         Map<String, String> e = new TreeMap<>(System.getenv());
         e.put("VAGRANT_HOME", vagrantHome.toString());
         e.put("VAGRANT_CHECKPOINT_DISABLE", "1");
+        // never the repository's own .vagrant/ (a student's machine may live there)
+        e.put("VAGRANT_DOTFILE_PATH", machines.resolve("dot/.vagrant").toString());
         e.putAll(more);
         return e;
     }
