@@ -24,6 +24,32 @@ ptlab_require_test_tools() {
 		"dockerd:docker.io"
 }
 
+# The vagrant backend's host programs (vagrant, its libvirt plugin, libvirtd, dnsmasq); only where that
+# backend is used: `harness image box`, `--backend vagrant`, a spec with `backend: vagrant`, bin/test.
+ptlab_require_vagrant_tools() {
+	local -a want=("vagrant:vagrant" "libvirtd:libvirt-daemon-system" "virsh:libvirt-clients" "dnsmasq:dnsmasq-base"
+		"nsenter:util-linux" "ip:iproute2" "rsync:rsync")
+	# the plugin is no program: when its registration file is absent, name the file so it counts as missing
+	local plugin=/usr/share/vagrant-plugins/plugins.d/vagrant-libvirt.json
+	[ -e "$plugin" ] || want+=("$plugin:vagrant-libvirt")
+	ptlab_install_missing "${want[@]}"
+}
+
+# Whether the harness arguments ask for the vagrant backend.
+ptlab_wants_vagrant() {
+	local prev="" a
+	for a in "$@"; do
+		case "$prev $a" in
+		"--backend vagrant" | "image box" | *" --backend=vagrant") return 0 ;;
+		esac
+		if [ -f "$a" ] && grep -Eq '^[[:space:]]*backend:[[:space:]]*vagrant|backend:[[:space:]]*vagrant[[:space:]]*[,}]' "$a"; then
+			return 0
+		fi
+		prev=$a
+	done
+	return 1
+}
+
 # Installs the packages of the missing programs; arguments are "program:package" pairs.
 ptlab_install_missing() {
 	local -a missing=()
@@ -46,13 +72,13 @@ ptlab_install_missing() {
 		echo "harness: installing missing host packages: ${missing[*]}" >&2
 		export DEBIAN_FRONTEND=noninteractive
 		apt-get update -qq >&2 && apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2 || {
-			echo "harness: apt-get install failed; run: sudo apt-get install -y ${missing[*]}" >&2
+			echo "harness: apt-get install failed; run: sudo apt-get install -y --no-install-recommends ${missing[*]}" >&2
 			exit 4
 		}
 		return 0
 	fi
 	echo "harness: missing host packages: ${missing[*]}" >&2
-	echo "harness: install them with: sudo apt-get install -y ${missing[*]}" >&2
+	echo "harness: install them with: sudo apt-get install -y --no-install-recommends ${missing[*]}" >&2
 	exit 4
 }
 

@@ -12,6 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import ptlab.Accelerator;
 import ptlab.HarnessException;
 import ptlab.image.Image;
 import ptlab.image.ImageBuilder;
@@ -21,13 +22,17 @@ import ptlab.image.RecipeLoader;
 import ptlab.util.HostInfo;
 import ptlab.util.Progress;
 import ptlab.util.RepoRoot;
+import ptlab.vagrant.VagrantBox;
+import ptlab.vagrant.VagrantCli;
+import ptlab.spec.Accel;
 import ptlab.vm.Snapshot;
+import ptlab.vm.VmLauncher;
 import ptlab.vm.SnapshotStore;
 
-/** {@code harness image build|list|show}. */
+/** {@code harness image build|list|show|prune|box}. */
 @Command(name = "image", mixinStandardHelpOptions = true, description = "Build and inspect guest images.",
         subcommands = {ImageCommand.Build.class, ImageCommand.ListImages.class, ImageCommand.Show.class,
-            ImageCommand.Prune.class})
+            ImageCommand.Prune.class, ImageCommand.Box.class})
 public final class ImageCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -102,6 +107,37 @@ public final class ImageCommand implements Callable<Integer> {
             Image img = ImageCache.defaultCache().lookup(r).orElseThrow(() -> HarnessException.usage(
                     "no cached image for recipe " + r.name() + " (build it: bin/harness image build " + r.name() + ")"));
             spec.commandLine().getOut().println(java.nio.file.Files.readString(img.manifestFile()));
+            return 0;
+        }
+    }
+
+    @Command(name = "box", mixinStandardHelpOptions = true,
+            description = "Package a recipe's cached image (built when missing) as a vagrant-libvirt box beside it,"
+                    + " record its sha256 in the image manifest and add it to Vagrant, for the repository's Vagrantfile"
+                    + " (PTLAB_RECIPE=<recipe> vagrant up) and the vagrant backend.")
+    static final class Box implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "RECIPE", defaultValue = "bookworm", description = "Recipe name or file (default: ${DEFAULT-VALUE}).")
+        String recipe;
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            VagrantCli cli = VagrantCli.fromEnvironment();
+            cli.require();
+            ImageCache cache = ImageCache.defaultCache();
+            Image img = new ImageBuilder(cache, Progress.stderr()).getOrBuild(recipe(recipe));
+            VagrantBox.Packaged p = VagrantBox.ensure(img, cache, cli, Progress.stderr());
+            // the probe's result is remembered until the host reboots; the Vagrantfile's auto reads it
+            Accelerator accel = VmLauncher.resolveAccel(Accel.AUTO, img, Files.createTempDirectory("ptlab-probe"),
+                    Progress.stderr());
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(p.box().file());
+            out.println("box " + p.box().name() + " (sha256 " + p.box().sha256() + "), kernel "
+                    + img.manifest().kernelRelease() + ", accelerator " + accel.label());
+            String env = "bookworm".equals(img.manifest().name()) ? "" : "PTLAB_RECIPE=" + img.manifest().name() + " ";
+            out.println("next: " + env + "vagrant up && " + env + "vagrant ssh");
             return 0;
         }
     }

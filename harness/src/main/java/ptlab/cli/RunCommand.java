@@ -25,9 +25,12 @@ import ptlab.slurm.SlurmExecutor;
 import ptlab.slurm.SlurmFollower;
 import ptlab.slurm.Submission;
 import ptlab.spec.Accel;
+import ptlab.spec.Backend;
 import ptlab.spec.Start;
 import ptlab.util.Progress;
 import ptlab.util.RepoRoot;
+import ptlab.vagrant.VagrantBox;
+import ptlab.vagrant.VagrantCli;
 import ptlab.vm.VmLauncher;
 
 /** {@code harness run <spec>}: the main job. */
@@ -53,6 +56,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--jobs", defaultValue = "1",
             description = "Guests to run at once for a matrix (default: ${DEFAULT-VALUE}); each takes the spec's vCPUs.")
     int jobs;
+
+    @Option(names = "--backend", converter = BackendConverter.class,
+            description = "Override the spec's guest backend: qemu (the harness's QEMU) or vagrant (vagrant up with"
+                    + " the libvirt provider; set PTLAB_VAGRANT_WRAPPER to run it in a namespace, see README).")
+    Backend backend;
 
     @Option(names = "--cold-boot", description = "Boot each guest instead of restoring a ready snapshot"
             + " (vm.start: boot): repetitions become independent samples of the boot.")
@@ -99,7 +107,7 @@ public final class RunCommand implements Callable<Integer> {
                     + " --wait (without it the campaign's junit.xml appears in its folder when the report job has run)");
         }
         RunPlan plan = RunPlanner.plan(specFile, RepoRoot.find(), new Overrides(accel, images, repetitions,
-                coldBoot ? Start.BOOT : null),
+                coldBoot ? Start.BOOT : null, backend),
                 Clock.systemUTC());
         if (dryRun) {
             PlanPrinter.print(plan, out);
@@ -202,6 +210,14 @@ public final class RunCommand implements Callable<Integer> {
                 continue;
             }
             var vm = plan.spec().vm();
+            if (vm.backend() == Backend.VAGRANT) {
+                out.println("# " + u.runId() + ": vagrant up (repository Vagrantfile, box "
+                        + VagrantBox.name(cached.get()) + ", PTLAB_RECIPE=" + u.image() + " PTLAB_CPUS=" + vm.cpus()
+                        + " PTLAB_MEMORY_MIB=" + vm.memoryMib() + " PTLAB_SYNC=0), through "
+                        + (VagrantCli.fromEnvironment().wrapper().isEmpty() ? "the host's libvirt"
+                                : String.join(" ", VagrantCli.fromEnvironment().wrapper())));
+                continue;
+            }
             out.println("# " + u.runId());
             VmLauncher.dryRun(cached.get(), vm.accel(), vm.cpus(), vm.memoryMib(), u.folder().console())
                     .forEach(out::println);

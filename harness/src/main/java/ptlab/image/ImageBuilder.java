@@ -141,7 +141,7 @@ public final class ImageBuilder {
                 cmdline(recipe), Sha256.of(work.resolve("vmlinuz")), Sha256.of(work.resolve("initrd.img")),
                 Sha256.of(work.resolve("disk.img")), ptlab.ssh.HostKeys.fingerprint(hostKeyLine),
                 Duration.ofNanos(System.nanoTime() - t0).toSeconds(),
-                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), "root", packages);
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), "root", packages, null);
         m.write(work.resolve("manifest.json"));
         deleteTree(finalDir);
         Files.move(work, finalDir, StandardCopyOption.ATOMIC_MOVE);

@@ -23,10 +23,18 @@ import ptlab.HarnessException;
  * @param builtAt        ISO-8601 UTC time of the build
  * @param mmdebstrapMode root or unshare
  * @param packages       every installed package with its version
+ * @param boxSha256      sha256 of the Vagrant box packaged from this image ({@code harness image box}); null
+ *     until one is
  */
 public record ImageManifest(String name, String cacheKey, String suite, String kernelRelease, String cmdline,
         String kernelSha256, String initrdSha256, String diskSha256, String hostKeySha256, long buildSeconds,
-        String builtAt, String mmdebstrapMode, List<Package> packages) {
+        String builtAt, String mmdebstrapMode, List<Package> packages, String boxSha256) {
+
+    /** This manifest with the sha256 of the image's Vagrant box. */
+    public ImageManifest withBox(String sha256) {
+        return new ImageManifest(name, cacheKey, suite, kernelRelease, cmdline, kernelSha256, initrdSha256, diskSha256,
+                hostKeySha256, buildSeconds, builtAt, mmdebstrapMode, packages, sha256);
+    }
 
     public record Package(String name, String version, String arch) {
     }

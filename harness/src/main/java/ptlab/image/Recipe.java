@@ -27,10 +27,10 @@ public record Recipe(String name, String suite, String mirror, String kernelPack
     /**
      * What the guest needs: systemd as init, rsyslog for /var/log/kern.log, sshd (with sftp), sudo, a
      * compiler with libc headers (mmdebstrap installs no Recommends, so libc6-dev is not implied),
-     * make and kmod for modules, procps, iproute2.
+     * make and kmod for modules, procps, iproute2, rsync (Vagrant syncs kmod/ and workloads/ with it).
      */
     public static final List<String> DEFAULT_PACKAGES = List.of("systemd-sysv", "udev", "rsyslog",
-            "openssh-server", "sudo", "gcc", "libc6-dev", "make", "kmod", "procps", "iproute2");
+            "openssh-server", "sudo", "gcc", "libc6-dev", "make", "kmod", "procps", "iproute2", "rsync");
 
     public Recipe withDefaults() {
         return new Recipe(name, suite, or(mirror, DEFAULT_MIRROR), or(kernelPackage, "linux-image-amd64"),

@@ -3,6 +3,7 @@ package ptlab.plan;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 import ptlab.spec.Accel;
+import ptlab.spec.Backend;
 import ptlab.spec.Start;
 
 /**
@@ -13,20 +14,25 @@ import ptlab.spec.Start;
  * @param images replaces images ({@code --image}, repeatable); names or paths relative to the current folder
  * @param repetitions replaces repetitions ({@code --repetitions})
  * @param start replaces vm.start ({@code --cold-boot} makes it boot)
+ * @param backend replaces vm.backend ({@code --backend})
  */
-public record Overrides(Accel accel, List<String> images, Integer repetitions, Start start) {
-    public static final Overrides NONE = new Overrides(null, null, null, null);
+public record Overrides(Accel accel, List<String> images, Integer repetitions, Start start, Backend backend) {
+    public static final Overrides NONE = new Overrides(null, null, null, null, null);
 
     public Overrides {
         images = images == null ? null : List.copyOf(images);
     }
 
     public Overrides(Accel accel, List<String> images, Integer repetitions) {
-        this(accel, images, repetitions, null);
+        this(accel, images, repetitions, null, null);
+    }
+
+    public Overrides(Accel accel, List<String> images, Integer repetitions, Start start) {
+        this(accel, images, repetitions, start, null);
     }
 
     @JsonIgnore
     public boolean isEmpty() {
-        return accel == null && images == null && repetitions == null && start == null;
+        return accel == null && images == null && repetitions == null && start == null && backend == null;
     }
 }

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import ptlab.HarnessException;
+import ptlab.spec.Backend;
 import ptlab.spec.ExperimentSpec;
 import ptlab.spec.ImageRef;
 import ptlab.spec.Limits;
@@ -26,6 +27,8 @@ public final class RunPlanner {
     public static final String RESTORE_PROVIDER = "qemu-restore";
     /** The guest provider of {@code vm.start: boot}: a cold QEMU boot. */
     public static final String BOOT_PROVIDER = "qemu";
+    /** The guest provider of {@code vm.backend: vagrant}: {@code vagrant up} of the image's box. */
+    public static final String VAGRANT_PROVIDER = "vagrant";
     /** Length of the time stamp that begins every run id and names a campaign folder. */
     static final int STAMP_LENGTH = "yyyyMMdd-HHmmss".length();
     /** Run ids start with the plan's instant in UTC, so they sort by time and read the same everywhere. */
@@ -59,6 +62,9 @@ public final class RunPlanner {
         if (overrides.start() != null) {
             spec = spec.withVm(spec.vm().withStart(overrides.start()));
         }
+        if (overrides.backend() != null) {
+            spec = spec.withVm(spec.vm().withBackend(overrides.backend()));
+        }
         if (overrides.images() != null) {
             images = overrideImages(overrides.images(), currentFolder, loaded.repoRoot());
             // a path from the command line is relative to the current folder, not to the spec's: keep it
@@ -84,8 +90,7 @@ public final class RunPlanner {
         Path cellsDir = images.size() * spec.repetitions() > 1 ? experimentDir.resolve(stamp) : experimentDir;
         List<RunUnit> units = new ArrayList<>();
         for (ImageRef image : images) {
-            List<Step> steps = StepPlanner.steps(spec, image.name(),
-                    spec.vm().start() == Start.BOOT ? BOOT_PROVIDER : RESTORE_PROVIDER);
+            List<Step> steps = StepPlanner.steps(spec, image.name(), provider(spec.vm()));
             for (int rep = 1; rep <= spec.repetitions(); rep++) {
                 String runId = runId(stamp, image.name(), rep);
                 units.add(new RunUnit(runId, image.name(), image.recipe(), rep, cellsDir.resolve(runId), steps));
@@ -93,6 +98,14 @@ public final class RunPlanner {
         }
         return new RunPlan(RunPlan.VERSION, now.toString(), loaded.file(), loaded.sha256(), loaded.repoRoot(),
                 overrides, spec, units);
+    }
+
+    /** The guest provider a boot step names for {@code vm}. */
+    static String provider(ptlab.spec.VmSpec vm) {
+        if (vm.backend() == Backend.VAGRANT) {
+            return VAGRANT_PROVIDER;
+        }
+        return vm.start() == Start.BOOT ? BOOT_PROVIDER : RESTORE_PROVIDER;
     }
 
     /** {@code 20261124-010203-bookworm-r1}. */

@@ -30,7 +30,10 @@ final class StepPlanner {
         long t = vm.stepTimeoutS();
         List<Step> steps = new ArrayList<>();
         String machine = " (" + vm.cpus() + " vCPUs, " + vm.memoryMib() + " MiB, accel " + vm.accel() + ")";
-        String how = vm.start() == ptlab.spec.Start.BOOT
+        String how = vm.backend() == ptlab.spec.Backend.VAGRANT
+                ? "vagrant up " + image + " (libvirt provider, the repository's Vagrantfile)" + machine
+                        + ", read its address from vagrant ssh-config and wait until SSH runs a command"
+                : vm.start() == ptlab.spec.Start.BOOT
                 ? "boot " + image + " in QEMU" + machine + " and wait until SSH runs a command"
                 : "restore the ready snapshot of " + image + " in QEMU" + machine + " (made by one cold boot on"
                         + " first use; a failed restore falls back to a cold boot), set its clock, reseed its RNG"

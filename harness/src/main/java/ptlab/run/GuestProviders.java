@@ -2,6 +2,7 @@ package ptlab.run;
 
 import ptlab.HarnessException;
 import ptlab.guest.GuestProvider;
+import ptlab.vagrant.VagrantProvider;
 import ptlab.vm.QemuColdBoot;
 import ptlab.vm.QemuRestore;
 
@@ -17,7 +18,10 @@ final class GuestProviders {
         if (QemuRestore.NAME.equals(name)) {
             return new QemuRestore();
         }
+        if (VagrantProvider.NAME.equals(name)) {
+            return new VagrantProvider();
+        }
         throw HarnessException.usage("plan names an unknown guest provider '" + name + "'; known: "
-                + QemuColdBoot.NAME + ", " + QemuRestore.NAME);
+                + QemuColdBoot.NAME + ", " + QemuRestore.NAME + ", " + VagrantProvider.NAME);
     }
 }

@@ -92,6 +92,7 @@ final class RunManifest {
         root.put("accelerator", g.accel().label());
         root.put("vm", ordered("cpus", g.cpus(), "memory_mib", g.memoryMib(), "cmdline", g.cmdline()));
         root.put("qemu_argv", g.argv());
+        root.put("guest_backend_facts", g.facts());
     }
 
     void inputs(Map<String, String> sources) {

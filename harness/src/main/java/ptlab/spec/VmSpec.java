@@ -11,16 +11,22 @@ package ptlab.spec;
  *     {@link Defaults#VM_BOOT_TIMEOUT_S}; at least 1
  * @param stepTimeoutS seconds any one step in the guest (build, workload, collect) may take; default
  *     {@link Defaults#VM_STEP_TIMEOUT_S}; at least 1 and longer than an access workload's duration
- * @param start how the guest starts: restore a ready snapshot or boot; default {@link Defaults#VM_START}
+ * @param start how the guest starts: restore a ready snapshot or boot; default {@link Defaults#VM_START};
+ *     the vagrant backend always boots
+ * @param backend what runs the guest: the harness's QEMU or Vagrant; default {@link Defaults#VM_BACKEND}
  */
 public record VmSpec(Integer cpus, Integer memoryMib, Accel accel, Integer bootTimeoutS, Integer stepTimeoutS,
-        Start start) {
+        Start start, Backend backend) {
     public VmSpec withAccel(Accel newAccel) {
-        return new VmSpec(cpus, memoryMib, newAccel, bootTimeoutS, stepTimeoutS, start);
+        return new VmSpec(cpus, memoryMib, newAccel, bootTimeoutS, stepTimeoutS, start, backend);
     }
 
     public VmSpec withStart(Start newStart) {
-        return new VmSpec(cpus, memoryMib, accel, bootTimeoutS, stepTimeoutS, newStart);
+        return new VmSpec(cpus, memoryMib, accel, bootTimeoutS, stepTimeoutS, newStart, backend);
+    }
+
+    public VmSpec withBackend(Backend newBackend) {
+        return new VmSpec(cpus, memoryMib, accel, bootTimeoutS, stepTimeoutS, start, newBackend);
     }
 
     /** Guest memory as a size. */

@@ -55,7 +55,7 @@ public final class VmLauncher {
         return s;
     }
 
-    static String pinnedKey(Image image) {
+    public static String pinnedKey(Image image) {
         try {
             return Files.readString(image.hostKey()).trim();
         } catch (IOException e) {

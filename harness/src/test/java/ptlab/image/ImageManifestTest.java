@@ -24,7 +24,7 @@ class ImageManifestTest {
     void roundTripsThroughJson() {
         ImageManifest m = new ImageManifest("bookworm", "0123456789abcdef", "bookworm", "6.1.0-50-amd64", "root=/dev/vda",
                 "aa", "bb", "cc", "SHA256:xyz", 63, "2026-11-24T00:00:00Z", "root",
-                List.of(new ImageManifest.Package("linux-image-6.1.0-50-amd64", "6.1.158-1", "amd64")));
+                List.of(new ImageManifest.Package("linux-image-6.1.0-50-amd64", "6.1.158-1", "amd64")), null);
         m.write(dir.resolve("manifest.json"));
         ImageManifest back = ImageManifest.read(dir.resolve("manifest.json"));
         assertEquals(m, back);

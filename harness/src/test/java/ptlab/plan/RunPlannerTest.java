@@ -86,6 +86,12 @@ class RunPlannerTest {
         assertEquals("boot bookworm in QEMU (2 vCPUs, 2048 MiB, accel tcg) and wait until SSH runs a command",
                 cold.steps().get(0).description());
         assertEquals("qemu", ((Step.Boot) cold.steps().get(0)).provider(), "--cold-boot selects the cold boot");
+        RunPlan vagrant = plan(MATRIX, new Overrides(null, null, null, null, ptlab.spec.Backend.VAGRANT));
+        Step.Boot vb = (Step.Boot) vagrant.units().get(0).steps().get(0);
+        assertEquals("vagrant", vb.provider(), "--backend vagrant selects the vagrant provider, whatever vm.start says");
+        assertTrue(vb.description().startsWith("vagrant up bookworm (libvirt provider"), vb.description());
+        assertEquals(ptlab.spec.Backend.VAGRANT, vagrant.spec().vm().backend());
+        assertEquals(ptlab.spec.Backend.VAGRANT, vagrant.overrides().backend(), "plan.json records the override");
         Step part1 = u.step("part1-4k").orElseThrow();
         assertEquals("memalloc 64M in 4 KiB callocs and write every page; pagemap translates every page (batched),"
                 + " timing each; THP default", part1.description());

@@ -79,7 +79,7 @@ class RunOrchestratorTest {
     static Image fakeImage(Path dir) {
         return new Image(dir, new ImageManifest("bookworm", "bookworm-fake", "bookworm", "6.1.0-fake",
                 "console=ttyS0", "k".repeat(64), "i".repeat(64), "d".repeat(64), "SHA256:fake", 1,
-                "2026-11-24T00:00:00Z", "root", List.of()));
+                "2026-11-24T00:00:00Z", "root", List.of(), null));
     }
 
     static JsonNode step(JsonNode manifest, String name) {
