@@ -65,9 +65,10 @@ public final class Captions {
     /**
      * @param perPage  per scheme, stats of one pread per page
      * @param batched  per scheme, stats of the batched read (per entry); may be empty
+     * @param hugeFraction  per scheme, the share of present pages in transparent huge pages
      */
-    public static String pagemapCdf(Map<String, LatencyStats> perPage, Map<String, LatencyStats> batched, long atFloor,
-            Optional<Accelerator> accel) {
+    public static String pagemapCdf(Map<String, LatencyStats> perPage, Map<String, LatencyStats> batched,
+            Map<String, Double> hugeFraction, long atFloor, Optional<Accelerator> accel) {
         List<String> parts = new ArrayList<>();
         perPage.forEach((scheme, st) -> parts.add(scheme + " " + st.summary()));
         StringBuilder s = new StringBuilder("Pagemap translation latency, one pread per page: ")
@@ -85,38 +86,101 @@ public final class Captions {
             });
             if (!ratios.isEmpty()) {
                 s.append("Per-page over batched at p50: ").append(String.join(", ", ratios))
-                        .append(": every per-page read pays a syscall, the seq-file set-up and a copy_to_user that a batched read shares across many entries. ");
+                        .append(": every per-page read pays a syscall, pagemap_read's buffer allocation, the mmap_lock and a walk_page_range"
+                                + " set-up, and a copy_to_user, that a batched read shares across up to 65,536 entries"
+                                + " (pagemap is a plain read handler, not a seq_file). ");
             }
         }
+        s.append(thpReason(perPage, hugeFraction));
         if (atFloor > 0) {
             s.append(Fmt.f("%s sample(s) of 0-1 ns are drawn at 1 ns. ", Fmt.count(atFloor)));
         }
         return s.append(Accelerator.sentence(accel)).toString();
     }
 
-    public static String moduleVsPagemap(LatencyStats module, LatencyStats perPage, LatencyStats batched,
-            Optional<Accelerator> accel) {
-        StringBuilder s = new StringBuilder(Fmt.f("Same pages, three ways. lkp25p3 walk: %s; pagemap one pread per page: %s",
-                module.summary(), perPage.summary()));
-        if (batched != null) {
-            s.append("; pagemap batched (per entry): ").append(batched.summary());
-        }
-        s.append(". ");
-        if (module.p50Ns() > 0) {
-            s.append(Fmt.f("At p50 pagemap per-page takes %sx the module's time", Fmt.sig3((double) perPage.p50Ns() / module.p50Ns())));
-            if (batched != null) {
-                s.append(Fmt.f(" (batched %sx)", Fmt.sig3((double) batched.p50Ns() / module.p50Ns())));
+    /**
+     * Why schemes mostly in THP read faster, when the data shows it: per such scheme its THP share and its p50
+     * against the scheme with the fewest huge pages.
+     */
+    static String thpReason(Map<String, LatencyStats> perPage, Map<String, Double> hugeFraction) {
+        String base = null;
+        for (String scheme : perPage.keySet()) {
+            double h = hugeFraction.getOrDefault(scheme, 0.0);
+            if (h < 0.5 && (base == null || h < hugeFraction.getOrDefault(base, 0.0))) {
+                base = scheme;
             }
-            s.append(". ");
         }
-        s.append("Why: a per-page pagemap read is timed around a whole pread system call (entry and exit, the"
-                + " mmap_lock, a page walk set up for one entry, copy_to_user), while the module's time covers only"
-                + " its page-table walk under the locks, with no syscall in the timed region: the two differ by"
-                + " more than the walk. ");
+        if (base == null || perPage.get(base).p50Ns() <= 0) {
+            return "";
+        }
+        List<String> faster = new ArrayList<>();
+        for (Map.Entry<String, LatencyStats> e : perPage.entrySet()) {
+            double h = hugeFraction.getOrDefault(e.getKey(), 0.0);
+            if (h >= 0.5) {
+                faster.add(Fmt.f("%s has %s of its pages in THP and reads at %sx %s's p50", e.getKey(), Fmt.pct(h),
+                        Fmt.sig3((double) e.getValue().p50Ns() / perPage.get(base).p50Ns()), base));
+            }
+        }
+        if (faster.isEmpty()) {
+            return "";
+        }
+        return String.join("; ", faster) + ": for a huge page pagemap's walk stops at the PMD (pagemap_pmd_range fills the"
+                + " entries from the PMD itself, no PTE table is mapped or locked), one level and one lock fewer than for"
+                + " a 4 KiB page. ";
+    }
+
+    /**
+     * The two like-for-like comparisons of the module and pagemap on the same pages.
+     *
+     * @param write        each write() of one VA to /proc/lkp25p3, timed in user space like pagemap's pread; null when
+     *                     the run has no write-lat.csv or its writes carried several VAs
+     * @param perPage      pagemap, one pread per page
+     * @param walk         the module's walk with the empty ktime_get_ns() pair subtracted (raw when clk is null)
+     * @param clk          the empty ktime_get_ns() pairs the module read before each walk, or null when not logged
+     * @param batchMeans   pagemap batched, one mean per entry for each batch, or null
+     * @param clocksource  the guest's clocksource, or empty when not recorded
+     */
+    public static String moduleVsPagemap(LatencyStats write, LatencyStats perPage, LatencyStats walk, LatencyStats clk,
+            LatencyStats batchMeans, String clocksource, Optional<Accelerator> accel) {
+        StringBuilder s = new StringBuilder("Same pages, compared like for like. ");
+        if (write != null && write.n() > 0) {
+            s.append(Fmt.f("Syscall to syscall: one write() of one VA to /proc/lkp25p3 %s; one pread() of one pagemap entry %s",
+                    write.summary(), perPage.summary()));
+            if (perPage.p50Ns() > 0) {
+                s.append(Fmt.f(" (write/pread at p50: %sx)", Fmt.sig3((double) write.p50Ns() / perPage.p50Ns())));
+            }
+            s.append(". Both are timed in user space with CLOCK_MONOTONIC right around the call; the write also copies and"
+                    + " parses the text, finds the VMA and logs one kmsg line, the pread allocates its buffer, runs"
+                    + " walk_page_range and copies 8 bytes out. ");
+        } else {
+            s.append(Fmt.f("pagemap one pread per page: %s; no single-VA write() times were recorded (write-lat.csv absent, or"
+                    + " the workload's batch was above 1), so there is no syscall to compare it with. ", perPage.summary()));
+        }
+        s.append(Fmt.f("Walk to walk: lkp25p3 walk: %s", walk.summary()));
+        if (clk != null && clk.n() > 0) {
+            s.append(Fmt.f(" after subtracting an empty ktime_get_ns() pair read before each walk (that pair: %s%s)",
+                    clk.summary(), clocksource.isEmpty() ? "" : ", clocksource " + clocksource));
+        } else {
+            s.append(" (the clock's own cost was not logged and is included)");
+        }
+        if (batchMeans != null && batchMeans.n() > 0) {
+            s.append(Fmt.f("; pagemap batched, per entry: %s over %s batch(es), drawn as one point per batch since every entry"
+                    + " of a batch carries the batch's mean", batchMeans.summary(), Fmt.count(batchMeans.n())));
+            if (walk.p50Ns() > 0) {
+                s.append(Fmt.f(" (batched/module walk at p50: %sx)", Fmt.sig3((double) batchMeans.p50Ns() / walk.p50Ns())));
+            }
+        }
+        s.append(". Here the module's time covers only its page-table walk under the locks, no syscall in the timed region;"
+                + " a batched pagemap read shares its syscall over up to 65,536 entries, so its mean per entry is mostly"
+                + " walk and copy. ");
         return s.append(Accelerator.sentence(accel)).toString();
     }
 
     public static String heatmap(Heatmap h, AccessParams p) {
+        return heatmap(h, p, null);
+    }
+
+    public static String heatmap(Heatmap h, AccessParams p, AccessPasses passes) {
         Heatmap.Regions r = h.regions();
         StringBuilder s = new StringBuilder(Fmt.f("%d complete report(s) of %s s each (%d incomplete; %d expected for %d s); each column is drawn at the time its report was logged, so grey shows seconds with no report (incomplete, or a late report under load). ",
                 h.complete(), Fmt.sig3(h.columnWidthS()), h.incomplete(), h.expected(), p.durationS()));
@@ -134,6 +198,7 @@ public final class Captions {
         }
         s.append(Fmt.f("Rows are %s (%d pages, mean); the A bit is sampled every %d ms, so a page reads at most %s/s. ",
                 Fmt.size(h.rowPages() * 4096.0), h.rowPages(), p.scanPeriodMs(), Fmt.sig3(1000.0 / p.scanPeriodMs())));
+        s.append(saturation(passes, p));
         if (h.scanNsAvg() >= 0) {
             s.append(Fmt.f("One scan of the buffer took %s on average (max %s). ", Fmt.us(h.scanNsAvg()), Fmt.us(h.scanNsMax())));
         }
@@ -142,6 +207,49 @@ public final class Captions {
                     Fmt.count(Math.max(0, h.thpPages())), p.thp()));
         }
         return s.toString().trim();
+    }
+
+    /** The access workload's own count of what it did (memalloc.out's access_done line). */
+    public record AccessPasses(long elapsedMs, long hotPasses, long warmPasses, long warmLate, long warmPeriodUs) {
+    }
+
+    /**
+     * Why hot and warm can read the same rate: a page's A bit is sampled once per scan period, so a page touched at
+     * least once per period reads the ceiling; the passes the workload counted say whether both regions did.
+     */
+    public static String saturation(AccessPasses a, AccessParams p) {
+        if (a == null || a.elapsedMs() <= 0) {
+            return "";
+        }
+        double secs = a.elapsedMs() / 1000.0;
+        double ceiling = 1000.0 / p.scanPeriodMs();
+        double hotRate = a.hotPasses() / secs;
+        double warmRate = a.warmPasses() / secs;
+        StringBuilder s = new StringBuilder(Fmt.f("The workload made %s hot passes (%s/s) and %s warm passes (%s/s) in %s s",
+                Fmt.count(a.hotPasses()), Fmt.sig3(hotRate), Fmt.count(a.warmPasses()), Fmt.sig3(warmRate), Fmt.sig3(secs)));
+        if (a.warmPeriodUs() > 0) {
+            s.append(Fmt.f("; a warm pass was due every %s µs, %s warm passes ended after their next deadline (warm_late)",
+                    Fmt.count(a.warmPeriodUs()), Fmt.count(a.warmLate())));
+            if (a.warmPasses() > 0 && a.warmLate() * 2 > a.warmPasses()) {
+                s.append(Fmt.f(": most warm passes took longer than their period, about %s ms each",
+                        Fmt.sig3(a.elapsedMs() / (double) a.warmPasses())));
+            }
+        }
+        s.append(". ");
+        boolean hotSat = hotRate >= ceiling;
+        boolean warmSat = warmRate >= ceiling;
+        if (hotSat && warmSat) {
+            s.append(Fmt.f("Both rates are above the %s/s a %d ms A-bit sample can show (one young bit per sample), so hot and warm"
+                    + " both read at most %s/s and the heatmap cannot tell them apart by rate; a shorter scan period or a"
+                    + " slower warm period would. ", Fmt.sig3(ceiling), p.scanPeriodMs(), Fmt.sig3(ceiling)));
+        } else if (hotSat) {
+            s.append(Fmt.f("Hot passes come faster than the %s/s ceiling of a %d ms sample; warm ones do not, so warm reads below"
+                    + " hot. ", Fmt.sig3(ceiling), p.scanPeriodMs()));
+        } else {
+            s.append(Fmt.f("Neither region is read faster than the %s/s ceiling of a %d ms sample. ", Fmt.sig3(ceiling),
+                    p.scanPeriodMs()));
+        }
+        return s.toString();
     }
 
     public static String pagetable(PagetableComparison c, PagetableDump.Dump dump) {
