@@ -225,17 +225,7 @@ public final class Captions {
         double ceiling = 1000.0 / p.scanPeriodMs();
         double hotRate = a.hotPasses() / secs;
         double warmRate = a.warmPasses() / secs;
-        StringBuilder s = new StringBuilder(Fmt.f("The workload made %s hot passes (%s/s) and %s warm passes (%s/s) in %s s",
-                Fmt.count(a.hotPasses()), Fmt.sig3(hotRate), Fmt.count(a.warmPasses()), Fmt.sig3(warmRate), Fmt.sig3(secs)));
-        if (a.warmPeriodUs() > 0) {
-            s.append(Fmt.f("; a warm pass was due every %s µs, %s warm passes ended after their next deadline (warm_late)",
-                    Fmt.count(a.warmPeriodUs()), Fmt.count(a.warmLate())));
-            if (a.warmPasses() > 0 && a.warmLate() * 2 > a.warmPasses()) {
-                s.append(Fmt.f(": most warm passes took longer than their period, about %s ms each",
-                        Fmt.sig3(a.elapsedMs() / (double) a.warmPasses())));
-            }
-        }
-        s.append(". ");
+        StringBuilder s = new StringBuilder(passes(a));
         boolean hotSat = hotRate >= ceiling;
         boolean warmSat = warmRate >= ceiling;
         if (hotSat && warmSat) {
@@ -249,6 +239,52 @@ public final class Captions {
             s.append(Fmt.f("Neither region is read faster than the %s/s ceiling of a %d ms sample. ", Fmt.sig3(ceiling),
                     p.scanPeriodMs()));
         }
+        return s.toString();
+    }
+
+    /** DAMON's witness: what it saw of hot, warm and cold, and why it undercounts under TCG. */
+    public static String damon(DamonWitness w, AccessParams p, long aggrUs, long sampleUs, AccessPasses passes,
+            Optional<Accelerator> accel) {
+        StringBuilder s = new StringBuilder(Fmt.f("DAMON (vaddr, one sample every %s, aggregations of %s, so at most %d sampled"
+                + " accesses per aggregation) on the access workload's process in a phase of its own, the lkp25p3 scanner off. ",
+                Fmt.us(sampleUs * 1000.0), Fmt.us(aggrUs * 1000.0), w.maxAccesses()));
+        s.append(Fmt.f("Of %s aggregations covering the buffer, hot's interior was mostly in accessed regions in %s, warm's in %s;"
+                + " cold's interior was in an accessed region in %s. A region boundary lay within %s of warm_end (%s) in %s"
+                + " and of hot_end (%s) in %s. Grey: no region of the aggregation covered the row. ",
+                Fmt.count(w.aggregations()), Fmt.pct(w.share(w.hotSeen())), Fmt.pct(w.share(w.warmSeen())),
+                Fmt.count(w.coldSeen()), Fmt.size(DamonWitness.TOLERANCE), Fmt.size(p.warmEnd()),
+                Fmt.pct(w.share(w.warmEndEdge())), Fmt.size(p.hotEnd()), Fmt.pct(w.share(w.hotEndEdge()))));
+        s.append(passes(passes));
+        if (accel.isPresent() && accel.get() == Accelerator.TCG) {
+            s.append("Under TCG DAMON undercounts hot and warm: it clears a sampled page's accessed bit without a TLB flush,"
+                    + " which x86 allows (a stale translation only hides accesses until the next flush), but QEMU's software"
+                    + " TLB keeps the translation, so later reads set no accessed bit and the page looks idle for a while;"
+                    + " the lkp25p3 scanner flushes after clearing and sees every period. ");
+        } else {
+            s.append("DAMON clears accessed bits without a TLB flush, so a translation cached in the TLB can hide accesses"
+                    + " until it is evicted: the shares above are a lower bound. ");
+        }
+        return s.append(Accelerator.sentence(accel)).toString();
+    }
+
+    /** The workload's passes: how often it read hot and warm, and how many warm passes overran their period. */
+    static String passes(AccessPasses a) {
+        if (a == null || a.elapsedMs() <= 0) {
+            return "";
+        }
+        double secs = a.elapsedMs() / 1000.0;
+        StringBuilder s = new StringBuilder(Fmt.f("The workload made %s hot passes (%s/s) and %s warm passes (%s/s) in %s s",
+                Fmt.count(a.hotPasses()), Fmt.sig3(a.hotPasses() / secs), Fmt.count(a.warmPasses()),
+                Fmt.sig3(a.warmPasses() / secs), Fmt.sig3(secs)));
+        if (a.warmPeriodUs() > 0) {
+            s.append(Fmt.f("; a warm pass was due every %s µs, %s warm passes ended after their next deadline (warm_late)",
+                    Fmt.count(a.warmPeriodUs()), Fmt.count(a.warmLate())));
+            if (a.warmPasses() > 0 && a.warmLate() * 2 > a.warmPasses()) {
+                s.append(Fmt.f(": most warm passes took longer than their period, about %s ms each",
+                        Fmt.sig3(a.elapsedMs() / (double) a.warmPasses())));
+            }
+        }
+        s.append(". ");
         return s.toString();
     }
 
