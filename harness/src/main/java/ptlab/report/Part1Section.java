@@ -79,7 +79,7 @@ final class Part1Section {
             long[] blat = b.latencies();
             batched.put(scheme, LatencyStats.of(blat));
             // every entry of a batch carries the batch's mean: one point per batch, not a step curve
-            Cdf cb = Cdf.of(scheme + " batched (per-batch means)", BatchMeans.of(b.vas(), blat), 1);
+            Cdf cb = Cdf.points(scheme + " batched, per-batch means", BatchMeans.of(b.vas(), blat), 1);
             atFloor += cp.atFloor() + cb.atFloor();
             series.add(new CdfSeries(cp, color, false));
             series.add(CdfSeries.points(cb, color));

@@ -31,8 +31,8 @@ final class XlateSection {
     static final String WRITE = "lkp25p3 write() per VA";
     static final String CLOCK = "empty ktime_get_ns() pair";
     static final String WALK_NET = "lkp25p3 walk minus clock pair";
-    /** Ends with "batched": reproduce compares no batched series (a handful of points has no shape). */
-    static final String BATCH_MEANS = "pagemap per-batch means, batched";
+    /** Reproduce compares no batched series (a handful of points has no shape). */
+    static final String BATCH_MEANS = "pagemap batched, per-batch means";
 
     private XlateSection() {
     }
@@ -84,7 +84,7 @@ final class XlateSection {
         Cdf cm = Cdf.of(WALK, moduleLat, 1);
         Cdf cw = cs == null ? cm : Cdf.of(WALK_NET, walk.toArray(), 1);
         Cdf cp = Cdf.of(PER_PAGE, perPageLat, 1);
-        Cdf cb = Cdf.of(BATCH_MEANS, batchMeans, 1);
+        Cdf cb = Cdf.points(BATCH_MEANS, batchMeans, 1);
         List<CdfSeries> series = new ArrayList<>();
         List<Cdf> cdfs = new ArrayList<>();
         if (wrs != null) {
