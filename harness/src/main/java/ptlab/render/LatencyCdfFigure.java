@@ -42,6 +42,14 @@ public final class LatencyCdfFigure {
         for (CdfSeries s : series) {
             double[] x = s.cdf().xMicros();
             double[] y = s.cdf().yPercent();
+            if (s.points()) {
+                // one point per measurement: count those past the axis
+                for (double v : x) {
+                    n += v > axisMax ? 1 : 0;
+                    max = Math.max(max, v);
+                }
+                continue;
+            }
             double below = 0;
             for (int i = 0; i < x.length; i++) {
                 if (x[i] <= axisMax) {

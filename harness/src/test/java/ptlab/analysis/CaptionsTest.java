@@ -64,6 +64,9 @@ class CaptionsTest {
         String c = Captions.thpReason(p, huge);
         assertTrue(c.contains("whole has 98.0% of its pages in THP and reads at 0.600x 4k's p50"), c);
         assertTrue(c.contains("stops at the PMD"), c);
+        p.put("whole", LatencyStats.of(new long[] {11000}));
+        String slower = Captions.thpReason(p, huge);
+        assertTrue(slower.contains("reads at 1.10x 4k's p50: its walk stops at the PMD too, but here the syscall's"), slower);
         huge.put("whole", 0.1);
         assertTrue(Captions.thpReason(p, huge).isEmpty(), "no THP scheme, nothing to explain");
     }
