@@ -144,11 +144,12 @@ public final class Captions {
      * @param perPage      pagemap, one pread per page
      * @param walk         the module's walk with the empty ktime_get_ns() pair subtracted (raw when clk is null)
      * @param clk          the empty ktime_get_ns() pairs the module read before each walk, or null when not logged
+     * @param notAboveClock walks that took no longer than their own clock pair (drawn at the 1 ns floor)
      * @param batchMeans   pagemap batched, one mean per entry for each batch, or null
      * @param clocksource  the guest's clocksource, or empty when not recorded
      */
     public static String moduleVsPagemap(LatencyStats write, LatencyStats perPage, LatencyStats walk, LatencyStats clk,
-            LatencyStats batchMeans, String clocksource, Optional<Accelerator> accel) {
+            long notAboveClock, LatencyStats batchMeans, String clocksource, Optional<Accelerator> accel) {
         StringBuilder s = new StringBuilder("Same pages, compared like for like. ");
         if (write != null && write.n() > 0) {
             s.append(Fmt.f("Syscall to syscall: one write() of one VA to /proc/lkp25p3 %s; one pread() of one pagemap entry %s",
@@ -167,6 +168,11 @@ public final class Captions {
         if (clk != null && clk.n() > 0) {
             s.append(Fmt.f(" after subtracting an empty ktime_get_ns() pair read before each walk (that pair: %s%s)",
                     clk.summary(), clocksource.isEmpty() ? "" : ", clocksource " + clocksource));
+            if (notAboveClock > 0) {
+                s.append(Fmt.f("; %s walks (%s) took no longer than their pair and are drawn at 1 ns: the walk is as short"
+                        + " as the clock's own read there", Fmt.count(notAboveClock),
+                        Fmt.pct((double) notAboveClock / Math.max(1, walk.n()))));
+            }
         } else {
             s.append(" (the clock's own cost was not logged and is included)");
         }

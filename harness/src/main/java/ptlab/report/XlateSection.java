@@ -56,12 +56,14 @@ final class XlateSection {
         LongList ok = new LongList();
         LongList walk = new LongList();
         LongList clk = new LongList();
+        long notAboveClock = 0;
         for (XlateRecord r : module) {
             if (!r.failed()) {
                 ok.add(r.latNs());
                 walk.add(r.walkNs());
                 if (r.clkNs() >= 0) {
                     clk.add(r.clkNs());
+                    notAboveClock += r.latNs() <= r.clkNs() ? 1 : 0;
                 }
             }
         }
@@ -104,7 +106,7 @@ final class XlateSection {
         String title = ctx.author() + "-Module-vs-Pagemap-Lat-CDF";
         List<Block> blocks = new ArrayList<>();
         blocks.add(ctx.figure(LatencyCdfFigure.of(Figure.safeStem(title), "part2", title,
-                Captions.moduleVsPagemap(wrs, ps, ws, cs, bms, clocksource, ctx.accel), series)));
+                Captions.moduleVsPagemap(wrs, ps, ws, cs, notAboveClock, bms, clocksource, ctx.accel), series)));
         List<String> names = new ArrayList<>();
         List<LatencyStats> stats = new ArrayList<>();
         if (wrs != null) {
