@@ -261,18 +261,23 @@ public final class Captions {
         StringBuilder s = new StringBuilder(Fmt.f("DAMON (vaddr, one sample every %s, aggregations of %s, so at most %d sampled"
                 + " accesses per aggregation) on the access workload's process in a phase of its own, the lkp25p3 scanner off. ",
                 Fmt.us(sampleUs * 1000.0), Fmt.us(aggrUs * 1000.0), w.maxAccesses()));
-        s.append(Fmt.f("Of %s aggregations covering the buffer, hot's interior was mostly in accessed regions in %s, warm's in %s;"
-                + " cold's interior was in an accessed region in %s. A region boundary lay within %s of warm_end (%s) in %s"
-                + " and of hot_end (%s) in %s. Grey: no region of the aggregation covered the row. ",
+        s.append(Fmt.f("Of %s aggregations covering the buffer, hot's interior was mostly in accessed regions in %s, warm's in %s."
+                + " An accessed region lay wholly in cold in %s; in %s more an accessed region straddled warm_end (%s) by over %s"
+                + " while DAMON was still splitting toward it (a region is DAMON's unit of resolution). The accessed part of"
+                + " the buffer ended within %s of warm_end or hot_end (%s) in %s; some region boundary lay that close to"
+                + " warm_end in %s and to hot_end in %s. Grey: no region of the aggregation covered the row. ",
                 Fmt.count(w.aggregations()), Fmt.pct(w.share(w.hotSeen())), Fmt.pct(w.share(w.warmSeen())),
-                Fmt.count(w.coldSeen()), Fmt.size(DamonWitness.TOLERANCE), Fmt.size(p.warmEnd()),
-                Fmt.pct(w.share(w.warmEndEdge())), Fmt.size(p.hotEnd()), Fmt.pct(w.share(w.hotEndEdge()))));
+                Fmt.count(w.coldSeen()), Fmt.count(w.straddling()), Fmt.size(p.warmEnd()), Fmt.size(DamonWitness.TOLERANCE),
+                Fmt.size(DamonWitness.TOLERANCE), Fmt.size(p.hotEnd()), Fmt.pct(w.share(w.edgeFound())),
+                Fmt.pct(w.share(w.warmEndEdge())), Fmt.pct(w.share(w.hotEndEdge()))));
         s.append(passes(passes));
-        if (accel.isPresent() && accel.get() == Accelerator.TCG) {
-            s.append("Under TCG DAMON undercounts hot and warm: it clears a sampled page's accessed bit without a TLB flush,"
-                    + " which x86 allows (a stale translation only hides accesses until the next flush), but QEMU's software"
-                    + " TLB keeps the translation, so later reads set no accessed bit and the page looks idle for a while;"
-                    + " the lkp25p3 scanner flushes after clearing and sees every period. ");
+        if (w.emulated()) {
+            s.append(Fmt.f("DAMON can undercount under TCG, and warm's share (%s) is therefore reported, not judged: DAMON clears"
+                    + " a sampled page's accessed bit without a TLB flush, which x86 allows (a stale translation only hides"
+                    + " accesses until the next flush), but QEMU's software TLB keeps the translation, so later reads need"
+                    + " not set the bit again and the page can look idle; the lkp25p3 scanner flushes after clearing. This"
+                    + " is the likely cause, not one shown here: it would take a KVM guest to compare. ",
+                    Fmt.pct(w.share(w.warmSeen()))));
         } else {
             s.append("DAMON clears accessed bits without a TLB flush, so a translation cached in the TLB can hide accesses"
                     + " until it is evicted: the shares above are a lower bound. ");

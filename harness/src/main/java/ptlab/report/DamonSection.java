@@ -49,14 +49,16 @@ final class DamonSection {
         MemallocOut.Tagged head = mem.require("access");
         long base = Long.decode(head.kv().str("base"));
         List<DamonTraceParser.Aggregation> aggs = DamonTraceParser.parse(ctx.run.raw("damon/damon_aggregated.txt"));
-        DamonWitness w = DamonWitness.judge(aggs, base, p, aggrUs, sampleUs);
+        DamonWitness w = DamonWitness.judge(aggs, base, p, aggrUs, sampleUs,
+                ctx.accel.map(a -> a == ptlab.Accelerator.TCG).orElse(true));
         ctx.oracle(w.oracle());
         String title = ctx.author() + "-DAMON-Regions";
         List<Block> blocks = new ArrayList<>();
         blocks.add(ctx.figure(HeatmapFigure.of(Figure.safeStem(title), title,
                 Captions.damon(w, p, aggrUs, sampleUs, AccessSection.passes(mem), ctx.accel), w.map(), p,
                 "sampled accesses per aggregation")));
-        blocks.add(new Block.Table(List.of("region", "offsets", "aggregations seen accessed", "mean sampled accesses"),
+        blocks.add(new Block.Table(List.of("region", "offsets", "aggregations seen accessed (cold: a region wholly in it)",
+                "mean sampled accesses"),
                 List.of(List.of("hot", "[0, " + Fmt.size(p.hotEnd()) + ")", Fmt.pct(w.share(w.hotSeen())),
                                 Fmt.sig3(w.map().regions().hot())),
                         List.of("warm", "[" + Fmt.size(p.warmStart()) + ", " + Fmt.size(p.warmEnd()) + ")",

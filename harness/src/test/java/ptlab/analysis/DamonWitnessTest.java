@@ -31,11 +31,12 @@ class DamonWitnessTest {
 
     @Test
     void edgesColdAndSharesAreJudged() {
-        DamonWitness w = DamonWitness.judge(aggs(20, 0, 8 * MIB + MIB / 4), B, P, 100000, 5000);
+        DamonWitness w = DamonWitness.judge(aggs(20, 0, 8 * MIB + MIB / 4), B, P, 100000, 5000, false);
         assertEquals(20, w.aggregations());
         assertEquals(20, w.hotSeen());
         assertEquals(10, w.warmSeen());
         assertEquals(0, w.coldSeen());
+        assertEquals(20, w.edgeFound(), "the accessed part ends at warm_end, or at hot_end when warm reads 0");
         assertEquals(20, w.warmEndEdge());
         assertEquals(20, w.hotEndEdge());
         assertEquals(20, w.maxAccesses());
@@ -49,14 +50,43 @@ class DamonWitnessTest {
 
     @Test
     void anAccessedColdOrAMissingEdgeFails() {
-        DamonWitness cold = DamonWitness.judge(aggs(20, 1, 8 * MIB), B, P, 100000, 5000);
+        DamonWitness cold = DamonWitness.judge(aggs(20, 1, 8 * MIB), B, P, 100000, 5000, false);
         assertEquals(20, cold.coldSeen());
         assertFalse(cold.oracle().passed());
-        DamonWitness far = DamonWitness.judge(aggs(20, 0, 10 * MIB), B, P, 100000, 5000);
+        // warm's region reaching 2 MiB into cold: a straddle, not cold seen; but the accessed part ends far from
+        // any edge in the aggregations where warm reads accessed, which is half of them
+        DamonWitness far = DamonWitness.judge(aggs(20, 0, 10 * MIB), B, P, 100000, 5000, false);
+        assertEquals(0, far.coldSeen());
+        assertEquals(10, far.straddling());
         assertEquals(0, far.warmEndEdge());
-        assertFalse(far.oracle().passed(), far.oracle().detail());
-        DamonWitness few = DamonWitness.judge(aggs(5, 0, 8 * MIB), B, P, 100000, 5000);
+        assertEquals(10, far.edgeFound());
+        assertTrue(far.oracle().passed(), "50% meets the edge share: " + far.oracle().detail());
+        List<Aggregation> allWarm = new ArrayList<>();
+        for (Aggregation a : aggs(20, 0, 10 * MIB)) {
+            allWarm.add(new Aggregation(a.line(), a.tS(), 0, List.of(a.regions().get(1),
+                    new Region(B + 4 * MIB, B + 10 * MIB, 3, 1), a.regions().get(3))));
+        }
+        DamonWitness noEdge = DamonWitness.judge(allWarm, B, P, 100000, 5000, false);
+        assertEquals(0, noEdge.edgeFound());
+        assertFalse(noEdge.oracle().passed(), noEdge.oracle().detail());
+        DamonWitness few = DamonWitness.judge(aggs(5, 0, 8 * MIB), B, P, 100000, 5000, false);
         assertFalse(few.oracle().passed());
         assertTrue(few.oracle().detail().contains("fewer than 10 aggregations"), few.oracle().detail());
+    }
+
+    @Test
+    void warmIsJudgedOnlyOutsideEmulation() {
+        List<Aggregation> idleWarm = new ArrayList<>();
+        for (Aggregation a : aggs(20, 0, 8 * MIB)) {
+            idleWarm.add(new Aggregation(a.line(), a.tS(), 0, List.of(a.regions().get(1),
+                    new Region(B + 4 * MIB, B + 8 * MIB, 0, 1), a.regions().get(3))));
+        }
+        DamonWitness kvm = DamonWitness.judge(idleWarm, B, P, 100000, 5000, false);
+        assertEquals(0, kvm.warmSeen());
+        assertEquals(20, kvm.edgeFound(), "the accessed part ends at hot_end");
+        assertFalse(kvm.oracle().passed());
+        DamonWitness tcg = DamonWitness.judge(idleWarm, B, P, 100000, 5000, true);
+        assertTrue(tcg.oracle().passed(), tcg.oracle().detail());
+        assertTrue(tcg.oracle().detail().contains("warm in 0.0% (reported, not judged under TCG"), tcg.oracle().detail());
     }
 }
