@@ -29,6 +29,15 @@ class DamonWitnessTest {
         return out;
     }
 
+    /** The same aggregations without the program's own mapping and with {@code warm} as the middle region. */
+    static List<Aggregation> withWarm(List<Aggregation> in, Region warm) {
+        List<Aggregation> out = new ArrayList<>();
+        for (Aggregation a : in) {
+            out.add(new Aggregation(a.line(), a.tS(), 0, List.of(a.regions().get(1), warm, a.regions().get(3))));
+        }
+        return out;
+    }
+
     @Test
     void edgesColdAndSharesAreJudged() {
         DamonWitness w = DamonWitness.judge(aggs(20, 0, 8 * MIB + MIB / 4), B, P, 100000, 5000, false);
@@ -61,11 +70,7 @@ class DamonWitnessTest {
         assertEquals(0, far.warmEndEdge());
         assertEquals(10, far.edgeFound());
         assertTrue(far.oracle().passed(), "50% meets the edge share: " + far.oracle().detail());
-        List<Aggregation> allWarm = new ArrayList<>();
-        for (Aggregation a : aggs(20, 0, 10 * MIB)) {
-            allWarm.add(new Aggregation(a.line(), a.tS(), 0, List.of(a.regions().get(1),
-                    new Region(B + 4 * MIB, B + 10 * MIB, 3, 1), a.regions().get(3))));
-        }
+        List<Aggregation> allWarm = withWarm(aggs(20, 0, 10 * MIB), new Region(B + 4 * MIB, B + 10 * MIB, 3, 1));
         DamonWitness noEdge = DamonWitness.judge(allWarm, B, P, 100000, 5000, false);
         assertEquals(0, noEdge.edgeFound());
         assertFalse(noEdge.oracle().passed(), noEdge.oracle().detail());
@@ -76,11 +81,7 @@ class DamonWitnessTest {
 
     @Test
     void warmIsJudgedOnlyOutsideEmulation() {
-        List<Aggregation> idleWarm = new ArrayList<>();
-        for (Aggregation a : aggs(20, 0, 8 * MIB)) {
-            idleWarm.add(new Aggregation(a.line(), a.tS(), 0, List.of(a.regions().get(1),
-                    new Region(B + 4 * MIB, B + 8 * MIB, 0, 1), a.regions().get(3))));
-        }
+        List<Aggregation> idleWarm = withWarm(aggs(20, 0, 8 * MIB), new Region(B + 4 * MIB, B + 8 * MIB, 0, 1));
         DamonWitness kvm = DamonWitness.judge(idleWarm, B, P, 100000, 5000, false);
         assertEquals(0, kvm.warmSeen());
         assertEquals(20, kvm.edgeFound(), "the accessed part ends at hot_end");
