@@ -42,6 +42,7 @@ struct opts {
 	const char *part2;		/* xlate or access */
 	const char *out_path;
 	const char *proc_path;
+	const char *write_lat_path;	/* xlate: one row per timed write() */
 	uint64_t size;
 	enum thp_choice thp;
 	bool size_set, thp_set, hold;
@@ -78,7 +79,7 @@ static void usage(FILE *f)
 	fprintf(f,
 		"usage: memalloc --scheme 4k|2m|whole [--size BYTES] [--thp default|never|always] [--out FILE]\n"
 		"       memalloc --part2 xlate [--size 1G] [--pages N] [--batch 64] [--hold] [--thp CHOICE]\n"
-		"                [--proc /proc/lkp25p3] [--out FILE]\n"
+		"                [--proc /proc/lkp25p3] [--out FILE] [--write-lat FILE]\n"
 		"       memalloc --part2 access [--size 1G] [--duration 120] [--hot 256M] [--warm-start 256M]\n"
 		"                [--warm-end 512M] [--warm-period-us 1000] [--scan-period-ms 100] [--report-ms 1000]\n"
 		"                [--thp never] [--proc /proc/lkp25p3] [--out FILE]\n"
@@ -100,7 +101,7 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 {
 	enum { O_SCHEME = 256, O_PART2, O_SIZE, O_THP, O_OUT, O_PROC, O_PAGES,
 	       O_BATCH, O_HOLD, O_DURATION, O_HOT, O_WSTART, O_WEND, O_WPERIOD,
-	       O_SPERIOD, O_REPORT, O_HELP };
+	       O_SPERIOD, O_REPORT, O_WLAT, O_HELP };
 	static const struct option longopts[] = {
 		{ "scheme", required_argument, NULL, O_SCHEME },
 		{ "part2", required_argument, NULL, O_PART2 },
@@ -118,6 +119,7 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 		{ "warm-period-us", required_argument, NULL, O_WPERIOD },
 		{ "scan-period-ms", required_argument, NULL, O_SPERIOD },
 		{ "report-ms", required_argument, NULL, O_REPORT },
+		{ "write-lat", required_argument, NULL, O_WLAT },
 		{ "help", no_argument, NULL, O_HELP },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -165,6 +167,9 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 			break;
 		case O_PROC:
 			o->proc_path = optarg;
+			break;
+		case O_WLAT:
+			o->write_lat_path = optarg;
 			break;
 		case O_PAGES:
 			bad |= parse_u64(optarg, &o->pages);
@@ -471,13 +476,19 @@ static int write_vas(int fd, const uint64_t *vas, size_t n)
 	return write_proc(fd, buf, len);
 }
 
-/* A write runs in the writer's mm, so the module translates our own pages. */
+/*
+ * A write runs in the writer's mm, so the module translates our own pages.
+ * With --write-lat every write() is timed exactly as pagemap times its
+ * pread(): now_ns() (CLOCK_MONOTONIC) right before and after the call, so
+ * with --batch 1 the two tools' syscalls compare one VA against one entry.
+ */
 static int run_xlate(const struct opts *o)
 {
 	uint64_t first, total, n, done = 0, written = 0, errors = 0, vas[MAX_BATCH];
+	uint64_t t0, t1;
 	char *buf = part2_buffer(o);
+	FILE *out, *wlat = NULL;
 	size_t k, i;
-	FILE *out;
 	int fd, err;
 
 	if (!buf)
@@ -490,13 +501,28 @@ static int run_xlate(const struct opts *o)
 		fprintf(stderr, "memalloc: %s: %s\n", o->proc_path, strerror(errno));
 		return 1;
 	}
+	if (o->write_lat_path) {
+		wlat = fopen(o->write_lat_path, "w");
+		if (!wlat) {
+			fprintf(stderr, "memalloc: %s: %s\n", o->write_lat_path, strerror(errno));
+			close(fd);
+			return 1;
+		}
+		setvbuf(wlat, NULL, _IOFBF, 1 << 20);
+		fprintf(wlat, "va,vas,lat_ns\n");
+	}
 
 	while (done < n && !stop_requested) {
 		k = n - done < o->batch ? n - done : o->batch;
 		for (i = 0; i < k; i++)
 			vas[i] = (first + done + i) << PAGE_SHIFT;
-		if (!write_vas(fd, vas, k)) {
+		t0 = now_ns();
+		err = write_vas(fd, vas, k);
+		t1 = now_ns();
+		if (!err) {
 			written += k;
+			if (wlat)
+				fprintf(wlat, "0x%" PRIx64 ",%zu,%" PRIu64 "\n", vas[0], k, t1 - t0);
 		} else {
 			/* Find out which VAs the module refuses, one by one. */
 			for (i = 0; i < k; i++) {
@@ -513,6 +539,10 @@ static int run_xlate(const struct opts *o)
 		done += k;
 	}
 	close(fd);
+	if (wlat && fclose(wlat)) {
+		fprintf(stderr, "memalloc: %s: %s\n", o->write_lat_path, strerror(errno));
+		return 1;
+	}
 
 	out = open_out(o);
 	if (!out)

@@ -3,6 +3,10 @@
  * lkp_xlate.c - a line of hex VAs: each is translated in the writer's own
  * address space by the walk of ptwalk.h and logged as one "xlate" line with
  * its PA and the latency of the walk.
+ *
+ * lat_ns is the time between two ktime_get_ns() calls around the walk, so it
+ * includes one clock read; clk_ns is an empty pair read just before, the
+ * clock's own cost on this guest's clocksource, for the reader to subtract.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -52,9 +56,11 @@ int lkp_xlate_line(char *line)
 		unsigned long va = vas[i];
 		struct vm_area_struct *vma = find_vma(mm, va);
 		struct ptw_result r;
-		u64 t0, lat = 0;
+		u64 t0, clk = 0, lat = 0;
 
 		if (vma && va >= vma->vm_start) {
+			t0 = ktime_get_ns();
+			clk = ktime_get_ns() - t0;
 			t0 = ktime_get_ns();
 			ptw_translate(mm, va, &r);
 			lat = ktime_get_ns() - t0;
@@ -63,9 +69,9 @@ int lkp_xlate_line(char *line)
 			r.level = PTW_NONE;
 			r.err = "no_vma";
 		}
-		pr_info("xlate va=0x%lx pa=0x%llx pfn=0x%lx level=%s lat_ns=%llu%s%s\n",
+		pr_info("xlate va=0x%lx pa=0x%llx pfn=0x%lx level=%s lat_ns=%llu clk_ns=%llu%s%s\n",
 			va, ptw_pa(&r, va), r.level == PTW_NONE ? 0 : r.pfn,
-			ptw_level_name(r.level), lat, r.err ? " err=" : "",
+			ptw_level_name(r.level), lat, clk, r.err ? " err=" : "",
 			r.err ? r.err : "");
 	}
 	mmap_read_unlock(mm);

@@ -1,5 +1,5 @@
 #!/bin/sh
-# What the guest is: kernel, command line, THP policy, MGLRU state, memory. lru_gen.txt holds
+# What the guest is: kernel, command line, THP policy, MGLRU state, clocksource, memory. lru_gen.txt holds
 # /sys/kernel/mm/lru_gen/enabled (a hex mask; 0x0000 = MGLRU off, bit 0x0001 = on), or "absent"
 # on a kernel built without MGLRU (5.10): its aging clears accessed bits (kmod/lkp25p3/README.md).
 . "$(dirname "$0")/lib.sh"
@@ -14,5 +14,8 @@ if [ -e /sys/kernel/mm/lru_gen/enabled ]; then
 else
 	echo absent >"$out/lru_gen.txt"
 fi
+# the clock behind ktime_get_ns() and CLOCK_MONOTONIC: what one timed walk or syscall pays to read it
+cat /sys/devices/system/clocksource/clocksource0/current_clocksource >"$out/clocksource.txt"
+cat /sys/devices/system/clocksource/clocksource0/available_clocksource >"$out/clocksource_available.txt"
 cat /proc/meminfo >"$out/meminfo.txt"
 gcc --version | head -n 1 >"$out/gcc.txt"

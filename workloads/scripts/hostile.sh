@@ -379,7 +379,7 @@ awk -v dir="$out" '
 ' "$out/kmsg.txt"
 count_of() { awk -v k="$1" '$1 == k { print $2; f = 1 } END { if (!f) print "missing" }' "$out/counts.txt"; }
 
-report unmapped_logged no_vma "$(grep -q '^lkp25p3: xlate va=0x1000 pa=0x0 pfn=0x0 level=none lat_ns=0 err=no_vma$' \
+report unmapped_logged no_vma "$(grep -q '^lkp25p3: xlate va=0x1000 pa=0x0 pfn=0x0 level=none lat_ns=0 clk_ns=0 err=no_vma$' \
 	"$out/unmapped.log" && echo no_vma || echo missing)"
 report scan_dying_logged 1 "$(grep -c "^lkp25p3: scan_target_gone pid=$dying_pid " "$out/scan_dying.log" || true)"
 report rmmod_logged_stop 1 "$(grep -c '^lkp25p3: scan_stop ' "$out/rmmod.log" || true)"

@@ -13,6 +13,24 @@ import java.util.Arrays;
 public record Cdf(String label, double[] xMicros, double[] yPercent, long n, long atFloor) {
     private static final int STEPS = 1000;
 
+    /**
+     * A few measurements as points, each at its mid-rank percentile {@code 100 (i + 0.5) / n}: one batch is drawn
+     * at 50, not on the chart's top edge, and no step joins them.
+     */
+    public static Cdf points(String label, long[] ns, long floorNs) {
+        long[] s = ns.clone();
+        Arrays.sort(s);
+        double[] x = new double[s.length];
+        double[] y = new double[s.length];
+        long atFloor = 0;
+        for (int i = 0; i < s.length; i++) {
+            atFloor += s[i] <= floorNs ? 1 : 0;
+            x[i] = Math.max(s[i], floorNs) / 1000.0;
+            y[i] = 100.0 * (i + 0.5) / s.length;
+        }
+        return new Cdf(label, x, y, s.length, atFloor);
+    }
+
     public static Cdf of(String label, long[] ns, long floorNs) {
         long[] s = ns.clone();
         Arrays.sort(s);

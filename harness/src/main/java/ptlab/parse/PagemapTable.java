@@ -57,6 +57,11 @@ public final class PagemapTable {
         return latNs[i];
     }
 
+    /** A copy of the VA column. */
+    public long[] vas() {
+        return va.clone();
+    }
+
     /** A copy of the latency column. */
     public long[] latencies() {
         return latNs.clone();

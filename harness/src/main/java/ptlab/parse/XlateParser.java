@@ -28,7 +28,8 @@ public final class XlateParser {
                 throw ModuleLineParser.error(kmsg.file(), m, VERB + ".level", e.getMessage());
             }
             long lat = err.isEmpty() || kv.has("lat_ns") ? ModuleLineParser.num(kmsg.file(), m, VERB, kv, "lat_ns") : 0;
-            out.add(new XlateRecord(m.line(), va, pa, pfn, level, lat, err));
+            long clk = kv.has("clk_ns") ? ModuleLineParser.num(kmsg.file(), m, VERB, kv, "clk_ns") : -1;
+            out.add(new XlateRecord(m.line(), va, pa, pfn, level, lat, err, clk));
         }
         return out;
     }

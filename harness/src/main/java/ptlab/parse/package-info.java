@@ -24,7 +24,7 @@
  *                            Nov 24 01:02:03 host kernel: msg
  *                          (bracketed timestamp optional). Module line counts are compared with kmsg.
  *   raw/guest/*.txt        uname.txt, cmdline.txt, thp_enabled.txt, lru_gen.txt ("absent" without MGLRU),
- *                          meminfo.txt: shown verbatim.
+ *                          clocksource.txt (current clocksource), meminfo.txt: shown verbatim.
  *
  *   raw/part1/&lt;scheme&gt;/     scheme in 4k, 2m, whole
  *     memalloc.out         memalloc pid=&lt;pid&gt; scheme=4k size=&lt;bytes&gt; thp=&lt;choice&gt; chunks=&lt;n&gt; alloc_ns=&lt;n&gt; touch_ns=&lt;n&gt;
@@ -36,8 +36,11 @@
  *                          lat_ns decimal. Up to 524,288 rows, streamed.
  *
  *   raw/xlate/             memalloc.out with "xlate pid=.. base=0x.. pages=N written=N errors=N" and chunk
- *                          lines; pagemap-per-page.csv and pagemap-batched.csv of the same pages.
- *                          kmsg: lkp25p3: xlate va=0x.. pa=0x.. pfn=0x.. level=pte|pmd|pud|none lat_ns=N [err=reason]
+ *                          lines; pagemap-per-page.csv and pagemap-batched.csv of the same pages;
+ *                          write-lat.csv (optional) header va,vas,lat_ns: each write() to /proc/lkp25p3 timed
+ *                          like pagemap's pread (first VA, VAs it carried, ns).
+ *                          kmsg: lkp25p3: xlate va=0x.. pa=0x.. pfn=0x.. level=pte|pmd|pud|none lat_ns=N [clk_ns=N]
+ *                          [err=reason]; clk_ns (an empty ktime_get_ns() pair) is absent from older modules.
  *                          Oracle: module PA == pfn&lt;&lt;12 | (va &amp; 0xfff) from both pagemap reads.
  *
  *   raw/vma/               maps.txt (/proc/1/maps), smaps.txt (/proc/1/smaps).

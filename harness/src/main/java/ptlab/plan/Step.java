@@ -34,6 +34,7 @@ public sealed interface Step {
     String XLATE = "xlate";
     String VMA_DUMP = "vma_dump";
     String ACCESS = "access";
+    String DAMON = "damon";
     String PAGETABLE = "pagetable";
     String COLLECT = "collect";
     String RENDER = "render";

@@ -22,6 +22,9 @@ import ptlab.spec.XlateWorkload;
  * collect, render.
  */
 final class StepPlanner {
+    /** The DAMON phase runs the access pattern this long at most: about 300 aggregations of 100 ms. */
+    static final long DAMON_MAX_S = 30;
+
     private StepPlanner() {
     }
 
@@ -110,6 +113,13 @@ final class StepPlanner {
                     script("access.sh", a.size().bytes(), a.durationS(), a.hot().bytes(), a.warmStart().bytes(),
                             a.warmEnd().bytes(), a.warmPeriodUs(), a.scanPeriodMs(), a.reportMs(), a.thp().label()),
                     List.of("raw/access/"), "access t="));
+            long damonS = Math.min(a.durationS(), DAMON_MAX_S);
+            steps.add(new Step.GuestCommand(Step.DAMON, "after the scan, a separate phase: the same pattern for " + damonS
+                    + " s with the lkp25p3 scanner off and DAMON (vaddr, 5 ms samples, 100 ms aggregations) watching"
+                    + " the process; DAMON_STAT off meanwhile; 'not available' on kernels without DAMON's sysfs",
+                    timeout, script("damon.sh", a.size().bytes(), damonS, a.hot().bytes(), a.warmStart().bytes(),
+                            a.warmEnd().bytes(), a.warmPeriodUs(), a.thp().label()),
+                    List.of("raw/damon/"), null));
         } else if (w instanceof PagetableWorkload t) {
             steps.add(new Step.GuestCommand(Step.PAGETABLE, "insmod pagetable with the pid of a process holding a "
                     + t.size() + " buffer to dump every VA->PA, and ask IOCTL_GET_PFN for every page; compare with"

@@ -31,6 +31,9 @@ public final class HeatScale implements PaintScale {
     }
 
     public Color color(double value) {
+        if (Double.isNaN(value)) {
+            return NO_DATA;
+        }
         double v = Math.max(0, Math.min(1, value / upper)) * (ANCHORS.length - 1);
         int i = Math.min(ANCHORS.length - 2, (int) Math.floor(v));
         double f = v - i;

@@ -29,10 +29,15 @@ public final class HeatmapFigure {
     }
 
     public static Figure of(String stem, String title, String caption, Heatmap h, AccessParams p) {
-        return new Figure(stem, "part2", title, caption, 720, 520, (g, area) -> chart(title, h, p).draw(g, area));
+        return of(stem, title, caption, h, p, "accesses/s per page");
     }
 
-    static JFreeChart chart(String title, Heatmap h, AccessParams p) {
+    /** The same figure with another unit on the colour scale (DAMON's sampled accesses per aggregation). */
+    public static Figure of(String stem, String title, String caption, Heatmap h, AccessParams p, String scaleLabel) {
+        return new Figure(stem, "part2", title, caption, 720, 520, (g, area) -> chart(title, h, p, scaleLabel).draw(g, area));
+    }
+
+    static JFreeChart chart(String title, Heatmap h, AccessParams p, String scaleLabel) {
         double w = h.columnWidthS();
         double maxT = 0;
         for (double t : h.timesS()) {
@@ -73,7 +78,7 @@ public final class HeatmapFigure {
         ChartStyle.apply(chart);
         plot.setDomainGridlinesVisible(false);
         plot.setRangeGridlinesVisible(false);
-        NumberAxis legendAxis = Axes.fixed("accesses/s per page", 0, scale.getUpperBound());
+        NumberAxis legendAxis = Axes.fixed(scaleLabel, 0, scale.getUpperBound());
         PaintScaleLegend legend = new PaintScaleLegend(scale, legendAxis);
         legend.setPosition(RectangleEdge.RIGHT);
         legend.setAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);

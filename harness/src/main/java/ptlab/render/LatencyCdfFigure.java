@@ -12,7 +12,7 @@ import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
-/** Latency CDFs on one chart: x latency in microseconds (log), y percentile 0-100. */
+/** Latency CDFs on one chart: x latency in microseconds (log), y percentile 0-100; a points series is drawn as markers. */
 public final class LatencyCdfFigure {
     private LatencyCdfFigure() {
     }
@@ -42,6 +42,14 @@ public final class LatencyCdfFigure {
         for (CdfSeries s : series) {
             double[] x = s.cdf().xMicros();
             double[] y = s.cdf().yPercent();
+            if (s.points()) {
+                // one point per measurement: count those past the axis
+                for (double v : x) {
+                    n += v > axisMax ? 1 : 0;
+                    max = Math.max(max, v);
+                }
+                continue;
+            }
             double below = 0;
             for (int i = 0; i < x.length; i++) {
                 if (x[i] <= axisMax) {
@@ -95,6 +103,14 @@ public final class LatencyCdfFigure {
         for (int i = 0; i < series.size(); i++) {
             CdfSeries s = series.get(i);
             r.setSeriesPaint(i, ChartStyle.color(s.color()));
+            if (s.points()) {
+                // per-batch means: one marker per measurement, no curve between them
+                r.setSeriesLinesVisible(i, false);
+                r.setSeriesShapesVisible(i, true);
+                r.setSeriesShape(i, new java.awt.geom.Ellipse2D.Double(-3.5, -3.5, 7, 7));
+                r.setSeriesShapesFilled(i, false);
+                continue;
+            }
             r.setSeriesStroke(i, s.dashed()
                     ? new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 3f}, 0f)
                     : new BasicStroke(1.6f));

@@ -59,6 +59,7 @@ public final class RenderPipeline {
             sections.add(XlateSection.build(ctx));
             sections.add(VmaSection.build(ctx));
             sections.add(AccessSection.build(ctx));
+            sections.add(DamonSection.build(ctx));
             sections.add(PagetableSection.build(ctx));
             sections.add(logs);
             sections.add(InfoSections.guest(ctx));

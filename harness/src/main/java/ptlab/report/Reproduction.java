@@ -74,7 +74,7 @@ public final class Reproduction {
             Map<String, Map<String, String>> ra = bySeries(a.rows(ds));
             Map<String, Map<String, String>> rb = bySeries(b.rows(ds));
             for (String series : ra.keySet()) {
-                if (!rb.containsKey(series) || series.endsWith("batched")) {
+                if (!rb.containsKey(series) || series.contains("batched")) {
                     continue;
                 }
                 q.add(factor(series + " p50", ra.get(series).get("p50_ns"), rb.get(series).get("p50_ns"), P50_FACTOR));

@@ -47,7 +47,7 @@ public final class Defaults {
     /** Every page of the buffer. */
     public static final long XLATE_PAGES = 0;
     /** VAs per write to /proc/lkp25p3. */
-    public static final int XLATE_BATCH = 64;
+    public static final int XLATE_BATCH = 1;
     /** Leave the guest kernel's THP setting alone. */
     public static final Thp XLATE_THP = Thp.DEFAULT;
 

@@ -29,16 +29,61 @@ class CaptionsTest {
         p.put("4k", per);
         Map<String, LatencyStats> b = new LinkedHashMap<>();
         b.put("4k", bat);
-        String c = Captions.pagemapCdf(p, b, 0, Optional.of(Accelerator.TCG));
+        Map<String, Double> huge = new LinkedHashMap<>();
+        huge.put("4k", 0.0);
+        String c = Captions.pagemapCdf(p, b, huge, 0, Optional.of(Accelerator.TCG));
         assertTrue(c.contains("4k p50 10.0 µs, p90 11.0 µs, p99 11.0 µs"), c);
         assertTrue(c.contains("4k 200x"), c);
+        assertTrue(c.contains("not a seq_file"), c);
         assertTrue(c.contains("emulated: absolute values are not hardware latencies"), c);
-        String m = Captions.moduleVsPagemap(mod, per, bat, Optional.of(Accelerator.KVM));
+        LatencyStats write = LatencyStats.of(new long[] {18000, 20000, 22000});
+        LatencyStats clk = LatencyStats.of(new long[] {40, 40, 50});
+        String m = Captions.moduleVsPagemap(write, per, mod, clk, 1, bat, "tsc", Optional.of(Accelerator.KVM));
+        assertTrue(m.contains("one write() of one VA to /proc/lkp25p3 p50 20.0 µs"), m);
+        assertTrue(m.contains("(write/pread at p50: 2.00x)"), m);
         assertTrue(m.contains("lkp25p3 walk: p50 0.500 µs"), m);
-        assertTrue(m.contains("pagemap per-page takes 20.0x the module's time (batched 0.100x)"), m);
-        assertTrue(m.contains("syscall"), m);
+        assertTrue(m.contains("that pair: p50 0.040 µs"), m);
+        assertTrue(m.contains("clocksource tsc"), m);
+        assertTrue(m.contains("1 walks (33.3%) took no longer than their pair"), m);
+        assertTrue(m.contains("batched/module walk at p50: 0.100x"), m);
+        assertTrue(m.contains("one point per batch"), m);
         assertTrue(m.contains("KVM"), m);
-        assertTrue(Captions.moduleVsPagemap(mod, per, null, Optional.empty()).contains("may be emulated"));
+        String old = Captions.moduleVsPagemap(null, per, mod, null, 0, null, "", Optional.empty());
+        assertTrue(old.contains("no single-VA write() times were recorded"), old);
+        assertTrue(old.contains("the clock's own cost was not logged and is included"), old);
+        assertTrue(old.contains("may be emulated"), old);
+    }
+
+    @Test
+    void thpSchemesAreExplainedByTheWalkStoppingAtThePmd() {
+        Map<String, LatencyStats> p = new LinkedHashMap<>();
+        p.put("4k", LatencyStats.of(new long[] {10000}));
+        p.put("whole", LatencyStats.of(new long[] {6000}));
+        Map<String, Double> huge = new LinkedHashMap<>();
+        huge.put("4k", 0.0);
+        huge.put("whole", 0.98);
+        String c = Captions.thpReason(p, huge);
+        assertTrue(c.contains("whole has 98.0% of its pages in THP and reads at 0.600x 4k's p50"), c);
+        assertTrue(c.contains("stops at the PMD"), c);
+        p.put("whole", LatencyStats.of(new long[] {11000}));
+        String slower = Captions.thpReason(p, huge);
+        assertTrue(slower.contains("reads at 1.10x 4k's p50: its walk stops at the PMD too, but here the syscall's"), slower);
+        huge.put("whole", 0.1);
+        assertTrue(Captions.thpReason(p, huge).isEmpty(), "no THP scheme, nothing to explain");
+    }
+
+    @Test
+    void hotAndWarmSaturatingTheSampleIsSaidWithThePassCounts() {
+        ptlab.parse.AccessParams ap = new ptlab.parse.AccessParams(1L << 30, 256L << 20, 256L << 20, 512L << 20, 120, 100,
+                1000, "never");
+        String s = Captions.saturation(new Captions.AccessPasses(120000, 9000, 2400, 2300, 1000), ap);
+        assertTrue(s.contains("9,000 hot passes (75.0/s) and 2,400 warm passes (20.0/s) in 120 s"), s);
+        assertTrue(s.contains("2,300 warm passes ended after their next deadline"), s);
+        assertTrue(s.contains("most warm passes took longer than their period, about 50.0 ms each"), s);
+        assertTrue(s.contains("both read at most 10.0/s"), s);
+        String slow = Captions.saturation(new Captions.AccessPasses(120000, 9000, 600, 0, 1000), ap);
+        assertTrue(slow.contains("warm ones do not, so warm reads below hot"), slow);
+        assertTrue(Captions.saturation(null, ap).isEmpty());
     }
 
     private static long[] seq(long from, int n) {

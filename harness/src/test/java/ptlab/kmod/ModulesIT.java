@@ -57,7 +57,7 @@ class ModulesIT {
     private static final Duration LONG = Duration.ofMinutes(4);
     private static final Pattern XLATE = Pattern.compile(
             "lkp25p3: xlate va=0x(\\p{XDigit}+) pa=0x(\\p{XDigit}+) pfn=0x(\\p{XDigit}+) level=(\\w+) lat_ns=(\\d+)"
-                    + "(?: err=(\\S+))?$");
+                    + " clk_ns=\\d+(?: err=(\\S+))?$");
     private static final Pattern MAP = Pattern.compile(
             "pagetable: map va=0x(\\p{XDigit}+) pa=0x(\\p{XDigit}+) pages=(\\d+) level=(\\w+)( zero=1)?$");
     private static final Pattern HEAT = Pattern.compile(

@@ -36,6 +36,26 @@ class XlateParserTest {
     }
 
     @Test
+    void clockPairIsReadAndSubtractedWhenLogged() {
+        KmsgLog log = KmsgParser.parse(Files2.kmsg(tmp,
+                "lkp25p3: xlate va=0x7f2000003000 pa=0x41009000 pfn=0x41009 level=pte lat_ns=275 clk_ns=40",
+                "lkp25p3: xlate va=0x7f2000004000 pa=0x4100a000 pfn=0x4100a level=pte lat_ns=30 clk_ns=45",
+                "lkp25p3: xlate va=0x7f2000005000 pa=0x4100b000 pfn=0x4100b level=pte lat_ns=300",
+                "lkp25p3: xlate va=0x1000 pa=0x0 pfn=0x0 level=none lat_ns=0 clk_ns=0 err=no_vma"));
+        List<XlateRecord> r = XlateParser.parse(log);
+        assertEquals(40, r.get(0).clkNs());
+        assertEquals(235, r.get(0).walkNs());
+        assertEquals(0, r.get(1).walkNs(), "a walk faster than the clock pair is 0, not negative");
+        assertEquals(-1, r.get(2).clkNs(), "an older module logs no clk_ns");
+        assertEquals(300, r.get(2).walkNs());
+        assertTrue(r.get(3).failed());
+        assertEquals(0, r.get(3).clkNs());
+        KmsgLog bad = KmsgParser.parse(Files2.kmsg(tmp,
+                "lkp25p3: xlate va=0x1000 pa=0x2000 pfn=0x2 level=pte lat_ns=3 clk_ns=x1"));
+        assertEquals("xlate.clk_ns", assertThrows(SourceLocatedException.class, () -> XlateParser.parse(bad)).field());
+    }
+
+    @Test
     void malformedTranslationNamesTheKmsgLine() {
         KmsgLog log = KmsgParser.parse(Files2.kmsg(tmp, "lkp25p3: xlate va=0x1000 pa=0x2000 pfn=0x2 level=pte lat_ns=3",
                 "lkp25p3: xlate va=0x1000 pa=0x2000 pfn=0x2 level=p4d lat_ns=3"));

@@ -75,7 +75,7 @@ class RunPlannerTest {
     void stepsFollowTheWorkloadsInSpecOrder() {
         RunUnit u = plan(MATRIX, Overrides.NONE).units().get(0);
         assertEquals(List.of("boot", "upload-sources", "build-workloads", "guest-info", "kmsg-stream", "build-lkp25p3",
-                "insmod-lkp25p3", "build-pagetable", "part1-4k", "part1-whole", "vma_dump", "access", "pagetable",
+                "insmod-lkp25p3", "build-pagetable", "part1-4k", "part1-whole", "vma_dump", "access", "damon", "pagetable",
                 "collect", "render"), u.steps().stream().map(Step::name).toList());
         assertEquals(120, u.steps().get(0).timeoutS());
         assertTrue(u.steps().stream().skip(1).allMatch(s -> s.timeoutS() == 600));
@@ -113,7 +113,7 @@ class RunPlannerTest {
         RunUnit minimal = plan(REPO.resolve("experiments/minimal.yaml"), Overrides.NONE).units().get(0);
         assertEquals(List.of("boot", "upload-sources", "build-workloads", "guest-info", "kmsg-stream", "build-lkp25p3",
                 "insmod-lkp25p3", "build-pagetable", "part1-4k", "part1-2m", "part1-whole", "xlate", "vma_dump",
-                "access", "pagetable", "collect", "render"),
+                "access", "damon", "pagetable", "collect", "render"),
                 minimal.steps().stream().map(Step::name).toList());
         assertEquals(300, minimal.steps().get(0).timeoutS());
         assertEquals(1800, minimal.steps().get(1).timeoutS());

@@ -92,6 +92,7 @@ class RenderPipelineTest {
         assertTrue(mod.contains("lkp25p3 walk: p50 "), mod);
         assertTrue(mod.contains("the module's time"), mod);
         assertTrue(mod.contains("no syscall in the timed region"), mod);
+        assertTrue(mod.contains("Walk to walk"), mod);
         String heat = read(run.resolve("figures/First-Last-Access-Heatmap.caption.txt"));
         assertTrue(heat.contains("hot [0, 4 MiB) 9.98, warm [4 MiB, 8 MiB) 7.00, cold [8 MiB, 16 MiB) 0.00049"), heat);
         assertTrue(heat.contains("5 complete report(s)"), heat);

@@ -33,7 +33,7 @@ class DefaultsTest {
 
     @Test
     void xlate() {
-        assertEquals(new XlateWorkload(ByteSize.parse("1G"), 0L, 64, Thp.DEFAULT), MINIMAL.workloads().get(1));
+        assertEquals(new XlateWorkload(ByteSize.parse("1G"), 0L, 1, Thp.DEFAULT), MINIMAL.workloads().get(1));
     }
 
     @Test

@@ -61,7 +61,7 @@ class ShippedSpecsTest {
     void part2IsTheAssignment() {
         ExperimentSpec s = load("part2.yaml");
         assertEquals(List.of("xlate", "vma_dump", "access"), s.workloads().stream().map(Workload::kind).toList());
-        assertEquals(new XlateWorkload(ByteSize.parse("1G"), 65536L, 64, Thp.DEFAULT), s.workloads().get(0));
+        assertEquals(new XlateWorkload(ByteSize.parse("1G"), 65536L, 1, Thp.DEFAULT), s.workloads().get(0));
         assertEquals(new VmaDumpWorkload(1), s.workloads().get(1));
         assertEquals(new AccessWorkload(ByteSize.parse("1G"), 120, ByteSize.parse("256M"), ByteSize.parse("256M"),
                 ByteSize.parse("512M"), 1000, 100, 1000, Thp.NEVER), s.workloads().get(2));

@@ -1,0 +1,93 @@
+package ptlab.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import ptlab.parse.AccessParams;
+import ptlab.parse.DamonTraceParser.Aggregation;
+import ptlab.parse.DamonTraceParser.Region;
+
+class DamonWitnessTest {
+    static final long MIB = 1L << 20;
+    static final long B = 0x7f0000000000L;
+    static final AccessParams P = new AccessParams(16 * MIB, 4 * MIB, 4 * MIB, 8 * MIB, 2, 100, 100, "never");
+
+    /** n aggregations; warm is accessed in every other one; the cold region reads {@code coldAccesses}. */
+    static List<Aggregation> aggs(int n, int coldAccesses, long warmEdgeOffset) {
+        List<Aggregation> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(new Aggregation(i + 1, 50 + 0.1 * i, 0, List.of(
+                    new Region(0x400000, 0x500000, 4, 9),	// the program's own mapping, outside the buffer
+                    new Region(B - MIB, B + 4 * MIB, 5, 1),
+                    new Region(B + 4 * MIB, B + warmEdgeOffset, i % 2 == 0 ? 3 : 0, 1),
+                    new Region(B + warmEdgeOffset, B + 16 * MIB, coldAccesses, 7))));
+        }
+        return out;
+    }
+
+    /** The same aggregations without the program's own mapping and with {@code warm} as the middle region. */
+    static List<Aggregation> withWarm(List<Aggregation> in, Region warm) {
+        List<Aggregation> out = new ArrayList<>();
+        for (Aggregation a : in) {
+            out.add(new Aggregation(a.line(), a.tS(), 0, List.of(a.regions().get(1), warm, a.regions().get(3))));
+        }
+        return out;
+    }
+
+    @Test
+    void edgesColdAndSharesAreJudged() {
+        DamonWitness w = DamonWitness.judge(aggs(20, 0, 8 * MIB + MIB / 4), B, P, 100000, 5000, false);
+        assertEquals(20, w.aggregations());
+        assertEquals(20, w.hotSeen());
+        assertEquals(10, w.warmSeen());
+        assertEquals(0, w.coldSeen());
+        assertEquals(20, w.edgeFound(), "the accessed part ends at warm_end, or at hot_end when warm reads 0");
+        assertEquals(20, w.warmEndEdge());
+        assertEquals(20, w.hotEndEdge());
+        assertEquals(20, w.maxAccesses());
+        assertTrue(w.oracle().passed(), w.oracle().detail());
+        assertTrue(w.oracle().detail().contains("warm in 50.0%"), w.oracle().detail());
+        // the map: one column per aggregation, the rows of hot read 5
+        assertEquals(20, w.map().timesS().length);
+        assertEquals(5f, w.map().freq()[0][0]);
+        assertEquals(0.1, w.map().columnWidthS(), 1e-9);
+    }
+
+    @Test
+    void anAccessedColdOrAMissingEdgeFails() {
+        DamonWitness cold = DamonWitness.judge(aggs(20, 1, 8 * MIB), B, P, 100000, 5000, false);
+        assertEquals(20, cold.coldSeen());
+        assertFalse(cold.oracle().passed());
+        // warm's region reaching 2 MiB into cold: a straddle, not cold seen; but the accessed part ends far from
+        // any edge in the aggregations where warm reads accessed, which is half of them
+        DamonWitness far = DamonWitness.judge(aggs(20, 0, 10 * MIB), B, P, 100000, 5000, false);
+        assertEquals(0, far.coldSeen());
+        assertEquals(10, far.straddling());
+        assertEquals(0, far.warmEndEdge());
+        assertEquals(10, far.edgeFound());
+        assertTrue(far.oracle().passed(), "50% meets the edge share: " + far.oracle().detail());
+        List<Aggregation> allWarm = withWarm(aggs(20, 0, 10 * MIB), new Region(B + 4 * MIB, B + 10 * MIB, 3, 1));
+        DamonWitness noEdge = DamonWitness.judge(allWarm, B, P, 100000, 5000, false);
+        assertEquals(0, noEdge.edgeFound());
+        assertFalse(noEdge.oracle().passed(), noEdge.oracle().detail());
+        DamonWitness few = DamonWitness.judge(aggs(5, 0, 8 * MIB), B, P, 100000, 5000, false);
+        assertFalse(few.oracle().passed());
+        assertTrue(few.oracle().detail().contains("fewer than 10 aggregations"), few.oracle().detail());
+    }
+
+    @Test
+    void warmIsJudgedOnlyOutsideEmulation() {
+        List<Aggregation> idleWarm = withWarm(aggs(20, 0, 8 * MIB), new Region(B + 4 * MIB, B + 8 * MIB, 0, 1));
+        DamonWitness kvm = DamonWitness.judge(idleWarm, B, P, 100000, 5000, false);
+        assertEquals(0, kvm.warmSeen());
+        assertEquals(20, kvm.edgeFound(), "the accessed part ends at hot_end");
+        assertFalse(kvm.oracle().passed());
+        DamonWitness tcg = DamonWitness.judge(idleWarm, B, P, 100000, 5000, true);
+        assertTrue(tcg.oracle().passed(), tcg.oracle().detail());
+        assertTrue(tcg.oracle().detail().contains("warm in 0.0% (reported, not judged under TCG"), tcg.oracle().detail());
+    }
+}
