@@ -38,4 +38,24 @@ class ReproductionTest {
         String md = Reproduction.markdown(tampered, "a", "b");
         assertTrue(md.contains("| lkp25p3 walk p50 | 360 ns | 3,600 ns (10.0x) | within 2.0x | **NO** |"), md);
     }
+
+    @Test
+    void theClockPairAndTheWalkMinusItAreReportedNotJudged() throws Exception {
+        Path a = TestFiles.copyTree(RUN, tmp.resolve("a"));
+        Path b = TestFiles.copyTree(RUN, tmp.resolve("b"));
+        withClock(a.resolve("raw/kmsg.txt"), 100);
+        withClock(b.resolve("raw/kmsg.txt"), 300);
+        RenderPipeline.render(a);
+        RenderPipeline.render(b);
+        Reproduction.Result r = Reproduction.compare(a, b);
+        assertTrue(r.reproduced(), r.verdict());
+        assertTrue(r.quantities().stream().anyMatch(q -> q.name().equals("empty ktime_get_ns() pair p50")),
+                r.quantities().toString());
+    }
+
+    /** Gives every captured xlate line an empty clock pair of {@code ns}, as the current module logs. */
+    private static void withClock(Path kmsg, long ns) throws java.io.IOException {
+        String text = java.nio.file.Files.readString(kmsg);
+        java.nio.file.Files.writeString(kmsg, text.replaceAll("(lkp25p3: xlate .* lat_ns=\\d+)", "$1 clk_ns=" + ns));
+    }
 }
