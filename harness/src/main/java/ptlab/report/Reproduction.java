@@ -13,8 +13,11 @@ import ptlab.analysis.OracleResult;
  * original's within a documented tolerance. The tolerances are for a repeat on the same kind of host:
  *
  * <ul>
- * <li>latency: the location by the p50 ratio (within a factor of {@value #P50_FACTOR}) and the p99 ratio
- *     (within {@value #P99_FACTOR}); the shape by the two-sample Kolmogorov-Smirnov distance of the two
+ * <li>latency: the location by the p50 ratio (within a factor of {@value #P50_FACTOR}) and the p90 ratio
+ *     (within {@value #P90_FACTOR}); the p99 ratio is reported, not judged: the slowest 1% is host
+ *     interference (preemption of the emulator, the console, the harness's own log stream), and over three
+ *     repeats of the kernel sweep here the same kernel's p99 moved by up to 7.7x (trixie pagemap per page:
+ *     6,980 to 53,489 ns) while its p90 moved by at most 2.2x; the shape by the two-sample Kolmogorov-Smirnov distance of the two
  *     distributions each scaled by its own median, at most {@value #KS_MAX}. Unscaled KS is reported too
  *     but not judged: TCG latencies are narrow, so a 10% shift with host load alone gave an unscaled KS
  *     of 0.88 between two repeats of the kernel sweep here, while their p50 differed by 1.04-1.12x and
@@ -29,7 +32,7 @@ import ptlab.analysis.OracleResult;
  */
 public final class Reproduction {
     static final double P50_FACTOR = 2.0;
-    static final double P99_FACTOR = 3.0;
+    static final double P90_FACTOR = 3.0;
     static final double KS_MAX = 0.35;
     static final double SHARE_DIFF = 0.15;
     static final double HEAT_DIFF = 2.0;
@@ -85,7 +88,9 @@ public final class Reproduction {
                     continue;
                 }
                 q.add(factor(series + " p50", ra.get(series).get("p50_ns"), rb.get(series).get("p50_ns"), P50_FACTOR));
-                q.add(factor(series + " p99", ra.get(series).get("p99_ns"), rb.get(series).get("p99_ns"), P99_FACTOR));
+                q.add(factor(series + " p90", ra.get(series).get("p90_ns"), rb.get(series).get("p90_ns"), P90_FACTOR));
+                q.add(Quantity.informational(series + " p99", ns(ra.get(series).get("p99_ns")),
+                        ns(rb.get(series).get("p99_ns")), "the slowest 1% follows host interference"));
                 String cdf = ds.replace("latency.csv", "latency-cdf.csv");
                 double[][] pa = points(a.rows(cdf), series);
                 double[][] pb = points(b.rows(cdf), series);
@@ -125,6 +130,10 @@ public final class Reproduction {
         double f = Math.max(x, y) / Math.max(1, Math.min(x, y));
         return new Quantity(name, Fmt.count(Math.round(x)) + " ns", Fmt.count(Math.round(y)) + " ns (" + Fmt.sig3(y / Math.max(1, x))
                 + "x)", "within " + limit + "x", f <= limit);
+    }
+
+    private static String ns(String value) {
+        return Fmt.count(Math.round(CampaignTables.parse(value))) + " ns";
     }
 
     private static Quantity diff(String name, String a, String b, double limit) {

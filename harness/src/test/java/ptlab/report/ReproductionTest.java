@@ -53,6 +53,30 @@ class ReproductionTest {
                 r.quantities().toString());
     }
 
+    @Test
+    void aSlowerTailIsReportedButASlowerBodyIsNot() throws Exception {
+        Path a = TestFiles.copyTree(RUN, tmp.resolve("a"));
+        Path tail = TestFiles.copyTree(RUN, tmp.resolve("tail"));
+        Path body = TestFiles.copyTree(RUN, tmp.resolve("body"));
+        TestFiles.slowDownModuleWalkAbove(tail.resolve("raw/kmsg.txt"), 5, 0.95);
+        TestFiles.slowDownModuleWalkAbove(body.resolve("raw/kmsg.txt"), 5, 0.5);
+        RenderPipeline.render(a);
+        RenderPipeline.render(tail);
+        RenderPipeline.render(body);
+
+        Reproduction.Result slowTail = Reproduction.compare(a, tail);
+        assertTrue(slowTail.reproduced(), slowTail.verdict());
+        Reproduction.Quantity p99 = slowTail.quantities().stream().filter(q -> q.name().equals("lkp25p3 walk p99"))
+                .findFirst().orElseThrow();
+        assertTrue(p99.tolerance().startsWith("not judged"), p99.toString());
+        assertTrue(p99.reproduced().endsWith(" ns") && !p99.reproduced().equals(p99.original()), p99.toString());
+
+        Reproduction.Result slowBody = Reproduction.compare(a, body);
+        assertFalse(slowBody.reproduced());
+        assertTrue(slowBody.verdict().contains("lkp25p3 walk p90: "), slowBody.verdict());
+        assertTrue(slowBody.verdict().contains("(tolerance within 3.0x)"), slowBody.verdict());
+    }
+
     /** Gives every captured xlate line an empty clock pair of {@code ns}, as the current module logs. */
     private static void withClock(Path kmsg, long ns) throws java.io.IOException {
         String text = java.nio.file.Files.readString(kmsg);

@@ -39,10 +39,23 @@ public final class TestFiles {
 
     /** Multiplies every module walk latency in a kmsg.txt by {@code factor}. */
     public static void slowDownModuleWalk(Path kmsg, long factor) throws IOException {
+        slowDownModuleWalkAbove(kmsg, factor, 0);
+    }
+
+    /**
+     * Multiplies by {@code factor} only the module walk latencies above the {@code quantile} of them (0.95: the
+     * slowest 5%): a run whose tail alone moved, as host interference moves it.
+     */
+    public static void slowDownModuleWalkAbove(Path kmsg, long factor, double quantile) throws IOException {
+        List<String> lines = Files.readAllLines(kmsg);
+        long[] lat = lines.stream().map(LAT::matcher).filter(Matcher::find).mapToLong(m -> Long.parseLong(m.group(2)))
+                .sorted().toArray();
+        long threshold = quantile <= 0 ? Long.MIN_VALUE : lat[(int) Math.min(lat.length - 1, quantile * lat.length)];
         StringBuilder sb = new StringBuilder();
-        for (String line : Files.readAllLines(kmsg)) {
+        for (String line : lines) {
             Matcher m = LAT.matcher(line);
-            sb.append(m.find() ? line.substring(0, m.start(2)) + Long.parseLong(m.group(2)) * factor
+            boolean slow = m.find() && Long.parseLong(m.group(2)) > threshold;
+            sb.append(slow ? line.substring(0, m.start(2)) + Long.parseLong(m.group(2)) * factor
                     + line.substring(m.end(2)) : line).append('\n');
         }
         Files.writeString(kmsg, sb.toString());
