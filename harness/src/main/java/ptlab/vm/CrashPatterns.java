@@ -9,6 +9,11 @@ import java.util.regex.Pattern;
 public final class CrashPatterns {
     /** A matched crash: which pattern, and the console excerpt around it. */
     public record Crash(String kind, String line, String excerpt) {
+        /** The KERNEL_CRASH error for a crash seen {@code when} ("while running: ..."). */
+        public ptlab.HarnessException error(String when) {
+            return new ptlab.HarnessException(ptlab.Outcome.KERNEL_CRASH, "guest kernel crashed " + when + ": " + line
+                    + "\n--- console excerpt ---\n" + excerpt);
+        }
     }
 
     private static final List<Pattern> PATTERNS = List.of(

@@ -8,12 +8,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import ptlab.HarnessException;
-import ptlab.Outcome;
-import ptlab.guest.Guest;
 import ptlab.guest.GuestInfo;
-import ptlab.ssh.ExecResult;
+import ptlab.guest.SshGuest;
 import ptlab.ssh.SshSession;
 import ptlab.util.HostTools;
 
@@ -23,7 +20,7 @@ import ptlab.util.HostTools;
  * console ends the session at once; a console that stays silent for {@link #SILENT_CONSOLE} while
  * booting fails the boot early; {@link #close()} always kills QEMU.
  */
-public final class VmSession implements Guest {
+public final class VmSession extends SshGuest {
     /**
      * The silent-console watchdog (the LAVA pattern): a booting guest that prints nothing for this
      * long is hung, whatever the overall boot timeout says. Measured here (bookworm, TCG, the whole
@@ -83,36 +80,16 @@ public final class VmSession implements Guest {
      * {@code silentLimit} fail fast.
      */
     public VmSession awaitReady(Duration deadline, Duration silentLimit) {
-        long end = System.nanoTime() + deadline.toNanos();
-        String lastError = "no attempt yet";
-        while (System.nanoTime() < end) {
+        ssh = login(new Login("127.0.0.1", config.sshPort(), "root", clientKey, pinnedHostKey), deadline, () -> {
             checkAlive("while booting");
             checkNotSilent(silentLimit);
-            try {
-                long left = Math.max(1000, (end - System.nanoTime()) / 1_000_000L);
-                SshSession s = SshSession.connect("127.0.0.1", config.sshPort(), "root", clientKey, pinnedHostKey,
-                        Duration.ofMillis(Math.min(10_000, left)));
-                // warnings and worse still reach the console (panics, oopses); info floods do not
-                ExecResult r = s.exec("dmesg -n 4", Duration.ofSeconds(30));
-                if (r.ok()) {
-                    ssh = s;
-                    bootToSsh = Duration.ofNanos(System.nanoTime() - startNanos);
-                    return this;
-                }
-                s.close();
-                lastError = "'dmesg -n 4' exited " + r.exitStatus() + ": " + r.tail(3);
-            } catch (IOException | HarnessException e) {
-                lastError = e.toString();
-                if (e.getMessage() != null && e.getMessage().contains("Could not verify `ssh-")) {
-                    throw HarnessException.infra("the guest's SSH host key does not match the pinned key: refused ("
-                            + e.getMessage() + ")", e);
-                }
-            }
-            sleep(1000);
-        }
-        checkAlive("while booting");
-        throw HarnessException.infra("guest not reachable over SSH within " + deadline.toSeconds() + " s (last error: "
-                + lastError + ")\n--- console tail ---\n" + consoleTail());
+        }, last -> {
+            checkAlive("while booting");
+            return HarnessException.infra("guest not reachable over SSH within " + deadline.toSeconds()
+                    + " s (last error: " + last + ")\n--- console tail ---\n" + consoleTail());
+        });
+        bootToSsh = Duration.ofNanos(System.nanoTime() - startNanos);
+        return this;
     }
 
     /** Waits with the default silent-console limit. */
@@ -141,8 +118,7 @@ public final class VmSession implements Guest {
             }
             crash = watcher.drainAndCheck();
             QemuReaper.kill(qemu);
-            throw new HarnessException(Outcome.KERNEL_CRASH, "guest kernel crashed " + when + ": "
-                    + crash.get().line() + "\n--- console excerpt ---\n" + crash.get().excerpt());
+            throw crash.get().error(when);
         }
         if (!qemu.isAlive()) {
             throw HarnessException.infra("QEMU exited with status " + qemu.exitValue() + " " + when + "\n--- QEMU says ---\n"
@@ -167,45 +143,19 @@ public final class VmSession implements Guest {
         return ssh;
     }
 
-    /**
-     * Runs a guest command; a crash while it runs becomes KERNEL_CRASH (not an SSH error), which is
-     * what the user needs to see.
-     */
     @Override
-    public ExecResult exec(String command, Duration timeout, Consumer<String> lines) {
-        ExecResult r;
-        try {
-            r = ssh().exec(command, timeout, lines, null);
-        } catch (HarnessException e) {
-            // a dropped connection is usually QEMU ending after a panic: let the console say so
-            for (int i = 0; i < 20 && qemu.isAlive() && watcher.drainAndCheck().isEmpty(); i++) {
-                sleep(100);
-            }
-            checkAlive("while running: " + command);
-            throw e;
-        }
-        checkAlive("while running: " + command);
-        return r;
+    protected SshSession session() {
+        return ssh();
     }
 
     @Override
-    public void upload(Path local, String remote) {
-        try {
-            ssh().upload(local, remote);
-        } catch (HarnessException e) {
-            checkAlive("while uploading " + local);
-            throw e;
-        }
+    protected void check(String when) {
+        checkAlive(when);
     }
 
     @Override
-    public void download(String remote, Path local) {
-        try {
-            ssh().download(remote, local);
-        } catch (HarnessException e) {
-            checkAlive("while downloading " + remote);
-            throw e;
-        }
+    protected boolean mayStillReport() {
+        return qemu.isAlive() && watcher.drainAndCheck().isEmpty();
     }
 
     public Duration bootToSsh() {
@@ -298,15 +248,6 @@ public final class VmSession implements Guest {
             return Files.exists(p) ? Files.readString(p).strip() : "";
         } catch (IOException e) {
             return "(cannot read " + p + ")";
-        }
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new HarnessException(Outcome.INTERRUPTED, "interrupted");
         }
     }
 }
