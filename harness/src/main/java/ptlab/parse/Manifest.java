@@ -30,6 +30,17 @@ public record Manifest(Map<String, String> flat) {
         return first + "-" + last;
     }
 
+    /** The run's recorded outcome; empty when the manifest has none or names no outcome this harness knows. */
+    public Optional<ptlab.Outcome> outcome() {
+        return get("outcome").flatMap(name -> java.util.Arrays.stream(ptlab.Outcome.values())
+                .filter(o -> o.name().equals(name)).findFirst());
+    }
+
+    /** The outcome's one-line reason, or "". */
+    public String message() {
+        return get("message").orElse("");
+    }
+
     /** "kvm", "tcg" or "" when unknown. */
     public String accelerator() {
         return get("accelerator").orElse("").toLowerCase(java.util.Locale.ROOT);

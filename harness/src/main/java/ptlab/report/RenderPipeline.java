@@ -130,7 +130,7 @@ public final class RenderPipeline {
      * report never says PASS beside a failed oracle (raw/ changed after the run, or an old manifest).
      */
     private static String outcomeLine(Manifest m, List<OracleResult> oracles) {
-        Optional<Outcome> recorded = m.get("outcome").flatMap(RenderPipeline::outcome);
+        Optional<Outcome> recorded = m.outcome();
         Outcome shown = Verdict.decide(recorded.orElse(Outcome.PASS), oracles);
         String why = m.get("message").orElse(Verdict.failedOracles(oracles));
         if (recorded.isPresent() && shown != recorded.get()) {
@@ -139,14 +139,6 @@ public final class RenderPipeline {
             why = "manifest.json records no outcome; from the oracles" + (why.isEmpty() ? "" : ": " + why);
         }
         return "Outcome: " + shown + (why.isEmpty() ? "." : " (" + why.lines().findFirst().orElse("") + ").");
-    }
-
-    private static Optional<Outcome> outcome(String name) {
-        try {
-            return Optional.of(Outcome.valueOf(name));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 
     private static String oraclesJson(List<OracleResult> oracles) {

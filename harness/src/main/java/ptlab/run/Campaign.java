@@ -68,8 +68,7 @@ public final class Campaign {
             Path manifest = u.folder().manifest();
             if (Files.isRegularFile(manifest)) {
                 Manifest m = ManifestReader.read(manifest);
-                Outcome o = m.get("outcome").map(Outcome::valueOf).orElse(Outcome.INFRA_ERROR);
-                cells.add(new Cell(u, Optional.of(o), m.get("message").orElse("")));
+                cells.add(new Cell(u, Optional.of(m.outcome().orElse(Outcome.INFRA_ERROR)), m.message()));
             } else {
                 cells.add(new Cell(u, Optional.empty(), cancelled ? CANCELLED
                         : "never ran to the end: its task left no run folder (the task's log is in slurm/)"));

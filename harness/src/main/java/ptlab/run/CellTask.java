@@ -133,8 +133,7 @@ public final class CellTask {
             return Optional.empty();
         }
         var m = ManifestReader.read(manifest);
-        return Optional.of(new Result(unit.runId(), m.get("outcome").map(Outcome::valueOf).orElse(Outcome.INFRA_ERROR),
-                m.get("message").orElse(""), false, unit.outputDir()));
+        return Optional.of(new Result(unit.runId(), m.outcome().orElse(Outcome.INFRA_ERROR), m.message(), false, unit.outputDir()));
     }
 
     private static void writeCellJson(Path file, RunUnit unit, Attempt attempt, String startedAt) {

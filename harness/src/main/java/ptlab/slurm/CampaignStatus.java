@@ -74,7 +74,7 @@ public final class CampaignStatus {
     private static Cell cell(int i, RunUnit u, Submission s, List<Slurm.Entry> queue, boolean cancelled) {
         RunFolder f = u.folder();
         if (Files.isRegularFile(f.manifest())) {
-            String outcome = ManifestReader.read(f.manifest()).get("outcome").orElse("?");
+            String outcome = ManifestReader.read(f.manifest()).outcome().map(Enum::name).orElse("?");
             return new Cell(i, u.runId(), State.DONE, outcome, restarts(f.cell()));
         }
         Optional<Slurm.Entry> e = queue.stream()
