@@ -6,7 +6,7 @@
 #
 #   cluster/slurm-conf.sh --state DIR --controller NAME:PORT --node NAME:PORT [--node NAME:PORT ...]
 #       [--cpus N] [--memory MB] [--munge-socket PATH] [--slurmd-timeout S] [--message-timeout S]
-#       [--requeue-delay S]
+#       [--requeue-delay S] [--select-params P] [--partition NAME] [--kill-wait S]
 #
 # --slurmd-timeout  SlurmdTimeout: seconds without an answer before slurmctld sets a node DOWN and
 #                   requeues its jobs (Slurm's default 300; 5 here)
@@ -15,14 +15,19 @@
 #                   5/3 -> 12 s; 5/5 keeps some slack for a slurmd starved by TCG guests.
 # --requeue-delay   AuthInfo cred_expire: how long a requeued job waits before it may start again
 #                   (Slurm's default 120 s; 5 here). Killed node -> its tasks running elsewhere: ~23 s.
+# --select-params   SelectTypeParameters (CR_Core here; CR_Core_Memory also schedules by --mem)
+# --partition       the one partition's name, over every node (main here)
+# --kill-wait       KillWait: seconds between SIGTERM and SIGKILL of a cancelled task (5 here)
 # Exit status: 0 ok, 2 bad usage.
 set -euo pipefail
 state="" controller="" cpus=2 memory=2000 munge="" timeout=5 msgtimeout=5 requeue=5
+select=CR_Core partition=main killwait=5
 nodes=()
 usage() {
 	echo "slurm-conf.sh: $*" >&2
 	echo "usage: slurm-conf.sh --state DIR --controller NAME:PORT --node NAME:PORT... [--cpus N] [--memory MB]" \
-		"[--munge-socket PATH] [--slurmd-timeout S] [--message-timeout S] [--requeue-delay S]" >&2
+		"[--munge-socket PATH] [--slurmd-timeout S] [--message-timeout S] [--requeue-delay S]" \
+		"[--select-params P] [--partition NAME] [--kill-wait S]" >&2
 	exit 2
 }
 while [ $# -gt 0 ]; do
@@ -37,6 +42,9 @@ while [ $# -gt 0 ]; do
 	--slurmd-timeout) timeout=$2 ;;
 	--message-timeout) msgtimeout=$2 ;;
 	--requeue-delay) requeue=$2 ;;
+	--select-params) select=$2 ;;
+	--partition) partition=$2 ;;
+	--kill-wait) killwait=$2 ;;
 	*) usage "unknown option $1" ;;
 	esac
 	shift 2
@@ -47,7 +55,9 @@ done
 for n in "${nodes[@]}"; do
 	[[ "$n" =~ ^[A-Za-z0-9-]+:[0-9]+$ ]] || usage "--node must be NAME:PORT, got '$n'"
 done
-for v in "$cpus" "$memory" "$timeout" "$msgtimeout" "$requeue"; do
+[[ "$select" =~ ^[A-Za-z_,]+$ ]] || usage "--select-params must be like CR_Core_Memory, got '$select'"
+[[ "$partition" =~ ^[A-Za-z0-9_-]+$ ]] || usage "--partition must be a plain name, got '$partition'"
+for v in "$cpus" "$memory" "$timeout" "$msgtimeout" "$requeue" "$killwait"; do
 	[[ "$v" =~ ^[0-9]+$ ]] || usage "not a number: '$v'"
 done
 auth="cred_expire=$requeue"
@@ -74,7 +84,7 @@ SlurmdDebug=info
 ProctrackType=proctrack/linuxproc
 TaskPlugin=task/none
 SelectType=select/cons_tres
-SelectTypeParameters=CR_Core
+SelectTypeParameters=$select
 SchedulerType=sched/backfill
 SchedulerParameters=batch_sched_delay=0,sched_min_interval=0,bf_interval=1
 MpiDefault=none
@@ -84,7 +94,7 @@ SlurmdTimeout=$timeout
 MessageTimeout=$msgtimeout
 SlurmdParameters=config_overrides
 MinJobAge=300
-KillWait=5
+KillWait=$killwait
 InactiveLimit=0
 MailProg=/bin/true
 AccountingStorageType=accounting_storage/none
@@ -95,4 +105,4 @@ CONF
 for n in "${nodes[@]}"; do
 	echo "NodeName=${n%%:*} NodeAddr=127.0.0.1 NodeHostname=${n%%:*} Port=${n##*:} CPUs=$cpus RealMemory=$memory State=UNKNOWN"
 done
-echo "PartitionName=main Nodes=ALL Default=YES MaxTime=INFINITE State=UP"
+echo "PartitionName=$partition Nodes=ALL Default=YES MaxTime=INFINITE State=UP"

@@ -53,7 +53,7 @@ stop() {
 			sleep 0.1
 		done
 	fi
-	stop_pidfile "$dir/run/slurmd.pid"
+	stop_pidfile "$dir/run/slurmd.$host.pid"
 	stop_pidfile "$dir/run/slurmctld.pid"
 	stop_pidfile "$dir/run/munged.pid"
 }
@@ -67,56 +67,29 @@ start() {
 	done
 	[ -d "$dir/run" ] && stop
 	rm -rf "$dir"
-	mkdir -p "$dir"/{run,log,state,spool,munge}
+	mkdir -p "$dir"/{run,munge}
 	# munged refuses a socket folder others cannot traverse
 	chmod 711 "$dir/munge"
 	/usr/sbin/mungekey -c -k "$dir/munge/munge.key"
 	chmod 600 "$dir/munge/munge.key"
 	/usr/sbin/munged -F --key-file="$dir/munge/munge.key" --socket="$dir/munge/munge.socket" \
-		--pid-file="$dir/run/munged.pid" --seed-file="$dir/munge/seed" --log-file="$dir/log/munged.log" \
+		--pid-file="$dir/run/munged.pid" --seed-file="$dir/munge/seed" --log-file="$dir/run/munged.log" \
 		--force </dev/null >/dev/null 2>&1 &
 	echo $! >"$dir/run/munged.pid"
-	cat >"$dir/slurm.conf" <<EOF
-ClusterName=ptlab
-SlurmctldHost=$host(127.0.0.1)
-SlurmUser=root
-SlurmdUser=root
-SlurmctldPort=$port
-SlurmdPort=$((port + 1))
-AuthType=auth/munge
-AuthInfo=socket=$dir/munge/munge.socket
-CredType=cred/munge
-StateSaveLocation=$dir/state
-SlurmdSpoolDir=$dir/spool
-SlurmctldPidFile=$dir/run/slurmctld.pid
-SlurmdPidFile=$dir/run/slurmd.pid
-SlurmctldLogFile=$dir/log/slurmctld.log
-SlurmdLogFile=$dir/log/slurmd.log
-ProctrackType=proctrack/linuxproc
-TaskPlugin=task/none
-SelectType=select/cons_tres
-SelectTypeParameters=CR_Core_Memory
-SchedulerParameters=batch_sched_delay=0,sched_min_interval=0
-SlurmdParameters=config_overrides
-EnforcePartLimits=ALL
-ReturnToService=2
-MailProg=/bin/true
-AccountingStorageType=accounting_storage/none
-JobCompType=jobcomp/filetxt
-JobCompLoc=$dir/log/jobcomp.txt
-MinJobAge=300
-KillWait=30
-NodeName=$host NodeAddr=127.0.0.1 CPUs=$cpus RealMemory=$mem State=UNKNOWN
-PartitionName=ptlab Nodes=$host Default=YES MaxTime=INFINITE State=UP
-EOF
+	# Slurm's own timeouts (one node: nothing to requeue elsewhere); memory is scheduled, so
+	# --mem-per-cell holds; a cancelled cell gets 30 s to stop its guest before SIGKILL
+	"$(dirname "${BASH_SOURCE[0]}")/slurm-conf.sh" --state "$dir/run" --controller "$host:$port" \
+		--node "$host:$((port + 1))" --cpus "$cpus" --memory "$mem" --munge-socket "$dir/munge/munge.socket" \
+		--slurmd-timeout 300 --message-timeout 10 --requeue-delay 120 --select-params CR_Core_Memory \
+		--partition ptlab --kill-wait 30 >"$dir/slurm.conf"
 	export SLURM_CONF=$dir/slurm.conf
 	local i
 	for i in $(seq 1 50); do
 		[ -S "$dir/munge/munge.socket" ] && break
 		sleep 0.1
 	done
-	/usr/sbin/slurmctld -f "$SLURM_CONF" </dev/null >"$dir/log/slurmctld.out" 2>&1
-	/usr/sbin/slurmd -f "$SLURM_CONF" </dev/null >"$dir/log/slurmd.out" 2>&1
+	/usr/sbin/slurmctld -f "$SLURM_CONF" </dev/null >"$dir/run/slurmctld.out" 2>&1
+	/usr/sbin/slurmd -f "$SLURM_CONF" </dev/null >"$dir/run/slurmd.out" 2>&1
 	for i in $(seq 1 100); do
 		if sinfo -h -o '%T' 2>/dev/null | grep -qx 'idle'; then
 			echo "export SLURM_CONF=$SLURM_CONF"
@@ -124,8 +97,8 @@ EOF
 		fi
 		sleep 0.1
 	done
-	echo "slurm-local: the node did not come up in 10 s; logs in $dir/log" >&2
-	tail -n 20 "$dir/log/slurmctld.log" "$dir/log/slurmd.log" >&2 || true
+	echo "slurm-local: the node did not come up in 10 s; logs in $dir/run" >&2
+	tail -n 20 "$dir/run/slurmctld.log" "$dir/run/slurmd.$host.log" >&2 || true
 	stop
 	exit 4
 }

@@ -56,5 +56,22 @@ class SlurmConfScriptTest {
                 "--slurmd-timeout", "soon");
         assertEquals(2, badTimeout.exitCode());
         assertTrue(badTimeout.output().contains("not a number: 'soon'"), badTimeout.output());
+        Result badPartition = conf("--state", "/s", "--controller", "ctl:1", "--node", "c:2", "--partition", "a b");
+        assertEquals(2, badPartition.exitCode());
+        assertTrue(badPartition.output().contains("--partition must be a plain name, got 'a b'"), badPartition.output());
+    }
+
+    @Test
+    void theOneNodeClusterOnTheHostSchedulesMemoryAndNamesItsPartition() throws Exception {
+        // what cluster/slurm-local.sh asks for
+        Result r = conf("--state", "/s", "--controller", "h:16817", "--node", "h:16818", "--select-params",
+                "CR_Core_Memory", "--partition", "ptlab", "--kill-wait", "30");
+        assertEquals(0, r.exitCode(), r.output());
+        List<String> lines = r.output().lines().toList();
+        assertTrue(lines.contains("SelectTypeParameters=CR_Core_Memory"), r.output());
+        assertTrue(lines.contains("KillWait=30"), r.output());
+        assertTrue(lines.contains("PartitionName=ptlab Nodes=ALL Default=YES MaxTime=INFINITE State=UP"), r.output());
+        assertTrue(lines.contains("NodeName=h NodeAddr=127.0.0.1 NodeHostname=h Port=16818 CPUs=2 RealMemory=2000"
+                + " State=UNKNOWN"), r.output());
     }
 }
