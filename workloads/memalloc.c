@@ -51,6 +51,7 @@ struct opts {
 	unsigned int duration_s;
 	uint64_t hot, warm_start, warm_end;
 	unsigned int warm_period_us, scan_period_ms, report_ms;
+	unsigned int flush_ms;		/* access: flush the process's TLB this often (0: never) */
 };
 
 static volatile sig_atomic_t stop_requested;
@@ -82,7 +83,7 @@ static void usage(FILE *f)
 		"                [--proc /proc/lkp25p3] [--out FILE] [--write-lat FILE]\n"
 		"       memalloc --part2 access [--size 1G] [--duration 120] [--hot 256M] [--warm-start 256M]\n"
 		"                [--warm-end 512M] [--warm-period-us 1000] [--scan-period-ms 100] [--report-ms 1000]\n"
-		"                [--thp never] [--proc /proc/lkp25p3] [--out FILE]\n"
+		"                [--thp never] [--proc /proc/lkp25p3] [--out FILE] [--flush-ms N]\n"
 		"Sizes take K/M/G suffixes (powers of 1024). Part 1 and xlate --hold print \"ready\" and\n"
 		"wait for EOF or a line \"exit\" on stdin, or SIGTERM/SIGINT. See README.md.\n");
 }
@@ -101,7 +102,7 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 {
 	enum { O_SCHEME = 256, O_PART2, O_SIZE, O_THP, O_OUT, O_PROC, O_PAGES,
 	       O_BATCH, O_HOLD, O_DURATION, O_HOT, O_WSTART, O_WEND, O_WPERIOD,
-	       O_SPERIOD, O_REPORT, O_WLAT, O_HELP };
+	       O_SPERIOD, O_REPORT, O_WLAT, O_FLUSH, O_HELP };
 	static const struct option longopts[] = {
 		{ "scheme", required_argument, NULL, O_SCHEME },
 		{ "part2", required_argument, NULL, O_PART2 },
@@ -120,6 +121,7 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 		{ "scan-period-ms", required_argument, NULL, O_SPERIOD },
 		{ "report-ms", required_argument, NULL, O_REPORT },
 		{ "write-lat", required_argument, NULL, O_WLAT },
+		{ "flush-ms", required_argument, NULL, O_FLUSH },
 		{ "help", no_argument, NULL, O_HELP },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -202,6 +204,9 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 			break;
 		case O_REPORT:
 			bad |= parse_uint(optarg, &o->report_ms);
+			break;
+		case O_FLUSH:
+			bad |= parse_uint(optarg, &o->flush_ms);
 			break;
 		case O_HELP:
 			usage(stdout);
@@ -564,7 +569,16 @@ struct access_ctx {
 	const struct opts *o;
 	atomic_bool stop;
 	atomic_uint_fast64_t hot_passes, warm_passes, warm_late;
+	char *scratch;			/* --flush-ms: FLUSH_SCRATCH bytes, populated */
+	atomic_uint_fast64_t flushes, flush_errors;
+	atomic_int flush_errno;
 };
+
+/*
+ * 256 pages: more than x86's tlb_single_page_flush_ceiling (33), so each mprotect() of it flushes
+ * the whole TLB of the process on every CPU that runs it, not page by page.
+ */
+#define FLUSH_SCRATCH (256 * PAGE_SIZE)
 
 static void *hot_reader(void *arg)
 {
@@ -587,6 +601,36 @@ static void ts_add_ns(struct timespec *ts, uint64_t ns)
 static uint64_t ts_ns(const struct timespec *ts)
 {
 	return (uint64_t)ts->tv_sec * 1000000000ULL + (uint64_t)ts->tv_nsec;
+}
+
+/*
+ * --flush-ms: every period, write-protect a populated scratch mapping and make it writable again.
+ * The first mprotect() changes 256 present PTEs, so the kernel flushes the process's TLB on every CPU
+ * that runs it, as a hardware TLB far smaller than the buffer evicts its entries. Used only in the
+ * DAMON phase: DAMON clears accessed bits without a flush, and under TCG QEMU's software TLB would keep
+ * the readers' translations, so that their later reads set no accessed bit at all.
+ */
+static void *tlb_flusher(void *arg)
+{
+	struct access_ctx *c = arg;
+	uint64_t period = (uint64_t)c->o->flush_ms * 1000000ULL;
+	struct timespec next;
+
+	clock_gettime(CLOCK_MONOTONIC, &next);
+	while (!atomic_load_explicit(&c->stop, memory_order_relaxed)) {
+		if (mprotect(c->scratch, FLUSH_SCRATCH, PROT_READ) ||
+		    mprotect(c->scratch, FLUSH_SCRATCH, PROT_READ | PROT_WRITE)) {
+			atomic_store(&c->flush_errno, errno);
+			atomic_fetch_add_explicit(&c->flush_errors, 1, memory_order_relaxed);
+		} else {
+			atomic_fetch_add_explicit(&c->flushes, 1, memory_order_relaxed);
+		}
+		ts_add_ns(&next, period);
+		while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &next, NULL) == EINTR &&
+		       !atomic_load_explicit(&c->stop, memory_order_relaxed))
+			;
+	}
+	return NULL;
 }
 
 /* One pass over the warm range per period, on absolute deadlines. */
@@ -617,7 +661,7 @@ static void *warm_reader(void *arg)
 static int run_access(const struct opts *o)
 {
 	struct access_ctx c = { .o = o };
-	pthread_t hot, warm;
+	pthread_t hot, warm, flusher;
 	struct timespec deadline;
 	uint64_t start, elapsed;
 	unsigned int t = 0;
@@ -636,6 +680,15 @@ static int run_access(const struct opts *o)
 	if (!buf)
 		return 1;
 	c.buf = buf;
+	if (o->flush_ms) {
+		c.scratch = mmap(NULL, FLUSH_SCRATCH, PROT_READ | PROT_WRITE,
+				 MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+		if (c.scratch == MAP_FAILED) {
+			fprintf(stderr, "memalloc: mmap of the flush scratch: %s\n", strerror(errno));
+			return 1;
+		}
+		touch_pages(c.scratch, FLUSH_SCRATCH);
+	}
 	out = open_out(o);
 	if (!out)
 		return 1;
@@ -663,7 +716,8 @@ static int run_access(const struct opts *o)
 
 	start = now_ns();
 	if (pthread_create(&hot, NULL, hot_reader, &c) ||
-	    pthread_create(&warm, NULL, warm_reader, &c)) {
+	    pthread_create(&warm, NULL, warm_reader, &c) ||
+	    (o->flush_ms && pthread_create(&flusher, NULL, tlb_flusher, &c))) {
 		fprintf(stderr, "memalloc: pthread_create failed\n");
 		atomic_store(&c.stop, true);
 		write_proc(fd, "scan stop\n", 10);
@@ -682,6 +736,8 @@ static int run_access(const struct opts *o)
 	atomic_store(&c.stop, true);
 	pthread_join(hot, NULL);
 	pthread_join(warm, NULL);
+	if (o->flush_ms)
+		pthread_join(flusher, NULL);
 	elapsed = now_ns() - start;
 	stop_err = write_proc(fd, "scan stop\n", 10);
 	close(fd);
@@ -692,6 +748,10 @@ static int run_access(const struct opts *o)
 		elapsed / 1000000, atomic_load(&c.hot_passes), atomic_load(&c.warm_passes),
 		atomic_load(&c.warm_late), (o->hot + PAGE_SIZE - 1) >> PAGE_SHIFT,
 		(o->warm_end - o->warm_start + PAGE_SIZE - 1) >> PAGE_SHIFT);
+	if (o->flush_ms)
+		fprintf(out, "access_flush flush_ms=%u flushes=%" PRIuFAST64 " errors=%" PRIuFAST64 " errno=%d\n",
+			o->flush_ms, atomic_load(&c.flushes), atomic_load(&c.flush_errors),
+			atomic_load(&c.flush_errno));
 	if (finish_out(out, false))
 		return 1;
 	free(buf);

@@ -62,6 +62,11 @@ public final class KeyValueFile {
         }
     }
 
+    /** {@link #num} of an optional key: {@code absent} when the file does not have it. */
+    public long numOr(String key, long absent) {
+        return values.containsKey(key) ? num(key) : absent;
+    }
+
     /** A SourceLocatedException at the line of {@code key}. */
     public ptlab.SourceLocatedException error(String key, String problem) {
         return LineReader.error(file, lines.getOrDefault(key, 0), key, problem);

@@ -49,13 +49,16 @@ final class DamonSection {
         MemallocOut.Tagged head = mem.require("access");
         long base = Long.decode(head.kv().str("base"));
         List<DamonTraceParser.Aggregation> aggs = DamonTraceParser.parse(ctx.run.raw("damon/damon_aggregated.txt"));
+        // runs from before the workload's own TLB flushes have no flush_ms
+        int flushMs = (int) kv.numOr("flush_ms", 0);
         DamonWitness w = DamonWitness.judge(aggs, base, p, aggrUs, sampleUs,
-                ctx.accel.map(a -> a == ptlab.Accelerator.TCG).orElse(true));
+                ctx.accel.map(a -> a == ptlab.Accelerator.TCG).orElse(true), flushMs);
         ctx.oracle(w.oracle());
         String title = ctx.author() + "-DAMON-Regions";
         List<Block> blocks = new ArrayList<>();
         blocks.add(ctx.figure(HeatmapFigure.of(Figure.safeStem(title), title,
-                Captions.damon(w, p, aggrUs, sampleUs, AccessSection.passes(mem), ctx.accel), w.map(), p,
+                Captions.damon(w, p, aggrUs, sampleUs, AccessSection.passes(mem),
+                        mem.first("access_flush").map(t -> mem.num(t, "flushes")).orElse(0L), ctx.accel), w.map(), p,
                 "sampled accesses per aggregation")));
         blocks.add(new Block.Table(List.of("region", "offsets", "aggregations seen accessed (cold: a region wholly in it)",
                 "mean sampled accesses"),

@@ -40,7 +40,7 @@ class DamonWitnessTest {
 
     @Test
     void edgesColdAndSharesAreJudged() {
-        DamonWitness w = DamonWitness.judge(aggs(20, 0, 8 * MIB + MIB / 4), B, P, 100000, 5000, false);
+        DamonWitness w = DamonWitness.judge(aggs(20, 0, 8 * MIB + MIB / 4), B, P, 100000, 5000, false, 0);
         assertEquals(20, w.aggregations());
         assertEquals(20, w.hotSeen());
         assertEquals(10, w.warmSeen());
@@ -59,22 +59,22 @@ class DamonWitnessTest {
 
     @Test
     void anAccessedColdOrAMissingEdgeFails() {
-        DamonWitness cold = DamonWitness.judge(aggs(20, 1, 8 * MIB), B, P, 100000, 5000, false);
+        DamonWitness cold = DamonWitness.judge(aggs(20, 1, 8 * MIB), B, P, 100000, 5000, false, 0);
         assertEquals(20, cold.coldSeen());
         assertFalse(cold.oracle().passed());
         // warm's region reaching 2 MiB into cold: a straddle, not cold seen; but the accessed part ends far from
         // any edge in the aggregations where warm reads accessed, which is half of them
-        DamonWitness far = DamonWitness.judge(aggs(20, 0, 10 * MIB), B, P, 100000, 5000, false);
+        DamonWitness far = DamonWitness.judge(aggs(20, 0, 10 * MIB), B, P, 100000, 5000, false, 0);
         assertEquals(0, far.coldSeen());
         assertEquals(10, far.straddling());
         assertEquals(0, far.warmEndEdge());
         assertEquals(10, far.edgeFound());
         assertTrue(far.oracle().passed(), "50% meets the edge share: " + far.oracle().detail());
         List<Aggregation> allWarm = withWarm(aggs(20, 0, 10 * MIB), new Region(B + 4 * MIB, B + 10 * MIB, 3, 1));
-        DamonWitness noEdge = DamonWitness.judge(allWarm, B, P, 100000, 5000, false);
+        DamonWitness noEdge = DamonWitness.judge(allWarm, B, P, 100000, 5000, false, 0);
         assertEquals(0, noEdge.edgeFound());
         assertFalse(noEdge.oracle().passed(), noEdge.oracle().detail());
-        DamonWitness few = DamonWitness.judge(aggs(5, 0, 8 * MIB), B, P, 100000, 5000, false);
+        DamonWitness few = DamonWitness.judge(aggs(5, 0, 8 * MIB), B, P, 100000, 5000, false, 0);
         assertFalse(few.oracle().passed());
         assertTrue(few.oracle().detail().contains("fewer than 10 aggregations"), few.oracle().detail());
     }
@@ -82,12 +82,35 @@ class DamonWitnessTest {
     @Test
     void warmIsJudgedOnlyOutsideEmulation() {
         List<Aggregation> idleWarm = withWarm(aggs(20, 0, 8 * MIB), new Region(B + 4 * MIB, B + 8 * MIB, 0, 1));
-        DamonWitness kvm = DamonWitness.judge(idleWarm, B, P, 100000, 5000, false);
+        DamonWitness kvm = DamonWitness.judge(idleWarm, B, P, 100000, 5000, false, 0);
         assertEquals(0, kvm.warmSeen());
         assertEquals(20, kvm.edgeFound(), "the accessed part ends at hot_end");
         assertFalse(kvm.oracle().passed());
-        DamonWitness tcg = DamonWitness.judge(idleWarm, B, P, 100000, 5000, true);
+        DamonWitness tcg = DamonWitness.judge(idleWarm, B, P, 100000, 5000, true, 0);
         assertTrue(tcg.oracle().passed(), tcg.oracle().detail());
-        assertTrue(tcg.oracle().detail().contains("warm in 0.0% (reported, not judged under TCG"), tcg.oracle().detail());
+        assertTrue(tcg.oracle().detail().contains("warm in 0.0% (reported, not judged: TCG, and the workload did not"
+                + " flush its TLB"), tcg.oracle().detail());
+        // a workload that flushed its TLB lets DAMON see warm under TCG too: judged
+        DamonWitness flushed = DamonWitness.judge(idleWarm, B, P, 100000, 5000, true, 2);
+        assertFalse(flushed.oracle().passed(), flushed.oracle().detail());
+        assertTrue(flushed.oracle().detail().contains("warm in 0.0% (needs >= 10.0%)"), flushed.oracle().detail());
+    }
+
+    @Test
+    void aRegionReachingPastTheBufferIsNoAccessToCold() {
+        // the last region also covers what is mapped after the buffer, which the program reads
+        List<Aggregation> beyond = withWarm(aggs(20, 2, 8 * MIB), new Region(B + 4 * MIB, B + 8 * MIB, 3, 1)).stream()
+                .map(a -> new Aggregation(a.line(), a.tS(), 0, List.of(a.regions().get(0), a.regions().get(1),
+                        new Region(B + 8 * MIB, B + 12 * MIB, 0, 7), new Region(B + 15 * MIB, B + 18 * MIB, 2, 1))))
+                .toList();
+        DamonWitness w = DamonWitness.judge(beyond, B, P, 100000, 5000, false, 0);
+        assertEquals(0, w.coldSeen());
+        assertEquals(20, w.straddling());
+        assertTrue(w.oracle().detail().contains("20 more straddled warm_end or the buffer's end"), w.oracle().detail());
+        // the same region ending inside the buffer is an access to cold
+        List<Aggregation> inside = beyond.stream().map(a -> new Aggregation(a.line(), a.tS(), 0, List.of(
+                a.regions().get(0), a.regions().get(1), a.regions().get(2), new Region(B + 15 * MIB, B + 16 * MIB, 2, 1))))
+                .toList();
+        assertEquals(20, DamonWitness.judge(inside, B, P, 100000, 5000, false, 0).coldSeen());
     }
 }
