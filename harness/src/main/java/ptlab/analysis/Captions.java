@@ -278,10 +278,14 @@ public final class Captions {
                     + " of about two thousand entries evicts the translations of a 256 MiB region within microseconds, and the"
                     + " next read sets the bit again. QEMU's software TLB grows to a million entries and keeps them, so without"
                     + " the flush the readers set no accessed bit again. Measured under TCG (bench/damon-flush.sh, 20 s runs, share"
-                    + " of aggregations with hot and warm seen accessed): without the flush, trixie 6.12 18%% and 23%%, then 0.6%%"
-                    + " and 99%%; sid 7.2 0.6%% and 1.3%%, then 98%% and 98%%, depending on whether a reader shared its vCPU"
+                    + " of aggregations with hot and warm seen accessed): without the flush, trixie 6.12 18%% and 23%%, 0.6%%"
+                    + " and 99%%, 15%% and 14%%; sid 7.2 0.6%% and 1.3%%, then 98%% and 98%%, depending on whether a reader shared its vCPU"
                     + " with other processes (each switch reloads CR3: the guest has no PCID); with it, 96-99%% for both in all"
-                    + " four runs. The flush changes no accessed bit of the buffer. ", w.flushMs(), Fmt.count(flushes)));
+                    + " five runs. The flush changes no accessed bit of the buffer, but under TCG it slows the readers: QEMU"
+                    + " refills its software TLB page by page after each one (trixie, same 20 s: 1,778 hot and 1,415 warm passes"
+                    + " with it against 17,430 and 8,533 without), so the pass counts above are not those of the heatmap's phase."
+                    + " On hardware the readers miss the TLB on nearly every page anyway (65,536 pages per region), so a flush adds"
+                    + " little there. DAMON witnesses where the accesses fall, not their rate. ", w.flushMs(), Fmt.count(flushes)));
         } else if (w.emulated()) {
             s.append(Fmt.f("DAMON can undercount under TCG, and warm's share (%s) is therefore reported, not judged: DAMON clears"
                     + " a sampled page's accessed bit without a TLB flush, which x86 allows, but QEMU's software TLB keeps the"
