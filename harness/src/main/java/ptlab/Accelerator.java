@@ -38,7 +38,7 @@ public enum Accelerator {
         return switch (accel.get()) {
             case KVM -> "Measured in a KVM guest: hardware-assisted, but two-dimensional (nested) paging adds to"
                     + " every walk.";
-            case TCG -> "Measured under TCG emulation: emulated: absolute values are not hardware latencies; only"
+            case TCG -> "Measured under TCG emulation: absolute values are not hardware latencies or rates; only"
                     + " ratios and shapes carry over.";
         };
     }

@@ -270,6 +270,11 @@ public final class Captions {
                 Fmt.count(w.coldSeen()), Fmt.count(w.straddling()), Fmt.size(p.warmEnd()), Fmt.size(DamonWitness.TOLERANCE),
                 Fmt.size(DamonWitness.TOLERANCE), Fmt.size(p.hotEnd()), Fmt.pct(w.share(w.edgeFound())),
                 Fmt.pct(w.share(w.warmEndEdge())), Fmt.pct(w.share(w.hotEndEdge()))));
+        if (w.meanIntervalS() > 0) {
+            s.append(Fmt.f("An aggregation came every %s on average (%s when kdamond keeps up), and each is drawn over the"
+                    + " whole time since the one before it. ", Fmt.sig3(w.meanIntervalS() * 1000) + " ms",
+                    Fmt.sig3(aggrUs / 1000.0) + " ms"));
+        }
         s.append(passes(passes));
         if (w.flushMs() > 0) {
             s.append(Fmt.f("The workload flushed its own TLB every %d ms (%s flushes: an mprotect() of a populated 1 MiB scratch"

@@ -32,11 +32,14 @@ import ptlab.parse.DamonTraceParser.Region;
  * @param maxAccesses    sampled accesses per aggregation at most (aggregation / sample interval)
  * @param emulated       whether the guest ran under TCG
  * @param flushMs        how often the workload flushed its own TLB (0: never)
- * @param map            the regions over time in the shape of the scanner's heatmap (sampled accesses per aggregation)
+ * @param meanIntervalS  the mean time between two aggregations covering the buffer (kdamond can fall behind its
+ *                       aggregation interval; 0 with fewer than two)
+ * @param map            the regions over time in the shape of the scanner's heatmap (sampled accesses per aggregation),
+ *                       each aggregation drawn over the whole time since the one before it
  */
 public record DamonWitness(int aggregations, int hotSeen, int warmSeen, int coldSeen, int straddling, int edgeFound,
-        int warmEndEdge, int hotEndEdge, int maxAccesses, boolean emulated, int flushMs, Heatmap map,
-        OracleResult oracle) {
+        int warmEndEdge, int hotEndEdge, int maxAccesses, boolean emulated, int flushMs, double meanIntervalS,
+        Heatmap map, OracleResult oracle) {
     public static final String NAME = "DAMON witness of the heatmap";
     /** How far a DAMON region boundary may lie from a true edge (the issue measured 0.5 MiB under TCG). */
     public static final long TOLERANCE = 1L << 20;
@@ -80,12 +83,18 @@ public record DamonWitness(int aggregations, int hotSeen, int warmSeen, int cold
         double sumWarm = 0;
         double sumCold = 0;
         double t0 = aggs.isEmpty() ? 0 : aggs.get(0).tS();
+        double first = 0;
+        double last = 0;
+        int lastSlot = 0;
         for (Aggregation a : aggs) {
             List<Region> in = clip(a.regions(), base, size);
             if (in.isEmpty()) {
                 continue;
             }
             n++;
+            if (n == 1) {
+                first = a.tS() - t0 + aggrS;
+            }
             double h = accessedShare(in, TOLERANCE, p.hotEnd() - TOLERANCE);
             double w = accessedShare(in, p.warmStart() + TOLERANCE, p.warmEnd() - TOLERANCE);
             hot += h > 0.5 ? 1 : 0;
@@ -112,17 +121,28 @@ public record DamonWitness(int aggregations, int hotSeen, int warmSeen, int cold
                 long mid = (r * rowPages + rowPages / 2) * 4096;
                 col[r] = at(in, Math.min(mid, size - 1));
             }
+            double t = a.tS() - t0 + aggrS;
+            // an aggregation covers the time since the one before it: drawn over every column slot of it (the
+            // figure puts a column ending at t in slot round(t / aggrS) - 1), not as a gap
+            int slot = (int) Math.round(t / aggrS) - 1;
+            for (int k = times.isEmpty() ? slot : lastSlot + 1; k < slot; k++) {
+                cols.add(col);
+                times.add((k + 1) * aggrS);
+            }
             cols.add(col);
-            times.add(a.tS() - t0 + aggrS);
+            times.add(t);
+            lastSlot = slot;
+            last = t;
         }
+        double meanInterval = n < 2 ? 0 : (last - first) / (n - 1);
         double[] timesS = times.stream().mapToDouble(Double::doubleValue).toArray();
         Heatmap map = new Heatmap(timesS, aggrS, rowPages, rows, pages, cols.toArray(new float[0][]), max,
                 new Heatmap.Regions(n == 0 ? 0 : sumHot / n, n == 0 ? 0 : sumWarm / n, n == 0 ? 0 : sumCold / n), n, 0,
                 List.of(), Math.round(p.durationS() / aggrS), List.of(), -1, -1, -1, -1);
         DamonWitness partial = new DamonWitness(n, hot, warm, cold, straddle, edge, warmEdge, hotEdge, max, emulated, flushMs,
-                map, null);
+                meanInterval, map, null);
         return new DamonWitness(n, hot, warm, cold, straddle, edge, warmEdge, hotEdge, max, emulated, flushMs,
-                map, partial.verdict());
+                meanInterval, map, partial.verdict());
     }
 
     /** Under TCG without the workload's own TLB flushes, DAMON cannot see a region reliably (see the class). */

@@ -113,4 +113,27 @@ class DamonWitnessTest {
                 .toList();
         assertEquals(20, DamonWitness.judge(inside, B, P, 100000, 5000, false, 0).coldSeen());
     }
+
+    @Test
+    void aLateAggregationIsDrawnOverTheTimeItCovered() {
+        // kdamond falls behind: aggregations 260 ms apart with a 100 ms interval
+        List<Aggregation> late = new ArrayList<>();
+        for (Aggregation a : aggs(4, 0, 8 * MIB)) {
+            late.add(new Aggregation(a.line(), 50 + 0.26 * (a.line() - 1), 0, a.regions()));
+        }
+        DamonWitness w = DamonWitness.judge(late, B, P, 100000, 5000, false, 0);
+        assertEquals(4, w.aggregations(), "filling the gaps adds columns to the map, not aggregations");
+        assertEquals(0.26, w.meanIntervalS(), 1e-9);
+        double[] t = w.map().timesS();
+        // ends at 0.1, 0.36, 0.62, 0.88 s: slots 0, 3, 5 and 8 of 100 ms, and slots 1-2, 4, 6-7 filled
+        assertEquals(9, t.length, java.util.Arrays.toString(t));
+        for (int i = 0; i < t.length; i++) {
+            assertEquals(i, Math.round(t[i] / 0.1) - 1, "one column per slot, none skipped: " + java.util.Arrays.toString(t));
+        }
+        // a filled slot shows the later aggregation: warm reads 0 in the second, 3 in the third
+        int warmRow = (int) (6 * MIB / 4096 / w.map().rowPages());
+        assertEquals(0f, w.map().freq()[1][warmRow]);
+        assertEquals(3f, w.map().freq()[4][warmRow]);
+        assertEquals(0, DamonWitness.judge(aggs(1, 0, 8 * MIB), B, P, 100000, 5000, false, 0).meanIntervalS());
+    }
 }
