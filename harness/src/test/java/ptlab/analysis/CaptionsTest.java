@@ -35,7 +35,7 @@ class CaptionsTest {
         assertTrue(c.contains("4k p50 10.0 µs, p90 11.0 µs, p99 11.0 µs"), c);
         assertTrue(c.contains("4k 200x"), c);
         assertTrue(c.contains("not a seq_file"), c);
-        assertTrue(c.contains("emulated: absolute values are not hardware latencies"), c);
+        assertTrue(c.contains("under TCG emulation: absolute values are not hardware latencies"), c);
         LatencyStats write = LatencyStats.of(new long[] {18000, 20000, 22000});
         LatencyStats clk = LatencyStats.of(new long[] {40, 40, 50});
         String m = Captions.moduleVsPagemap(write, per, mod, clk, 1, bat, "tsc", Optional.of(Accelerator.KVM));

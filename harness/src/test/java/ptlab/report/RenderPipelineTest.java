@@ -82,7 +82,7 @@ class RenderPipelineTest {
         String cdf = read(run.resolve("figures/First-Last-Pagemap-Lat-CDF.caption.txt"));
         assertTrue(cdf.contains("4k p50 "), cdf);
         assertTrue(cdf.contains("Per-page over batched at p50:"), cdf);
-        assertTrue(cdf.contains("emulated: absolute values are not hardware latencies"), cdf);
+        assertTrue(cdf.contains("under TCG emulation: absolute values are not hardware latencies"), cdf);
         String layout = read(run.resolve("figures/part1-layout-whole.caption.txt"));
         assertTrue(layout.contains("2 physical run(s), the largest 512 pages (2 MiB)"), layout);
         assertTrue(layout.contains("100.0% of present pages are in transparent huge pages"), layout);
