@@ -22,6 +22,6 @@ timed() {
 echo "warm-up (local): $(timed) s"
 echo "local executor: $(timed) s"
 mvn -q -B verify -Dit.test=ContainerSweepBench -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false \
-	-Dfailsafe.failIfNoSpecifiedTests=false -Dptlab.bench.spec="$spec" 2>&1 | grep -A20 '^bench:' ||
+	-Dfailsafe.failIfNoSpecifiedTests=false -Dptlab.bench.spec="$spec" 2>&1 | grep -A20 'bench:' ||
 	{ echo "slurm-containers.sh: ContainerSweepBench failed (target/failsafe-reports)" >&2; exit 1; }
 echo "accelerator: $(grep -ho '"accelerator" : "[a-z]*"' -r "$(awk '/campaign of/ {print $2}' "$log")" | head -n1)"

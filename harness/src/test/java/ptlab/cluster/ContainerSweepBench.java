@@ -20,11 +20,12 @@ class ContainerSweepBench {
     void sweepOnTwoContainerNodes() throws Exception {
         String spec = System.getProperty("ptlab.bench.spec", "experiments/sweep-kernels.yaml");
         long t0 = System.nanoTime();
-        try (SlurmContainerCluster cluster = SlurmContainerCluster.start(List.of("c1", "c2"))) {
+        try (SlurmContainerCluster cluster = SlurmContainerCluster.start(List.of("c1", "c2"), 8000)) {
             double upS = (System.nanoTime() - t0) / 1e9;
             long t1 = System.nanoTime();
+            // a node has 2 CPUs (cluster/slurm-conf.sh): one cell per node, both nodes at once
             ExecResult r = cluster.execInRepo(SlurmContainerCluster.CONTROLLER, "bin/harness", "run", spec,
-                    "--executor", "slurm", "--wait");
+                    "--executor", "slurm", "--wait", "--cpus-per-cell", "2");
             double runS = (System.nanoTime() - t1) / 1e9;
             String out = r.getStdout() + r.getStderr();
             assertEquals(0, r.getExitCode(), out);

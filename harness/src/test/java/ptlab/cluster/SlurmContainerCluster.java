@@ -45,19 +45,26 @@ public final class SlurmContainerCluster implements AutoCloseable {
     private final Path root;
     private final Path repo;
     private final List<String> computeNodes;
+    private final int memoryMb;
     private final Map<String, GenericContainer<?>> containers = new LinkedHashMap<>();
     private PrivateDocker docker;
 
-    private SlurmContainerCluster(Path root, Path repo, List<String> computeNodes) {
+    private SlurmContainerCluster(Path root, Path repo, List<String> computeNodes, int memoryMb) {
         this.root = root;
         this.repo = repo;
         this.computeNodes = List.copyOf(computeNodes);
+        this.memoryMb = memoryMb;
     }
 
     /** Starts the daemon, builds the node image if needed, and starts the cluster until every node is idle. */
     public static SlurmContainerCluster start(List<String> computeNodes) throws IOException {
+        return start(computeNodes, 2000);
+    }
+
+    /** The same with {@code memoryMb} of RealMemory per node (what sbatch --mem is checked against). */
+    public static SlurmContainerCluster start(List<String> computeNodes, int memoryMb) throws IOException {
         Path root = Files.createTempDirectory("ptlab-cluster-").toRealPath();
-        SlurmContainerCluster c = new SlurmContainerCluster(root, RepoRoot.find(), computeNodes);
+        SlurmContainerCluster c = new SlurmContainerCluster(root, RepoRoot.find(), computeNodes, memoryMb);
         try {
             c.startAll();
             return c;
@@ -83,7 +90,8 @@ public final class SlurmContainerCluster implements AutoCloseable {
             argv.addAll(List.of("--node", computeNodes.get(i) + ":" + ports.get(i + 1)));
         }
         // a killed node is DOWN after ~16 s and its tasks run again ~7 s later (see cluster/slurm-conf.sh)
-        argv.addAll(List.of("--slurmd-timeout", "5", "--message-timeout", "5", "--requeue-delay", "5"));
+        argv.addAll(List.of("--slurmd-timeout", "5", "--message-timeout", "5", "--requeue-delay", "5",
+                "--memory", Integer.toString(memoryMb)));
         HostCommand.of(argv).log(confDir().resolve("slurm.conf")).timeout(Duration.ofSeconds(30)).run();
 
         docker = PrivateDocker.start(repo);
