@@ -18,7 +18,11 @@ import ptlab.analysis.OracleResult;
  *     interference (preemption of the emulator, the console, the harness's own log stream), and over three
  *     repeats of the kernel sweep here the same kernel's p99 moved by up to 7.7x (trixie pagemap per page:
  *     6,980 to 53,489 ns) while its p90 moved by at most 2.2x; the shape by the two-sample Kolmogorov-Smirnov distance of the two
- *     distributions each scaled by its own median, at most {@value #KS_MAX}. Unscaled KS is reported too
+ *     distributions each scaled by its own median, at most {@value #KS_MAX}, judged only when neither run was
+ *     emulated: under TCG a syscall's latencies are a mixture of emulator modes whose shares change between
+ *     runs restored from one snapshot (lkp25p3 write() per VA on bookworm: modes near 12 and 18 µs, with 8%,
+ *     65% and 45% of the samples in the fast one over three runs, a scaled KS of up to 0.38 while p50 and p90
+ *     stayed within 1.5x), so there it is reported. Unscaled KS is reported too
  *     but not judged: TCG latencies are narrow, so a 10% shift with host load alone gave an unscaled KS
  *     of 0.88 between two repeats of the kernel sweep here, while their p50 differed by 1.04-1.12x and
  *     the scaled KS was at most 0.23 over the 20 distributions of the four kernels;</li>
@@ -72,6 +76,7 @@ public final class Reproduction {
     public static Result compare(java.nio.file.Path original, java.nio.file.Path again) {
         CellData a = CellData.read(original);
         CellData b = CellData.read(again);
+        boolean emulated = emulated(a) || emulated(b);
         List<Quantity> q = new ArrayList<>();
         for (String ds : List.of("xlate-latency.csv", "part1-latency.csv")) {
             Map<String, Map<String, String>> ra = bySeries(a.rows(ds));
@@ -95,8 +100,10 @@ public final class Reproduction {
                 double[][] pa = points(a.rows(cdf), series);
                 double[][] pb = points(b.rows(cdf), series);
                 double shape = ks(scaled(pa), scaled(pb));
-                q.add(new Quantity(series + " KS distance, each scaled by its median", "-", Fmt.sig3(shape),
-                        "<= " + KS_MAX, shape <= KS_MAX));
+                String shapeName = series + " KS distance, each scaled by its median";
+                q.add(emulated ? Quantity.informational(shapeName, "-", Fmt.sig3(shape), "under TCG the shares of"
+                        + " emulator modes change between runs (judged <= " + KS_MAX + " under KVM)")
+                        : new Quantity(shapeName, "-", Fmt.sig3(shape), "<= " + KS_MAX, shape <= KS_MAX));
                 q.add(Quantity.informational(series + " KS distance", "-", Fmt.sig3(ks(pa, pb)),
                         "narrow TCG latencies shift with host load"));
             }
@@ -122,6 +129,11 @@ public final class Reproduction {
             }
         }
         return new Result(b.oracles(), q);
+    }
+
+    /** TCG, or no accelerator on record: the latencies are (or may be) emulated. */
+    private static boolean emulated(CellData c) {
+        return ptlab.Accelerator.ofLabel(c.manifest().accelerator()).map(x -> x == ptlab.Accelerator.TCG).orElse(true);
     }
 
     private static Quantity factor(String name, String a, String b, double limit) {

@@ -3,7 +3,9 @@ package ptlab.report;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ptlab.testing.TestFiles;
@@ -75,6 +77,33 @@ class ReproductionTest {
         assertFalse(slowBody.reproduced());
         assertTrue(slowBody.verdict().contains("lkp25p3 walk p90: "), slowBody.verdict());
         assertTrue(slowBody.verdict().contains("(tolerance within 3.0x)"), slowBody.verdict());
+    }
+
+    @Test
+    void aChangedShapeIsJudgedUnderKvmAndReportedUnderTcg() throws Exception {
+        Path a = TestFiles.copyTree(RUN, tmp.resolve("a"));
+        Path b = TestFiles.copyTree(RUN, tmp.resolve("b"));
+        // the slower half of the walks twice as slow: p50 and p90 within tolerance, the shape not
+        TestFiles.slowDownModuleWalkAbove(b.resolve("raw/kmsg.txt"), 2, 0.5);
+        RenderPipeline.render(a);
+        RenderPipeline.render(b);
+        String shape = "lkp25p3 walk KS distance, each scaled by its median";
+
+        Reproduction.Result tcg = Reproduction.compare(a, b);
+        assertTrue(tcg.reproduced(), tcg.verdict());
+        Reproduction.Quantity reported = tcg.quantities().stream().filter(q -> q.name().equals(shape)).findFirst()
+                .orElseThrow();
+        assertTrue(reported.tolerance().startsWith("not judged: under TCG"), reported.toString());
+
+        for (Path run : List.of(a, b)) {
+            Path m = run.resolve("manifest.json");
+            Files.writeString(m, Files.readString(m).replace("\"accelerator\" : \"tcg\"", "\"accelerator\" : \"kvm\""));
+        }
+        Reproduction.Result kvm = Reproduction.compare(a, b);
+        assertFalse(kvm.reproduced());
+        assertTrue(kvm.verdict().contains(shape + ": - -> "), kvm.verdict());
+        assertTrue(kvm.verdict().contains("(tolerance <= 0.35)"), kvm.verdict());
+        assertFalse(kvm.verdict().contains("walk p50") || kvm.verdict().contains("walk p90"), kvm.verdict());
     }
 
     /** Gives every captured xlate line an empty clock pair of {@code ns}, as the current module logs. */
