@@ -24,6 +24,8 @@ public final class QemuRestore implements GuestProvider {
     public static final String NAME = "qemu-restore";
     /** A restore answers in under 2 s here; ten times that, and a cold boot is cheaper than waiting more. */
     static final Duration DEADLINE = Duration.ofSeconds(20);
+    /** How long a QEMU whose monitor ended is given to exit before the restore counts as an infrastructure error. */
+    static final Duration EXIT_GRACE = Duration.ofSeconds(3);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Override
@@ -99,7 +101,7 @@ public final class QemuRestore implements GuestProvider {
                 }
                 q.execute("cont", null);
             } catch (HarnessException e) {
-                if (e instanceof Rejected || !s.process().isAlive()) {
+                if (e instanceof Rejected || exits(s.process())) {
                     throw new Rejected("QEMU did not take the saved state: " + firstLine(e.getMessage()) + " "
                             + qemuSays(s));
                 }
@@ -143,6 +145,19 @@ public final class QemuRestore implements GuestProvider {
         if (!release.equals(image.manifest().kernelRelease())) {
             throw HarnessException.infra("the restored guest runs kernel " + release + ", the image has "
                     + image.manifest().kernelRelease());
+        }
+    }
+
+    /**
+     * Whether QEMU is exiting: a QEMU that fails to load the state closes QMP and then exits, so the monitor's
+     * end can be seen while the process is still alive (SnapshotIT saw the state kept that way once).
+     */
+    private static boolean exits(Process qemu) {
+        try {
+            return qemu.waitFor(EXIT_GRACE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            return !qemu.isAlive();
         }
     }
 
