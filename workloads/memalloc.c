@@ -603,6 +603,14 @@ static uint64_t ts_ns(const struct timespec *ts)
 	return (uint64_t)ts->tv_sec * 1000000000ULL + (uint64_t)ts->tv_nsec;
 }
 
+/* Sleeps to the absolute deadline t; a signal ends the sleep early only once the run is stopping. */
+static void sleep_until(struct access_ctx *c, const struct timespec *t)
+{
+	while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, t, NULL) == EINTR &&
+	       !atomic_load_explicit(&c->stop, memory_order_relaxed))
+		;
+}
+
 /*
  * --flush-ms: every period, write-protect a populated scratch mapping and make it writable again.
  * The first mprotect() changes 256 present PTEs, so the kernel flushes the process's TLB on every CPU
@@ -626,9 +634,7 @@ static void *tlb_flusher(void *arg)
 			atomic_fetch_add_explicit(&c->flushes, 1, memory_order_relaxed);
 		}
 		ts_add_ns(&next, period);
-		while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &next, NULL) == EINTR &&
-		       !atomic_load_explicit(&c->stop, memory_order_relaxed))
-			;
+		sleep_until(c, &next);
 	}
 	return NULL;
 }
@@ -651,9 +657,7 @@ static void *warm_reader(void *arg)
 			atomic_fetch_add_explicit(&c->warm_late, 1, memory_order_relaxed);
 			ts_add_ns(&next, ((now - ts_ns(&next)) / period + 1) * period);
 		}
-		while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &next, NULL) == EINTR &&
-		       !atomic_load_explicit(&c->stop, memory_order_relaxed))
-			;
+		sleep_until(c, &next);
 	}
 	return NULL;
 }

@@ -30,6 +30,11 @@ public enum Accelerator {
         return Optional.empty();
     }
 
+    /** Whether the latencies are, or may be, emulated: TCG, or no accelerator on record. */
+    public static boolean emulated(Optional<Accelerator> accel) {
+        return accel.map(a -> a == TCG).orElse(true);
+    }
+
     /** The sentence every latency caption ends with; an unknown accelerator may have been emulated. */
     public static String sentence(Optional<Accelerator> accel) {
         if (accel.isEmpty()) {

@@ -52,7 +52,7 @@ final class DamonSection {
         // runs from before the workload's own TLB flushes have no flush_ms
         int flushMs = (int) kv.numOr("flush_ms", 0);
         DamonWitness w = DamonWitness.judge(aggs, base, p, aggrUs, sampleUs,
-                ctx.accel.map(a -> a == ptlab.Accelerator.TCG).orElse(true), flushMs);
+                ptlab.Accelerator.emulated(ctx.accel), flushMs);
         ctx.oracle(w.oracle());
         String title = ctx.author() + "-DAMON-Regions";
         List<Block> blocks = new ArrayList<>();

@@ -131,9 +131,8 @@ public final class Reproduction {
         return new Result(b.oracles(), q);
     }
 
-    /** TCG, or no accelerator on record: the latencies are (or may be) emulated. */
     private static boolean emulated(CellData c) {
-        return ptlab.Accelerator.ofLabel(c.manifest().accelerator()).map(x -> x == ptlab.Accelerator.TCG).orElse(true);
+        return ptlab.Accelerator.emulated(ptlab.Accelerator.ofLabel(c.manifest().accelerator()));
     }
 
     private static Quantity factor(String name, String a, String b, double limit) {
