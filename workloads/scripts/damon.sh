@@ -6,7 +6,7 @@
 # for the phase (it runs its own kdamond on 7.2) and back on after. On a kernel without DAMON's sysfs
 # interface (5.10, 6.1) status.txt says so and the step succeeds.
 # The workload flushes its own TLB every FLUSH_MS (default 2; 0: never): DAMON clears accessed bits
-# without a flush, and under TCG QEMU's software TLB (it grows to 2^20 entries or more) keeps the readers'
+# without a flush, and under TCG QEMU's software TLB (up to 2^22 entries) keeps the readers'
 # translations, so their reads would set no accessed bit again; a hardware TLB (about 2 Ki entries)
 # evicts them within microseconds. Measured on trixie, TCG: see kmod/KERNEL-NOTES.md.
 # usage: damon.sh SIZE DURATION_S HOT WARM_START WARM_END WARM_PERIOD_US THP [FLUSH_MS]
@@ -15,6 +15,7 @@ out=$PTLAB/out/damon
 admin=/sys/kernel/mm/damon/admin
 tr=/sys/kernel/tracing
 stat=/sys/module/damon_stat/parameters/enabled
+flush_ms=${8:-2}
 mkdir -p "$out"
 rm -f "$out"/*
 cat >"$out/params.txt" <<PARAMS
@@ -25,7 +26,7 @@ warm_start=$4
 warm_end=$5
 warm_period_us=$6
 thp=$7
-flush_ms=${8:-2}
+flush_ms=$flush_ms
 sample_us=5000
 aggr_us=100000
 update_us=1000000
@@ -73,7 +74,7 @@ echo 1 >"$tr/events/damon/damon_aggregated/enable"
 : >"$out/proc-sink.txt"
 "$BIN/memalloc" --part2 access --size "$1" --duration "$2" --hot "$3" --warm-start "$4" --warm-end "$5" \
 	--warm-period-us "$6" --scan-period-ms 100 --report-ms 1000 --thp "$7" --proc "$out/proc-sink.txt" \
-	--flush-ms "${8:-2}" --out "$out/memalloc.out" 2>"$out/memalloc.err" &
+	--flush-ms "$flush_ms" --out "$out/memalloc.out" 2>"$out/memalloc.err" &
 pid=$!
 # the buffer is touched before the header line: DAMON starts on the pattern, not on the first faults
 while ! grep -q '^access pid=' "$out/memalloc.out" 2>/dev/null; do
