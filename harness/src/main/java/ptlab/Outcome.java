@@ -27,4 +27,12 @@ public enum Outcome {
     public int exitCode() {
         return exitCode;
     }
+
+    /**
+     * The worse of two outcomes, the one rule for every command and campaign: the higher exit code wins, so
+     * an interruption outranks an infrastructure error, which outranks a crash, a failure and a pass.
+     */
+    public static Outcome worst(Outcome a, Outcome b) {
+        return b.exitCode > a.exitCode ? b : a;
+    }
 }

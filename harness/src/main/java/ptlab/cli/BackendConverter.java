@@ -4,7 +4,7 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 import ptlab.spec.Backend;
 
-/** The {@code --backend} converter: qemu or vagrant, in any case. */
+/** The {@code --backend} converter: a backend name in any case; the plan checks a provider serves it. */
 final class BackendConverter implements ITypeConverter<Backend> {
     @Override
     public Backend convert(String value) {

@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import ptlab.run.Campaign;
-import ptlab.slurm.SlurmFollower;
+import ptlab.run.Executors;
 import ptlab.util.Progress;
 
 /** {@code harness cancel CAMPAIGN}: stops a Slurm campaign; what completed stays, nothing half-written does. */
@@ -29,8 +29,8 @@ public final class CancelCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Campaign.Finished f = SlurmFollower.cancel(campaign.toAbsolutePath(), Duration.ofSeconds(patienceS),
-                Progress.stderr());
+        Path dir = campaign.toAbsolutePath().normalize();
+        Campaign.Finished f = Executors.ofCampaign(dir).cancel(dir, Duration.ofSeconds(patienceS), Progress.stderr());
         RunCommand.printCampaign(spec.commandLine().getOut(), f, -1);
         return f.outcome().exitCode();
     }

@@ -79,7 +79,7 @@ public final class ReproduceCommand implements Callable<Integer> {
                     out.println("  the reproduction ended " + r.outcome() + "; see " + r.again().resolve("manifest.json"));
                 }
                 r.imageDifferences().forEach(d -> out.println("  image differs: " + d));
-                worst = r.outcome().exitCode() > worst.exitCode() ? r.outcome() : worst;
+                worst = Outcome.worst(worst, r.outcome());
             }
         } finally {
             if (tmp != null) {

@@ -1,5 +1,6 @@
 package ptlab.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -7,16 +8,17 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import ptlab.image.ImageCache;
-import ptlab.plan.PlanWriter;
-import ptlab.slurm.SlurmExecutor;
-import ptlab.slurm.Submission;
+import ptlab.Outcome;
+import ptlab.run.Campaign;
+import ptlab.run.Executor;
+import ptlab.run.Executors;
+import ptlab.run.LocalExecutor;
 import ptlab.util.Progress;
 
-/** {@code harness resume CAMPAIGN}: runs the cells of a Slurm campaign that have no result yet. */
+/** {@code harness resume CAMPAIGN}: runs the cells of a campaign that have no result yet, with its own executor. */
 @Command(name = "resume", mixinStandardHelpOptions = true,
-        description = "Submit again the cells of a campaign (submitted with --executor slurm) that have no run folder:"
-                + " never ran, failed before publishing, or cancelled; then assemble the campaign again.")
+        description = "Run again, with the executor that ran it, the cells of a campaign that have no result: never ran,"
+                + " failed before publishing, interrupted or cancelled; then assemble the campaign again.")
 public final class ResumeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -24,7 +26,8 @@ public final class ResumeCommand implements Callable<Integer> {
     @Parameters(paramLabel = "CAMPAIGN", description = "The campaign folder.")
     Path campaign;
 
-    @Option(names = "--wait", description = "Follow the campaign until it ends and exit with the worst outcome.")
+    @Option(names = "--wait", description = "With a scheduler (slurm): follow the campaign until it ends and exit with the worst outcome;"
+            + " the local executor always waits.")
     boolean await;
 
     @Option(names = "--junit", paramLabel = "FILE", description = "With --wait: also write the campaign's JUnit XML to FILE.")
@@ -33,10 +36,23 @@ public final class ResumeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path dir = campaign.toAbsolutePath().normalize();
-        var plan = PlanWriter.read(Submission.read(dir).plan());
+        Executor ex = Executors.ofCampaign(dir);
+        boolean local = ex instanceof LocalExecutor;
         Progress progress = Progress.stderr();
-        Submission s = SlurmExecutor.resume(dir, SlurmExecutor.Harness.current(plan.repoRoot()),
-                ImageCache.defaultCache(), progress);
-        return RunCommand.followSubmission(s, await, junit, spec.commandLine().getOut(), progress);
+        PrintWriter out = spec.commandLine().getOut();
+        Executor.Started started = ex.resume(dir, progress);
+        started.lines().forEach(out::println);
+        out.flush();
+        if (!local && !await) {
+            return Outcome.PASS.exitCode();
+        }
+        Campaign.Finished c = ex.follow(started, progress).orElseThrow();
+        RunCommand.printCampaign(out, c, started.plan().units().size());
+        if (junit != null) {
+            RunCommand.copyJunit(c.junit(), junit);
+            out.println("  junit: " + junit);
+        }
+        out.flush();
+        return c.outcome().exitCode();
     }
 }

@@ -13,25 +13,25 @@ import picocli.CommandLine.Spec;
 import ptlab.Outcome;
 import ptlab.image.ImageCache;
 import ptlab.image.RecipeLoader;
+import ptlab.guest.GuestProviders;
+import ptlab.plan.Builds;
+import ptlab.plan.Execution;
 import ptlab.plan.Overrides;
 import ptlab.plan.PlanPrinter;
 import ptlab.plan.RunPlan;
 import ptlab.plan.RunPlanner;
 import ptlab.plan.RunUnit;
+import ptlab.plan.Step;
 import ptlab.run.Campaign;
+import ptlab.run.Executor;
+import ptlab.run.Executors;
 import ptlab.run.LocalExecutor;
 import ptlab.run.RunOrchestrator;
-import ptlab.slurm.SlurmExecutor;
-import ptlab.slurm.SlurmFollower;
-import ptlab.slurm.Submission;
 import ptlab.spec.Accel;
 import ptlab.spec.Backend;
 import ptlab.spec.Start;
 import ptlab.util.Progress;
 import ptlab.util.RepoRoot;
-import ptlab.vagrant.VagrantBox;
-import ptlab.vagrant.VagrantCli;
-import ptlab.vm.VmLauncher;
 
 /** {@code harness run <spec>}: the main job. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -77,13 +77,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print the plan and the QEMU command line; boot nothing.")
     boolean dryRun;
 
-    /** Where the cells run. */
-    enum Executor { local, slurm }
-
-    @Option(names = "--executor", defaultValue = "local", description = "Where the cells run: local (this machine,"
-            + " --jobs at a time) or slurm (one array task per cell, then a job that assembles the campaign;"
+    @Option(names = "--executor", defaultValue = LocalExecutor.NAME, description = "Where the cells run: local (this"
+            + " machine, --jobs at a time) or slurm (one array task per cell, then a job that assembles the campaign;"
             + " returns once submitted unless --wait). Default: ${DEFAULT-VALUE}.")
-    Executor executor;
+    String executor;
 
     @Option(names = "--wait", description = "With --executor slurm: follow the campaign until it ends and exit with"
             + " the worst outcome.")
@@ -98,30 +95,53 @@ public final class RunCommand implements Callable<Integer> {
         if (jobs < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1, got " + jobs);
         }
-        if (executor == Executor.local && await) {
+        Executor ex = Executors.byName(executor);
+        boolean local = ex instanceof LocalExecutor;
+        if (local && await) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--wait is for --executor slurm;"
                     + " the local executor always waits");
         }
-        if (executor == Executor.slurm && junit != null && !await) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--junit with --executor slurm needs"
-                    + " --wait (without it the campaign's junit.xml appears in its folder when the report job has run)");
+        if (!local && junit != null && !await) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--junit with --executor " + executor
+                    + " needs --wait (without it the campaign's junit.xml appears in its folder when the report job"
+                    + " has run)");
         }
+        Builds builds = buildInGuest ? Builds.GUEST : Builds.NATIVE;
+        Execution execution = new Execution(ex.name(), local ? jobs : 1, builds, local ? null : slurm.options());
         RunPlan plan = RunPlanner.plan(specFile, RepoRoot.find(), new Overrides(accel, images, repetitions,
-                coldBoot ? Start.BOOT : null, backend),
-                Clock.systemUTC());
+                coldBoot ? Start.BOOT : null, backend), execution, Clock.systemUTC());
         if (dryRun) {
             PlanPrinter.print(plan, out);
-            printQemu(plan, out);
+            printGuests(plan, out);
             return Outcome.PASS.exitCode();
         }
         Progress progress = Progress.stderr();
-        if (executor == Executor.slurm) {
-            return submitToSlurm(plan, out, progress);
+        Executor.Started started = ex.submit(plan, progress);
+        Outcome worst = printResults(started, out);
+        started.lines().forEach(out::println);
+        out.flush();
+        if (!local && !await) {
+            return worst.exitCode();
         }
-        List<RunOrchestrator.UnitResult> results = LocalExecutor.runAll(
-                new RunOrchestrator(plan, ImageCache.defaultCache(), progress, !buildInGuest), plan.units(), jobs);
+        Path junitOfAll = started.results().isEmpty() ? null : started.results().get(0).unit().folder().junit();
+        var campaign = ex.follow(started, progress);
+        if (campaign.isPresent()) {
+            printCampaign(out, campaign.get(), plan.units().size());
+            junitOfAll = campaign.get().junit();
+            worst = Outcome.worst(worst, campaign.get().outcome());
+        }
+        if (junit != null && junitOfAll != null) {
+            copyJunit(junitOfAll, junit);
+            out.println("  junit: " + junit);
+        }
+        out.flush();
+        return worst.exitCode();
+    }
+
+    /** Each cell that ran in this process: its outcome, oracles and report; returns the worst outcome. */
+    static Outcome printResults(Executor.Started started, PrintWriter out) {
         Outcome worst = Outcome.PASS;
-        for (RunOrchestrator.UnitResult r : results) {
+        for (RunOrchestrator.UnitResult r : started.results()) {
             out.printf("%-12s %s%n", r.outcome(), r.unit().outputDir());
             if (r.render() != null) {
                 r.render().oracles().forEach(o -> out.printf("  %-4s %s: %s%n", o.passed() ? "ok" : "FAIL", o.name(),
@@ -131,51 +151,9 @@ public final class RunCommand implements Callable<Integer> {
             if (r.outcome() != Outcome.PASS) {
                 out.println("  " + r.message().replace("\n", "\n  "));
             }
-            if (r.outcome().exitCode() > worst.exitCode()) {
-                worst = r.outcome();
-            }
+            worst = Outcome.worst(worst, r.outcome());
         }
-        Path junitOfAll = results.get(0).unit().folder().junit();
-        if (plan.campaignDir().isPresent()) {
-            progress.phase("campaign report over " + results.size() + " cells");
-            Campaign.Finished c = Campaign.finish(plan, results);
-            printCampaign(out, c, results.size());
-            junitOfAll = c.junit();
-        }
-        if (junit != null) {
-            copyJunit(junitOfAll, junit);
-            out.println("  junit: " + junit);
-        }
-        out.flush();
-        return worst.exitCode();
-    }
-
-    private int submitToSlurm(RunPlan plan, PrintWriter out, Progress progress) {
-        Submission s = SlurmExecutor.submit(plan, slurm.options(), SlurmExecutor.Harness.current(plan.repoRoot()),
-                ImageCache.defaultCache(), progress);
-        return followSubmission(s, await, junit, out, progress);
-    }
-
-    /** Prints what was submitted and, with {@code await}, follows it to the end; returns the exit code. */
-    static int followSubmission(Submission s, boolean await, Path junit, PrintWriter out, Progress progress) {
-        Path campaign = s.plan().getParent();
-        out.println("submitted " + s.cells().size() + " cells to Slurm: array job " + s.arrayJob() + ", report job "
-                + s.reportJob() + (s.imagesJob() != null ? ", image job " + s.imagesJob() : ""));
-        out.println("  campaign: " + campaign);
-        out.println("  follow:   bin/harness status " + campaign);
-        out.println("  cancel:   bin/harness cancel " + campaign);
-        out.flush();
-        if (!await) {
-            return Outcome.PASS.exitCode();
-        }
-        Campaign.Finished c = SlurmFollower.follow(campaign, java.time.Duration.ofSeconds(2), progress);
-        printCampaign(out, c, s.cells().size());
-        if (junit != null) {
-            copyJunit(c.junit(), junit);
-            out.println("  junit: " + junit);
-        }
-        out.flush();
-        return c.outcome().exitCode();
+        return worst;
     }
 
     /** The last lines of a campaign: verdict, failures, report; {@code cells} below 0 is not printed. */
@@ -200,7 +178,8 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private static void printQemu(RunPlan plan, PrintWriter out) {
+    /** How each cell's guest would start, as its provider says; an image not built yet is said so. */
+    private static void printGuests(RunPlan plan, PrintWriter out) {
         for (RunUnit u : plan.units()) {
             var cached = ImageCache.defaultCache().lookup(RecipeLoader.load(u.recipe()));
             out.println();
@@ -209,17 +188,9 @@ public final class RunCommand implements Callable<Integer> {
                         + " the same arguments as `harness vm smoke " + u.image() + " --dry-run` shows once built");
                 continue;
             }
-            var vm = plan.spec().vm();
-            if (vm.backend() == Backend.VAGRANT) {
-                out.println("# " + u.runId() + ": vagrant up (repository Vagrantfile, box "
-                        + VagrantBox.name(cached.get()) + ", PTLAB_RECIPE=" + u.image() + " PTLAB_CPUS=" + vm.cpus()
-                        + " PTLAB_MEMORY_MIB=" + vm.memoryMib() + " PTLAB_SYNC=0), through "
-                        + (VagrantCli.fromEnvironment().wrapper().isEmpty() ? "the host's libvirt"
-                                : String.join(" ", VagrantCli.fromEnvironment().wrapper())));
-                continue;
-            }
-            out.println("# " + u.runId());
-            VmLauncher.dryRun(cached.get(), vm.accel(), vm.cpus(), vm.memoryMib(), u.folder().console())
+            Step.Boot boot = (Step.Boot) u.step(Step.BOOT).orElseThrow();
+            out.println("# " + u.runId() + " (guest provider " + boot.provider() + ")");
+            GuestProviders.installed().byName(boot.provider()).dryRun(cached.get(), plan.spec().vm(), u.folder().console())
                     .forEach(out::println);
         }
     }

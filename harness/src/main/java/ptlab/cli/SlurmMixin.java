@@ -3,9 +3,9 @@ package ptlab.cli;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
-import ptlab.slurm.SlurmOptions;
+import ptlab.plan.CellResources;
 
-/** The slurm executor's options of {@code harness run}; defaults come from the spec (see SlurmOptions). */
+/** The slurm executor's options of {@code harness run}; defaults come from the spec (see CellResources). */
 public final class SlurmMixin {
     @Option(names = "--partition", paramLabel = "NAME", description = "Slurm partition (default: the cluster's default).")
     String partition;
@@ -18,7 +18,7 @@ public final class SlurmMixin {
     Integer cpus;
 
     @Option(names = "--mem-per-cell", paramLabel = "MIB",
-            description = "Memory per cell in MiB (default: vm.memory_mib + " + SlurmOptions.HARNESS_MIB + ").")
+            description = "Memory per cell in MiB (default: vm.memory_mib + " + CellResources.HARNESS_MIB + ").")
     Integer memMib;
 
     @Option(names = "--max-parallel", paramLabel = "K", description = "At most K cells at once (--array=0-N%%K; default: no limit).")
@@ -28,7 +28,7 @@ public final class SlurmMixin {
             description = "A further sbatch argument for every job, e.g. --sbatch-arg=--account=lab (repeatable).")
     List<String> extra = new ArrayList<>();
 
-    SlurmOptions options() {
-        return new SlurmOptions(partition, timeMinutes, cpus, memMib, maxParallel, extra);
+    CellResources options() {
+        return new CellResources(partition, timeMinutes, cpus, memMib, maxParallel, extra);
     }
 }

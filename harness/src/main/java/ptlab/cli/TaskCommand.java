@@ -7,12 +7,13 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import ptlab.plan.PlanWriter;
 import ptlab.run.Campaign;
 import ptlab.run.CellTask;
+import ptlab.run.Executor;
+import ptlab.run.Executors;
 import ptlab.slurm.Submission;
 import ptlab.util.Progress;
 
@@ -43,14 +44,13 @@ public final class TaskCommand implements Callable<Integer> {
         @Parameters(index = "1", paramLabel = "INDEX", description = "Which cell: the array task id.")
         int index;
 
-        @Option(names = "--build-in-guest", description = "Build in the guest instead of natively on the node.")
-        boolean buildInGuest;
-
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            CellTask.Result r = CellTask.run(plan, index, CellTask.Attempt.fromEnvironment(System.getenv(), hostname()),
-                    !buildInGuest, Progress.stderr());
+            // the executor that placed the cell says which attempt this is; the plan says everything else
+            Executor executor = Executors.ofCampaign(plan.toAbsolutePath().getParent());
+            CellTask.Result r = CellTask.run(plan, index, executor.attempt(System.getenv(), hostname()),
+                    Progress.stderr());
             out.printf("%-12s %s%s%n", r.outcome(), r.folder(), r.published() ? "" : " (not published by this attempt)");
             if (!r.message().isEmpty()) {
                 out.println("  " + r.message().replace("\n", "\n  "));

@@ -12,20 +12,21 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import ptlab.Accelerator;
 import ptlab.HarnessException;
 import ptlab.Outcome;
 import ptlab.image.Image;
 import ptlab.image.ImageBuilder;
 import ptlab.image.ImageCache;
 import ptlab.ssh.ExecResult;
+import ptlab.guest.Guest;
+import ptlab.guest.GuestProvider;
+import ptlab.guest.GuestProviders;
+import ptlab.guest.GuestRequest;
+import ptlab.guest.SshGuest;
+import ptlab.runfolder.RunFolder;
+import ptlab.spec.VmSpec;
 import ptlab.util.HostTools;
 import ptlab.util.Progress;
-import ptlab.runfolder.RunFolder;
-import ptlab.vm.VmConfig;
-import ptlab.vm.QemuRestore;
-import ptlab.vm.VmLauncher;
-import ptlab.vm.VmSession;
 
 /** {@code harness vm smoke|shell}. */
 @Command(name = "vm", mixinStandardHelpOptions = true, description = "Boot guests by hand.",
@@ -38,17 +39,6 @@ public final class VmCommand implements Callable<Integer> {
     public Integer call() {
         spec.commandLine().usage(spec.commandLine().getOut());
         return 0;
-    }
-
-    /** The resolved config for a guest, or null after printing the dry run. */
-    static VmConfig prepare(Image img, VmOptions o, Path work, Progress progress, PrintWriter out) {
-        Path console = work.resolve(RunFolder.CONSOLE);
-        if (o.dryRun) {
-            VmLauncher.dryRun(img, o.accel, o.cpus, o.memoryMib, console).forEach(out::println);
-            return null;
-        }
-        Accelerator accel = VmLauncher.resolveAccel(o.accel, img, work, progress);
-        return VmLauncher.config(img, accel, o.cpus, o.memoryMib, console);
     }
 
     static Path workDir(String kind) {
@@ -70,24 +60,32 @@ public final class VmCommand implements Callable<Integer> {
         @Parameters(paramLabel = "RECIPE", defaultValue = "bookworm", description = "Recipe (default: ${DEFAULT-VALUE}).")
         String recipe;
 
-        /** What to do with the booted guest; returns the exit code. */
+        /** What to do with the started guest; returns the exit code. */
         interface Body {
-            int run(Image img, VmConfig config, VmSession guest, PrintWriter out) throws Exception;
+            int run(Image img, Guest guest, Path console, PrintWriter out) throws Exception;
         }
 
-        /** Builds or reuses the image, boots it (or prints the dry run) and always shuts it down. */
+        /**
+         * Builds or reuses the image, starts its guest with the provider that serves these options (or
+         * prints how it would) and always stops it.
+         */
         int withGuest(String kind, Body body) throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             Progress progress = Progress.stderr();
             Image img = new ImageBuilder(ImageCache.defaultCache(), progress).getOrBuild(ImageCommand.recipe(recipe));
-            VmConfig c = prepare(img, vm, workDir(kind), progress, out);
-            if (c == null) {
+            VmSpec v = vm.vm();
+            GuestProvider provider = GuestProviders.installed().forVm(v);
+            Path work = workDir(kind);
+            Path console = work.resolve(RunFolder.CONSOLE);
+            if (vm.dryRun) {
+                out.println("# guest provider " + provider.name());
+                provider.dryRun(img, v, console).forEach(out::println);
                 return 0;
             }
-            Duration timeout = Duration.ofSeconds(vm.bootTimeoutSeconds);
-            try (VmSession s = vm.coldBoot ? VmLauncher.boot(img, c, timeout, progress)
-                    : QemuRestore.startRestored(img, c, timeout, c.consoleLog().getParent(), progress)) {
-                return body.run(img, c, s, out);
+            GuestProvider.Launch launch = provider.prepare(new GuestRequest(img, v.accel(), v.cpus(), v.memoryMib(),
+                    Duration.ofSeconds(v.bootTimeoutS()), console, work, progress));
+            try (Guest g = launch.start()) {
+                return body.run(img, g, console, out);
             }
         }
     }
@@ -98,17 +96,18 @@ public final class VmCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             long t0 = System.nanoTime();
-            return withGuest("smoke", (img, c, s, out) -> {
+            return withGuest("smoke", (img, s, console, out) -> {
                 ExecResult r = s.exec("uname -r", Duration.ofSeconds(60));
                 String got = r.stdout().trim();
                 String want = img.manifest().kernelRelease();
                 out.printf("image:        %s (%s)%n", img.manifest().name(), img.dir());
-                out.printf("accelerator:  %s%n", c.accel());
+                out.printf("accelerator:  %s%n", s.info().accel());
                 out.printf("uname -r:     %s (manifest: %s)%n", got, want);
                 out.printf("started by:   %s%s%n", s.info().start(),
                         s.info().snapshot() == null ? "" : " (state sha256 " + s.info().snapshot().substring(0, 16) + ")");
-                out.printf("ready after:  %.1f s (QEMU start to a command over SSH)%n", s.bootToSsh().toMillis() / 1000.0);
-                out.printf("console:      %s%n", c.consoleLog());
+                out.printf("ready after:  %.1f s (guest start to a command over SSH)%n",
+                        s.info().bootToReady().toMillis() / 1000.0);
+                out.printf("console:      %s%n", console);
                 boolean ok = r.ok() && got.equals(want);
                 s.close();
                 out.printf("wall time:    %.1f s%n", (System.nanoTime() - t0) / 1e9);
@@ -126,14 +125,20 @@ public final class VmCommand implements Callable<Integer> {
             if (HostTools.find("ssh") == null) {
                 throw HarnessException.infra("vm shell uses the OpenSSH client; install it: sudo apt-get install -y openssh-client");
             }
-            return withGuest("shell", (img, c, s, out) -> {
-                Path knownHosts = c.consoleLog().resolveSibling("known_hosts");
-                Files.writeString(knownHosts, "[127.0.0.1]:" + c.sshPort() + " " + Files.readString(img.hostKey()));
-                Process p = new ProcessBuilder(List.of("ssh", "-t", "-i", img.clientKey().toString(), "-p",
-                        Integer.toString(c.sshPort()), "-o", "UserKnownHostsFile=" + knownHosts, "-o",
-                        "StrictHostKeyChecking=yes", "-o", "IdentitiesOnly=yes", "root@127.0.0.1")).inheritIO().start();
+            return withGuest("shell", (img, s, console, out) -> {
+                if (!(s instanceof SshGuest ssh)) {
+                    throw HarnessException.usage("vm shell needs a guest reached over SSH; this backend's is not");
+                }
+                SshGuest.Login at = ssh.endpoint();
+                Path knownHosts = console.resolveSibling("known_hosts");
+                Files.writeString(knownHosts, "[" + at.host() + "]:" + at.port() + " " + at.pinnedHostKey() + "\n");
+                // an interactive terminal: the one child process that inherits the harness's own terminal
+                Process p = new ProcessBuilder(List.of("ssh", "-t", "-i", at.clientKey().toString(), "-p",
+                        Integer.toString(at.port()), "-o", "UserKnownHostsFile=" + knownHosts, "-o",
+                        "StrictHostKeyChecking=yes", "-o", "IdentitiesOnly=yes", at.user() + "@" + at.host()))
+                        .inheritIO().start();
                 int code = p.waitFor();
-                out.println("guest console log: " + c.consoleLog());
+                out.println("guest console log: " + console);
                 return code == 0 ? 0 : Outcome.FAIL.exitCode();
             });
         }

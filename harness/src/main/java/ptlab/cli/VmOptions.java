@@ -2,7 +2,10 @@ package ptlab.cli;
 
 import picocli.CommandLine.Option;
 import ptlab.spec.Accel;
+import ptlab.spec.Backend;
 import ptlab.spec.Defaults;
+import ptlab.spec.Start;
+import ptlab.spec.VmSpec;
 
 /**
  * Options shared by commands that boot a guest. The defaults are the spec's ({@link Defaults}), so
@@ -28,6 +31,16 @@ public final class VmOptions {
             description = "Boot the kernel instead of restoring the image's ready snapshot (made on first use).")
     boolean coldBoot;
 
-    @Option(names = "--dry-run", description = "Print the QEMU command line and exit.")
+    @Option(names = "--backend", converter = BackendConverter.class, defaultValue = "qemu",
+            description = "What runs the guest: qemu or vagrant (default: ${DEFAULT-VALUE}).")
+    Backend backend;
+
+    @Option(names = "--dry-run", description = "Print how the guest would start (QEMU's command line) and exit.")
     boolean dryRun;
+
+    /** The guest these options describe, as a spec's vm section would. */
+    VmSpec vm() {
+        return new VmSpec(cpus, memoryMib, accel, bootTimeoutSeconds, Defaults.VM_STEP_TIMEOUT_S,
+                coldBoot ? Start.BOOT : Start.RESTORE, backend);
+    }
 }

@@ -30,6 +30,15 @@ public record Image(Path dir, ImageManifest manifest) {
         return dir.resolve("ssh_host_ed25519_key.pub");
     }
 
+    /** The guest's SSH host key line, the only one a connection to this image's guests accepts. */
+    public String pinnedHostKey() {
+        try {
+            return java.nio.file.Files.readString(hostKey()).trim();
+        } catch (java.io.IOException e) {
+            throw ptlab.HarnessException.infra("cannot read pinned host key " + hostKey() + ": " + e.getMessage(), e);
+        }
+    }
+
     public Path manifestFile() {
         return dir.resolve("manifest.json");
     }

@@ -31,6 +31,7 @@ public final class PlanPrinter {
         out.printf("guest       %d vCPUs, %d MiB, accel %s, start %s; boot timeout %d s, step timeout %d s%n",
                 vm.cpus(), vm.memoryMib(), vm.accel(), vm.start(), vm.bootTimeoutS(), vm.stepTimeoutS());
         out.printf("workloads   %s%n", String.join(", ", spec.workloads().stream().map(Workload::kind).toList()));
+        out.printf("executor    %s%n", execution(plan.execution()));
         if (!plan.overrides().isEmpty()) {
             out.printf("overrides   %s%n", overrides(plan.overrides()));
         }
@@ -84,7 +85,32 @@ public final class PlanPrinter {
         if (o.start() == ptlab.spec.Start.BOOT) {
             sb.append("--cold-boot ");
         }
+        if (o.backend() != null) {
+            sb.append("--backend ").append(o.backend()).append(' ');
+        }
         return sb.toString().strip();
+    }
+
+    /** {@code local, 1 cell at a time; builds native} or a scheduler's resources per cell. */
+    static String execution(Execution e) {
+        StringBuilder sb = new StringBuilder(e.executor());
+        if (e.resources() == null) {
+            sb.append(", ").append(e.jobs()).append(e.jobs() == 1 ? " cell" : " cells").append(" at a time");
+        } else {
+            CellResources r = e.resources();
+            sb.append(", per cell ").append(r.cpusPerTask()).append(" CPUs, ").append(r.memMib()).append(" MiB, ")
+                    .append(r.timeMinutes()).append(" min");
+            if (r.partition() != null) {
+                sb.append(", partition ").append(r.partition());
+            }
+            if (r.maxParallel() != null) {
+                sb.append(", at most ").append(r.maxParallel()).append(" at once");
+            }
+            r.extraArgs().forEach(a -> sb.append(' ').append(a));
+        }
+        sb.append("; builds ").append(e.builds() == Builds.GUEST ? "in the guest (--build-in-guest)"
+                : "native where the host allows, else in the guest");
+        return sb.toString();
     }
 
     private static String shown(RunPlan plan, Path p) {

@@ -14,16 +14,29 @@ import ptlab.spec.ExperimentSpec;
  * @param specSha256 hex sha256 of the spec file's bytes
  * @param repoRoot absolute repository root: vm-images/, kmod/, workloads/ and results/ are under it
  * @param overrides what the command line changed
+ * @param execution where the cells run and where they build; plans of version 2 read as
+ *     {@link Execution#LOCAL}
  * @param spec the spec with every default filled in and the overrides applied
  * @param units the matrix, images outermost then repetitions: bookworm-r1, bookworm-r2, trixie-r1, ...
  */
 public record RunPlan(int planVersion, String createdAt, Path specFile, String specSha256, Path repoRoot,
-        Overrides overrides, ExperimentSpec spec, List<RunUnit> units) {
-    /** 2: typed steps carrying their guest commands; boot names its guest provider. */
-    public static final int VERSION = 2;
+        Overrides overrides, Execution execution, ExperimentSpec spec, List<RunUnit> units) {
+    /**
+     * 3: the execution (executor, jobs, build location, cell resources) is part of the plan; 2: typed steps
+     * carrying their guest commands, boot names its guest provider.
+     */
+    public static final int VERSION = 3;
 
     public RunPlan {
         units = List.copyOf(units);
+        execution = execution == null ? Execution.LOCAL : execution;
+    }
+
+    /** This plan run by {@code newExecution} (the cell resources resolved against this plan). */
+    public RunPlan withExecution(Execution newExecution) {
+        CellResources r = newExecution.resources() == null ? null : newExecution.resources().resolve(this);
+        return new RunPlan(planVersion, createdAt, specFile, specSha256, repoRoot, overrides,
+                new Execution(newExecution.executor(), newExecution.jobs(), newExecution.builds(), r), spec, units);
     }
 
     /** The run with this id, if the plan has it. */
@@ -51,7 +64,7 @@ public record RunPlan(int planVersion, String createdAt, Path specFile, String s
         }
         RunUnit only = units.get(0);
         Path dir = experimentDir().resolve(only.runId().substring(0, RunPlanner.STAMP_LENGTH));
-        return new RunPlan(planVersion, createdAt, specFile, specSha256, repoRoot, overrides, spec,
+        return new RunPlan(planVersion, createdAt, specFile, specSha256, repoRoot, overrides, execution, spec,
                 units.stream().map(u -> u.withOutputDir(dir.resolve(u.runId()))).toList());
     }
 

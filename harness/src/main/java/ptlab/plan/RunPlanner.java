@@ -11,24 +11,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import ptlab.HarnessException;
-import ptlab.spec.Backend;
+import ptlab.guest.GuestProvider;
+import ptlab.guest.GuestProviders;
 import ptlab.spec.ExperimentSpec;
 import ptlab.spec.ImageRef;
 import ptlab.spec.Limits;
 import ptlab.spec.LoadedSpec;
 import ptlab.spec.SpecLoader;
-import ptlab.spec.Start;
 
 /** Spec file + defaults + command-line overrides -> one {@link RunPlan}, before anything boots. */
 public final class RunPlanner {
     /** Folder of all run folders, under the repository root. */
     public static final String RESULTS_FOLDER = "results";
-    /** The guest provider of {@code vm.start: restore}: a QEMU restore of a ready snapshot. */
-    public static final String RESTORE_PROVIDER = "qemu-restore";
-    /** The guest provider of {@code vm.start: boot}: a cold QEMU boot. */
-    public static final String BOOT_PROVIDER = "qemu";
-    /** The guest provider of {@code vm.backend: vagrant}: {@code vagrant up} of the image's box. */
-    public static final String VAGRANT_PROVIDER = "vagrant";
     /** Length of the time stamp that begins every run id and names a campaign folder. */
     static final int STAMP_LENGTH = "yyyyMMdd-HHmmss".length();
     /** Run ids start with the plan's instant in UTC, so they sort by time and read the same everywhere. */
@@ -49,7 +43,13 @@ public final class RunPlanner {
      * @throws HarnessException (usage) when an override is not valid
      */
     public static RunPlan plan(Path specPath, Path repoRoot, Overrides overrides, Clock clock) {
-        return plan(SpecLoader.load(specPath, repoRoot), overrides, clock, Path.of("").toAbsolutePath());
+        return plan(specPath, repoRoot, overrides, Execution.LOCAL, clock);
+    }
+
+    /** As {@link #plan(Path, Path, Overrides, Clock)}, run by {@code execution} (its resources resolved here). */
+    public static RunPlan plan(Path specPath, Path repoRoot, Overrides overrides, Execution execution, Clock clock) {
+        return plan(SpecLoader.load(specPath, repoRoot), overrides, clock, Path.of("").toAbsolutePath())
+                .withExecution(execution);
     }
 
     /** As {@link #plan(Path, Path, Overrides, Clock)}, for a spec already loaded. */
@@ -88,24 +88,32 @@ public final class RunPlanner {
         Path experimentDir = loaded.repoRoot().resolve(RESULTS_FOLDER).resolve(spec.experiment());
         // several cells make a campaign: its folder holds them all, so one folder is the whole result
         Path cellsDir = images.size() * spec.repetitions() > 1 ? experimentDir.resolve(stamp) : experimentDir;
+        GuestProvider provider = provider(loaded, spec, overrides);
         List<RunUnit> units = new ArrayList<>();
         for (ImageRef image : images) {
-            List<Step> steps = StepPlanner.steps(spec, image.name(), provider(spec.vm()));
+            List<Step> steps = StepPlanner.steps(spec, image.name(), provider);
             for (int rep = 1; rep <= spec.repetitions(); rep++) {
                 String runId = runId(stamp, image.name(), rep);
                 units.add(new RunUnit(runId, image.name(), image.recipe(), rep, cellsDir.resolve(runId), steps));
             }
         }
         return new RunPlan(RunPlan.VERSION, now.toString(), loaded.file(), loaded.sha256(), loaded.repoRoot(),
-                overrides, spec, units);
+                overrides, Execution.LOCAL, spec, units);
     }
 
-    /** The guest provider a boot step names for {@code vm}. */
-    static String provider(ptlab.spec.VmSpec vm) {
-        if (vm.backend() == Backend.VAGRANT) {
-            return VAGRANT_PROVIDER;
+    /**
+     * The registered guest provider that serves the spec's guest; a backend none serves is an error at the
+     * spec's {@code vm.backend} (or at {@code --backend}, when that set it).
+     */
+    private static GuestProvider provider(LoadedSpec loaded, ExperimentSpec spec, Overrides overrides) {
+        try {
+            return GuestProviders.installed().forVm(spec.vm());
+        } catch (HarnessException e) {
+            if (overrides.backend() != null) {
+                throw HarnessException.usage("--backend " + overrides.backend() + ": " + e.getMessage());
+            }
+            throw loaded.invalid("vm.backend", e.getMessage());
         }
-        return vm.start() == Start.BOOT ? BOOT_PROVIDER : RESTORE_PROVIDER;
     }
 
     /** {@code 20261124-010203-bookworm-r1}. */

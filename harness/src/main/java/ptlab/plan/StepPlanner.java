@@ -4,6 +4,7 @@ import static ptlab.plan.GuestPaths.script;
 
 import java.util.ArrayList;
 import java.util.List;
+import ptlab.guest.GuestProvider;
 import ptlab.runfolder.RunFolder;
 import ptlab.spec.AccessWorkload;
 import ptlab.spec.ExperimentSpec;
@@ -28,20 +29,11 @@ final class StepPlanner {
     private StepPlanner() {
     }
 
-    static List<Step> steps(ExperimentSpec spec, String image, String provider) {
+    static List<Step> steps(ExperimentSpec spec, String image, GuestProvider provider) {
         VmSpec vm = spec.vm();
         long t = vm.stepTimeoutS();
         List<Step> steps = new ArrayList<>();
-        String machine = " (" + vm.cpus() + " vCPUs, " + vm.memoryMib() + " MiB, accel " + vm.accel() + ")";
-        String how = vm.backend() == ptlab.spec.Backend.VAGRANT
-                ? "vagrant up " + image + " (libvirt provider, the repository's Vagrantfile)" + machine
-                        + ", read its address from vagrant ssh-config and wait until SSH runs a command"
-                : vm.start() == ptlab.spec.Start.BOOT
-                ? "boot " + image + " in QEMU" + machine + " and wait until SSH runs a command"
-                : "restore the ready snapshot of " + image + " in QEMU" + machine + " (made by one cold boot on"
-                        + " first use; a failed restore falls back to a cold boot), set its clock, reseed its RNG"
-                        + " and wait until SSH runs a command";
-        steps.add(new Step.Boot(Step.BOOT, how, vm.bootTimeoutS(), provider));
+        steps.add(new Step.Boot(Step.BOOT, provider.describeBoot(image, vm), vm.bootTimeoutS(), provider.name()));
         steps.add(new Step.Upload(Step.UPLOAD_SOURCES, "copy the staged workloads/ and kmod/ sources into the guest",
                 t, RunFolder.STAGED_SOURCES, GuestPaths.SRC));
         steps.add(build(Step.BUILD_WORKLOADS, "workloads", "workloads", "build the workload programs with the"

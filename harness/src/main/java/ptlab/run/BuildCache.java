@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import ptlab.HarnessException;
 import ptlab.image.ImageCache;
+import ptlab.plan.Builds;
 import ptlab.util.Sha256;
 import ptlab.util.Trees;
 
@@ -63,9 +64,9 @@ final class BuildCache {
     /** Where a cached build was made: native or guest ("guest" for entries older than the record). */
     static String builtBy(Path dir) {
         try {
-            return Files.isRegularFile(dir.resolve(BUILT_BY)) ? Files.readString(dir.resolve(BUILT_BY)).trim() : "guest";
+            return Files.isRegularFile(dir.resolve(BUILT_BY)) ? Files.readString(dir.resolve(BUILT_BY)).trim() : Builds.GUEST.label();
         } catch (IOException e) {
-            return "guest";
+            return Builds.GUEST.label();
         }
     }
 

@@ -98,7 +98,7 @@ public final class Campaign {
             } else {
                 missing.put(r.unit().runId(), r.message());
             }
-            worst = o.exitCode() > worst.exitCode() ? o : worst;
+            worst = Outcome.worst(worst, o);
         }
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("experiment", plan.spec().experiment());

@@ -35,23 +35,14 @@ public final class CellTask {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /**
-     * Who runs the cell.
+     * Who runs the cell, as its executor tells it ({@link Executor#attempt}).
      *
-     * @param executor {@code slurm} or {@code local}
+     * @param executor the executor's name: {@code slurm} or {@code local}
      * @param jobId the scheduler's id of this task, e.g. {@code 1234_5}; empty when run by hand
      * @param node the host it runs on
-     * @param restartCount how often the scheduler restarted this task (SLURM_RESTART_COUNT)
+     * @param restartCount how often the scheduler restarted this task
      */
     public record Attempt(String executor, String jobId, String node, int restartCount) {
-        /** The attempt as Slurm's environment describes it; a run by hand is {@code local}. */
-        public static Attempt fromEnvironment(Map<String, String> env, String hostname) {
-            String job = env.getOrDefault("SLURM_ARRAY_JOB_ID", env.getOrDefault("SLURM_JOB_ID", ""));
-            String task = env.getOrDefault("SLURM_ARRAY_TASK_ID", "");
-            return new Attempt(job.isEmpty() ? "local" : "slurm", task.isEmpty() ? job : job + "_" + task,
-                    env.getOrDefault("SLURMD_NODENAME", hostname),
-                    Integer.parseInt(env.getOrDefault("SLURM_RESTART_COUNT", "0")));
-        }
-
         String tag() {
             return (jobId.isEmpty() ? "manual-" + ProcessHandle.current().pid() : jobId) + ".r" + restartCount;
         }
@@ -64,8 +55,11 @@ public final class CellTask {
     private CellTask() {
     }
 
-    /** Runs cell {@code index} (0-based, plan order) of the plan in {@code planFile}. */
-    public static Result run(Path planFile, int index, Attempt attempt, boolean nativeBuilds, Progress progress) {
+    /**
+     * Runs cell {@code index} (0-based, plan order) of the plan in {@code planFile}, exactly as the plan says
+     * (its guest provider, accelerator and build location), whichever node it lands on.
+     */
+    public static Result run(Path planFile, int index, Attempt attempt, Progress progress) {
         RunPlan plan = PlanWriter.read(planFile);
         if (index < 0 || index >= plan.units().size()) {
             throw HarnessException.usage("cell index " + index + " is outside the plan " + planFile + ", which has "
@@ -89,7 +83,7 @@ public final class CellTask {
             throw HarnessException.infra("cannot make the staging folder " + staging + ": " + e.getMessage(), e);
         }
         String startedAt = Instant.now().toString();
-        RunOrchestrator.UnitResult r = new RunOrchestrator(plan, ImageCache.defaultCache(), progress, nativeBuilds)
+        RunOrchestrator.UnitResult r = new RunOrchestrator(plan, ImageCache.defaultCache(), progress)
                 .run(unit.withOutputDir(staging));
         if (r.outcome() == Outcome.INTERRUPTED) {
             // a cancelled or preempted cell is not a result: it stays staged, and a requeue runs it again

@@ -9,6 +9,7 @@ import ptlab.HarnessException;
 import ptlab.Outcome;
 import ptlab.image.Image;
 import ptlab.image.NativeBuilder;
+import ptlab.plan.Builds;
 import ptlab.plan.GuestPaths;
 import ptlab.plan.Step;
 import ptlab.runfolder.RunFolder;
@@ -23,9 +24,6 @@ import ptlab.util.Progress;
  * in the guest. Compiler warnings are counted, and where each component was built is recorded.
  */
 final class ModuleBuilds {
-    /** Where builds run when the host allows it. */
-    enum Where { NATIVE, GUEST }
-
     private final BuildCache cache;
     private final Image image;
     private final Map<String, String> sources;
@@ -33,22 +31,25 @@ final class ModuleBuilds {
     private final Progress progress;
     private final RunFolder folder;
     private final String nativeUnavailable;
+    private final Builds where;
 
     ModuleBuilds(BuildCache cache, Image image, Map<String, String> sources, RunManifest manifest, Progress progress,
-            RunFolder folder, Where where) {
+            RunFolder folder, Builds where) {
         this.cache = cache;
         this.image = image;
         this.sources = sources;
         this.manifest = manifest;
         this.progress = progress;
         this.folder = folder;
-        this.nativeUnavailable = where == Where.GUEST ? "in-guest builds asked for" : NativeBuilder.unavailable();
+        this.where = where;
+        this.nativeUnavailable = where == Builds.GUEST ? "in-guest builds asked for" : NativeBuilder.unavailable();
     }
 
     void build(Step.Build b, StepRunner runner) {
         String key = BuildCache.key(b.component(), image.manifest().cacheKey(), image.manifest().kernelRelease(),
                 sources);
-        var hit = cache.lookup(key);
+        // in-guest builds asked for: a product built natively does not stand in for one built in the guest
+        var hit = cache.lookup(key).filter(d -> where != Builds.GUEST || Builds.GUEST.label().equals(BuildCache.builtBy(d)));
         if (hit.isPresent()) {
             progress.phase(b.name() + " (from the build cache)");
             long t0 = System.nanoTime();
@@ -62,20 +63,20 @@ final class ModuleBuilds {
             Path staging = cache.staging(key);
             long warnings = buildNatively(b, staging);
             if (warnings >= 0) {
-                upload(cache.commit(key, staging, warnings, "native"), b, runner);
+                upload(cache.commit(key, staging, warnings, Builds.NATIVE.label()), b, runner);
                 return;
             }
             BuildCache.discard(staging);
         }
         ExecResult r = runner.command(b.name(), b.make(), Duration.ofSeconds(b.timeoutS()), null);
         long warnings = (r.stdout() + r.stderr()).lines().filter(l -> l.contains("warning:")).count();
-        record(b, warnings, "guest");
+        record(b, warnings, Builds.GUEST.label());
         ExecResult products = runner.guest().exec(b.listProducts(), Duration.ofSeconds(b.timeoutS()));
         Path staging = cache.staging(key);
         for (String f : products.stdout().lines().map(String::trim).filter(l -> !l.isEmpty()).toList()) {
             runner.guest().download(b.guestDir() + "/" + f, staging.resolve(f));
         }
-        cache.commit(key, staging, warnings, "guest");
+        cache.commit(key, staging, warnings, Builds.GUEST.label());
     }
 
     /**
@@ -109,7 +110,7 @@ final class ModuleBuilds {
             return -1;
         }
         long warnings = warnings(log);
-        record(b, warnings, "native");
+        record(b, warnings, Builds.NATIVE.label());
         manifest.step(StepRecord.ok(b.name(), t0, b.make(), "native build in the image's userspace"));
         return warnings;
     }

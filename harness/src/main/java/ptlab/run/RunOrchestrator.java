@@ -11,6 +11,7 @@ import ptlab.HarnessException;
 import ptlab.Outcome;
 import ptlab.guest.Guest;
 import ptlab.guest.GuestProvider;
+import ptlab.guest.GuestProviders;
 import ptlab.guest.GuestRequest;
 import ptlab.image.Image;
 import ptlab.image.ImageBuilder;
@@ -43,35 +44,28 @@ public final class RunOrchestrator {
     private final ImageSource images;
     private final Function<String, GuestProvider> providers;
     private final BuildCache buildCache;
-    private final ModuleBuilds.Where builds;
     private final RunManifest.HostFacts host;
     private final Clock clock;
     private final Progress progress;
 
     RunOrchestrator(RunPlan plan, ImageSource images, Function<String, GuestProvider> providers,
-            BuildCache buildCache, ModuleBuilds.Where builds, RunManifest.HostFacts host, Clock clock,
-            Progress progress) {
+            BuildCache buildCache, RunManifest.HostFacts host, Clock clock, Progress progress) {
         this.plan = plan;
         this.images = images;
         this.providers = providers;
         this.buildCache = buildCache;
-        this.builds = builds;
         this.host = host;
         this.clock = clock;
         this.progress = progress;
     }
 
-    /** The real thing: cached images, the plan's guest provider, the host's build cache, native builds. */
+    /**
+     * The real thing: cached images, the registered guest provider each boot step names, the host's build
+     * cache, builds where the plan's execution says.
+     */
     public RunOrchestrator(RunPlan plan, ImageCache cache, Progress progress) {
-        this(plan, cache, progress, true);
-    }
-
-    /** As above; {@code nativeBuilds} false builds every component in the guest. */
-    public RunOrchestrator(RunPlan plan, ImageCache cache, Progress progress, boolean nativeBuilds) {
         this(plan, (recipe, p) -> new ImageBuilder(cache, p).getOrBuild(RecipeLoader.load(recipe)),
-                GuestProviders::byName, BuildCache.defaultCache(),
-                nativeBuilds ? ModuleBuilds.Where.NATIVE : ModuleBuilds.Where.GUEST,
-                RunManifest.HostFacts.of(plan.repoRoot()),
+                GuestProviders.installed()::byName, BuildCache.defaultCache(), RunManifest.HostFacts.of(plan.repoRoot()),
                 Clock.systemUTC(), progress);
     }
 
@@ -117,7 +111,8 @@ public final class RunOrchestrator {
             manifest.step(StepRecord.ok(Step.BOOT, t0, null, guest.info().start()));
             manifest.guest(guest.info());
             manifest.bootToSsh(guest.info().bootToReady());
-            ModuleBuilds moduleBuilds = new ModuleBuilds(buildCache, image, sources, manifest, p, folder, builds);
+            ModuleBuilds moduleBuilds = new ModuleBuilds(buildCache, image, sources, manifest, p, folder,
+                    plan.execution().builds());
             new StepRunner(guest, folder, manifest, p, moduleBuilds).runAll(unit);
         } catch (HarnessException e) {
             if (e.outcome() == Outcome.KERNEL_CRASH) {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import ptlab.HarnessException;
+import ptlab.plan.CellResources;
 
 /**
  * slurm/submission.json in a campaign folder: which jobs run the campaign, written once they are
@@ -24,7 +25,7 @@ import ptlab.HarnessException;
  * @param options the resources each cell asked for
  */
 public record Submission(Path plan, String imagesJob, String arrayJob, String reportJob, List<String> cells,
-        String submittedAt, SlurmOptions options) {
+        String submittedAt, CellResources options) {
     public static final String FOLDER = "slurm";
     public static final String FILE = "submission.json";
     /** Present once {@code harness cancel} cancelled the campaign. */

@@ -70,7 +70,7 @@ public final class SpecLoader {
         if (!result.errors().isEmpty()) {
             throw new InvalidSpecException(result.errors());
         }
-        return new LoadedSpec(specFile.toAbsolutePath().normalize(), sha256, root, resolved, result.images());
+        return new LoadedSpec(specFile.toAbsolutePath().normalize(), sha256, root, resolved, result.images(), doc);
     }
 
     /**

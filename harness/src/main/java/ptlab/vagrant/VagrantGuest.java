@@ -1,6 +1,5 @@
 package ptlab.vagrant;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,8 +8,6 @@ import ptlab.guest.GuestInfo;
 import ptlab.guest.GuestRequest;
 import ptlab.guest.SshGuest;
 import ptlab.image.ImageCache;
-import ptlab.ssh.SshSession;
-import ptlab.vm.ConsoleWatcher;
 import ptlab.vm.VmLauncher;
 
 /**
@@ -21,17 +18,12 @@ import ptlab.vm.VmLauncher;
  */
 final class VagrantGuest extends SshGuest {
     private final VagrantMachine machine;
-    private final NetnsRelay relay;
-    private final SshSession ssh;
-    private final ConsoleWatcher watcher;
-    private final GuestInfo info;
+    private NetnsRelay relay;
+    private GuestInfo info;
 
-    private VagrantGuest(VagrantMachine machine, NetnsRelay relay, SshSession ssh, ConsoleWatcher watcher,
-            GuestInfo info) {
+    private VagrantGuest(VagrantMachine machine, java.nio.file.Path consoleLog, GuestInfo info) {
+        super(consoleLog);
         this.machine = machine;
-        this.relay = relay;
-        this.ssh = ssh;
-        this.watcher = watcher;
         this.info = info;
     }
 
@@ -47,61 +39,49 @@ final class VagrantGuest extends SshGuest {
                 + prepared.memoryMib() + " MiB, domain " + machine.domain() + ", log " + machine.log() + ")");
         long t0 = System.nanoTime();
         machine.up(r.bootTimeout());
-        NetnsRelay relay = null;
-        ConsoleWatcher watcher = new ConsoleWatcher(r.consoleLog(), crash -> { }).start();
+        VagrantGuest guest = new VagrantGuest(machine, r.consoleLog(), prepared);
         try {
             SshConfig c = machine.sshConfig();
             facts.put("guest_address", c.host() + ":" + c.port());
             String host = c.host();
             int port = c.port();
             if (!cli.wrapper().isEmpty()) {
-                relay = NetnsRelay.start(cli.wrapper(), c.host(), c.port());
+                guest.relay = NetnsRelay.start(cli.wrapper(), c.host(), c.port());
                 host = "127.0.0.1";
-                port = relay.port();
+                port = guest.relay.port();
             }
             long left = Math.max(10_000, r.bootTimeout().toMillis() - (System.nanoTime() - t0) / 1_000_000);
             String where = c.host() + ":" + c.port();
-            SshSession ssh = login(new Login(host, port, c.user(), c.identityFile(), VmLauncher.pinnedKey(r.image())),
-                    Duration.ofMillis(left), () -> { }, last -> HarnessException.infra("vagrant up finished but the guest at "
-                            + where + " did not accept the pinned-key login (last error: " + last + ")"));
+            guest.login(new Login(host, port, c.user(), c.identityFile(), r.image().pinnedHostKey()),
+                    Duration.ofMillis(left), () -> { }, last -> HarnessException.infra("vagrant up finished but the guest"
+                            + " at " + where + " did not accept the pinned-key login (last error: " + last + ")"
+                            + "\n--- console tail ---\n" + guest.consoleTail(30)));
             Duration ready = Duration.ofNanos(System.nanoTime() - t0);
             r.progress().phase("guest ready: vagrant up to SSH in " + ready.toMillis() / 1000.0 + " s (" + c.host() + ")");
-            return new VagrantGuest(machine, relay, ssh, watcher, prepared.ready(ready, facts));
+            guest.info = prepared.ready(ready, facts);
+            return guest;
         } catch (RuntimeException e) {
-            if (relay != null) {
-                relay.close();
-            }
-            watcher.close();
-            machine.destroy();
+            guest.close();
             throw e;
         }
     }
 
+    /** A Vagrant machine runs until it is destroyed; a crash stops it through {@link #stopMachine}. */
     @Override
-    protected SshSession session() {
-        return ssh;
+    protected boolean machineRunning() {
+        return !machine.destroyed();
+    }
+
+    /** A crashed machine is destroyed at once; its console file stays for the error and the run folder. */
+    @Override
+    protected void stopMachine() {
+        machine.destroy();
     }
 
     @Override
-    protected boolean mayStillReport() {
-        return watcher.drainAndCheck().isEmpty();
-    }
-
-    @Override
-    protected void check(String when) {
-        var crash = watcher.drainAndCheck();
-        if (crash.isPresent()) {
-            sleep(1500);
-            crash = watcher.drainAndCheck();
-            throw crash.get().error(when);
-        }
-    }
-
-    @Override
-    public String consoleTail(int lines) {
-        watcher.drainAndCheck();
-        String t = watcher.tail(lines);
-        return t.isBlank() ? "(the console printed nothing)" : t;
+    protected HarnessException machineGone(String when) {
+        return HarnessException.infra("the Vagrant machine " + machine.domain() + " was destroyed " + when
+                + "\n--- console tail ---\n" + consoleTail(30));
     }
 
     @Override
@@ -110,16 +90,12 @@ final class VagrantGuest extends SshGuest {
     }
 
     @Override
-    public void close() {
+    protected void closeMachine() {
         try {
-            ssh.close();
-        } catch (IOException e) {
-            System.err.println("warning: closing SSH: " + e.getMessage());
-        } finally {
             if (relay != null) {
                 relay.close();
             }
-            watcher.close();
+        } finally {
             machine.destroy();
         }
     }

@@ -7,24 +7,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import ptlab.HarnessException;
+import ptlab.guest.Reaper;
 import ptlab.util.Trees;
 
 /**
  * One machine of the repository's Vagrantfile, with its own {@code .vagrant/} folder and libvirt domain
  * prefix, so runs never share state. {@link #destroy()} runs {@code vagrant destroy -f}, falls back to
- * virsh when that fails, and removes the folder; a JVM shutdown hook (SIGINT, SIGTERM) destroys every
- * machine still up.
+ * virsh when that fails, and removes the folder; the {@link Reaper}'s shutdown hook (SIGINT, SIGTERM)
+ * destroys every machine still up.
  */
-final class VagrantMachine {
-    private static final Set<VagrantMachine> LIVE = ConcurrentHashMap.newKeySet();
-
-    static {
-        Runtime.getRuntime().addShutdownHook(new Thread(VagrantMachine::destroyAll, "vagrant-reaper"));
-    }
+final class VagrantMachine implements Reaper.Resource {
 
     private final VagrantCli cli;
     private final Path repoRoot;
@@ -64,7 +58,7 @@ final class VagrantMachine {
         } catch (IOException e) {
             throw HarnessException.infra("cannot create " + dir + ": " + e.getMessage(), e);
         }
-        LIVE.add(this);
+        Reaper.register(this);
         try {
             cli.run(repoRoot, log, timeout, "up", "--no-provision");
         } catch (RuntimeException e) {
@@ -79,8 +73,8 @@ final class VagrantMachine {
     }
 
     /** Whatever this machine made goes: the domain, its disk, {@code .vagrant/}; safe to call twice. */
-    void destroy() {
-        if (!LIVE.remove(this)) {
+    synchronized void destroy() {
+        if (!Reaper.release(this)) {
             return;
         }
         // plain processes: this also runs in the shutdown hook, where commons-exec cannot register its own
@@ -129,14 +123,19 @@ final class VagrantMachine {
         }
     }
 
-    private static void destroyAll() {
-        for (VagrantMachine m : LIVE) {
-            m.destroy();
-        }
+    /** Whether {@link #destroy()} has run (or the machine was never brought up). */
+    boolean destroyed() {
+        return !Reaper.isRegistered(this);
     }
 
-    /** Machines this JVM brought up and has not destroyed (tests assert none is left). */
-    static int liveCount() {
-        return LIVE.size();
+    /** Up until destroyed: the reaper forgets it then. */
+    @Override
+    public boolean alive() {
+        return true;
+    }
+
+    @Override
+    public void stopNow() {
+        destroy();
     }
 }

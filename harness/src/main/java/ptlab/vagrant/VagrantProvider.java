@@ -1,6 +1,8 @@
 package ptlab.vagrant;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import ptlab.Accelerator;
@@ -8,6 +10,9 @@ import ptlab.guest.Guest;
 import ptlab.guest.GuestInfo;
 import ptlab.guest.GuestProvider;
 import ptlab.guest.GuestRequest;
+import ptlab.image.Image;
+import ptlab.spec.Backend;
+import ptlab.spec.VmSpec;
 import ptlab.util.RepoRoot;
 import ptlab.vm.VmLauncher;
 
@@ -38,6 +43,31 @@ public final class VagrantProvider implements GuestProvider {
     }
 
     @Override
+    public Backend backend() {
+        return Backend.VAGRANT;
+    }
+
+    /** Vagrant always boots: a box has no ready snapshot, so {@code vm.start} does not matter. */
+    @Override
+    public boolean serves(VmSpec vm) {
+        return Backend.VAGRANT.equals(vm.backend());
+    }
+
+    @Override
+    public String describeBoot(String image, VmSpec vm) {
+        return "vagrant up " + image + " (libvirt provider, the repository's Vagrantfile) " + GuestProvider.machine(vm)
+                + ", read its address from vagrant ssh-config and wait until SSH runs a command";
+    }
+
+    @Override
+    public List<String> dryRun(Image image, VmSpec vm, Path consoleLog) {
+        return List.of("vagrant up (repository Vagrantfile, box " + VagrantBox.name(image) + ", PTLAB_RECIPE="
+                + image.manifest().name() + " PTLAB_CPUS=" + vm.cpus() + " PTLAB_MEMORY_MIB=" + vm.memoryMib()
+                + " PTLAB_SYNC=0), through " + (cli.wrapper().isEmpty() ? "the host's libvirt"
+                        : String.join(" ", cli.wrapper())));
+    }
+
+    @Override
     public Launch prepare(GuestRequest r) {
         VagrantCli.Versions v = cli.require();
         Accelerator accel = VmLauncher.resolveAccel(r.accel(), r.image(), r.workDir(), r.progress());
@@ -58,17 +88,7 @@ public final class VagrantProvider implements GuestProvider {
         String prefix = "ptlab-" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16) + "-";
         GuestInfo info = new GuestInfo(NAME, "boot", null, accel, r.cpus(), r.memoryMib(), r.image().manifest().cmdline(),
                 machineCli.argv("up", "--no-provision"), null, facts);
-        return new Launch() {
-            @Override
-            public GuestInfo info() {
-                return info;
-            }
-
-            @Override
-            public Guest start() {
-                return VagrantGuest.start(r, machineCli, info, new VagrantMachine(machineCli, RepoRoot.find(),
-                        r.workDir().resolve("vagrant"), prefix));
-            }
-        };
+        return Launch.of(info, () -> VagrantGuest.start(r, machineCli, info, new VagrantMachine(machineCli,
+                RepoRoot.find(), r.workDir().resolve("vagrant"), prefix)));
     }
 }

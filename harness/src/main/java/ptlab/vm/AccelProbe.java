@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import ptlab.guest.Reaper;
 import ptlab.Accelerator;
 import ptlab.HarnessException;
 import ptlab.spec.Accel;
@@ -141,7 +142,7 @@ public final class AccelProbe {
             Files.createDirectories(workDir);
             p = new ProcessBuilder(probeArgv(qemu, kernel, console)).redirectErrorStream(true)
                     .redirectOutput(workDir.resolve("kvm-probe.qemu").toFile()).start();
-            QemuReaper.register(p);
+            Reaper.register(p);
             boolean exited = p.waitFor(PROBE_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
             String text = Files.exists(console) ? Files.readString(console) : "";
             return exited && text.contains("Kernel panic");
@@ -152,7 +153,7 @@ public final class AccelProbe {
             return false;
         } finally {
             if (p != null) {
-                QemuReaper.kill(p);
+                Reaper.kill(p);
             }
         }
     }

@@ -1,16 +1,18 @@
 package ptlab.vm;
 
-import java.util.function.Function;
-import ptlab.Accelerator;
-import ptlab.guest.Guest;
-import ptlab.guest.GuestInfo;
+import java.util.Set;
 import ptlab.guest.GuestProvider;
 import ptlab.guest.GuestRequest;
+import ptlab.spec.Start;
+import ptlab.spec.VmSpec;
 
-/** Today's guest: a fresh QEMU boot of the image (direct kernel boot over a copy-on-write disk). */
-public final class QemuColdBoot implements GuestProvider {
+/**
+ * {@code vm.start: boot} on the QEMU backend: a fresh QEMU boot of the image (direct kernel boot over a
+ * copy-on-write disk), for repetitions that are independent samples of the boot.
+ */
+public final class QemuColdBoot extends QemuProvider {
     /** The provider's name in plan.json and manifests. */
-    public static final String NAME = "qemu";
+    public static final String NAME = "qemu-boot";
 
     @Override
     public String name() {
@@ -18,28 +20,22 @@ public final class QemuColdBoot implements GuestProvider {
     }
 
     @Override
-    public Launch prepare(GuestRequest r) {
-        return launch(r, "boot", config -> VmLauncher.boot(r.image(), config, r.bootTimeout(), r.progress()));
+    public Set<String> formerNames() {
+        return Set.of("qemu");
     }
 
-    /**
-     * A QEMU guest's launch for {@code r}, shared by the QEMU providers: the accelerator resolved, the
-     * config made, {@code start} telling how the guest is meant to start and {@code starter} starting it.
-     */
-    static Launch launch(GuestRequest r, String start, Function<VmConfig, Guest> starter) {
-        Accelerator accel = VmLauncher.resolveAccel(r.accel(), r.image(), r.workDir(), r.progress());
-        VmConfig config = VmLauncher.config(r.image(), accel, r.cpus(), r.memoryMib(), r.consoleLog());
-        GuestInfo info = VmSession.info(config, start, null, null);
-        return new Launch() {
-            @Override
-            public GuestInfo info() {
-                return info;
-            }
+    @Override
+    Start start() {
+        return Start.BOOT;
+    }
 
-            @Override
-            public Guest start() {
-                return starter.apply(config);
-            }
-        };
+    @Override
+    public String describeBoot(String image, VmSpec vm) {
+        return "boot " + image + " in QEMU " + GuestProvider.machine(vm) + " and wait until SSH runs a command";
+    }
+
+    @Override
+    public Launch prepare(GuestRequest r) {
+        return launch(r, "boot", config -> VmLauncher.boot(r.image(), config, r.bootTimeout(), r.progress()));
     }
 }

@@ -8,9 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import ptlab.HarnessException;
-import ptlab.guest.GuestProvider;
 import ptlab.guest.GuestRequest;
 import ptlab.image.Image;
+import ptlab.spec.Start;
+import ptlab.spec.VmSpec;
 import ptlab.ssh.ExecResult;
 import ptlab.util.Progress;
 
@@ -20,7 +21,7 @@ import ptlab.util.Progress;
  * against 23 s for a cold boot. A restore that fails or does not answer within {@link #DEADLINE} falls
  * back to a cold boot and says so; it never hangs.
  */
-public final class QemuRestore implements GuestProvider {
+public final class QemuRestore extends QemuProvider {
     public static final String NAME = "qemu-restore";
     /** A restore answers in under 2 s here; ten times that, and a cold boot is cheaper than waiting more. */
     static final Duration DEADLINE = Duration.ofSeconds(20);
@@ -34,8 +35,21 @@ public final class QemuRestore implements GuestProvider {
     }
 
     @Override
+    Start start() {
+        return Start.RESTORE;
+    }
+
+    @Override
+    public String describeBoot(String image, VmSpec vm) {
+        return "restore the ready snapshot of " + image + " in QEMU " + ptlab.guest.GuestProvider.machine(vm)
+                + " (made by one cold boot on first use; a failed restore falls back to a cold boot), set its clock,"
+                + " reseed its RNG and wait until SSH runs a command";
+    }
+
+
+    @Override
     public Launch prepare(GuestRequest r) {
-        return QemuColdBoot.launch(r, "restore",
+        return launch(r, "restore",
                 config -> startRestored(r.image(), config, r.bootTimeout(), r.workDir(), r.progress()));
     }
 
@@ -92,7 +106,7 @@ public final class QemuRestore implements GuestProvider {
         progress.phase("restore " + image.manifest().name() + " from snapshot " + snap.key() + " (" + config.accel()
                 + ", " + config.cpus() + " vCPU, " + config.memoryMib() + " MiB, ssh 127.0.0.1:" + config.sshPort()
                 + ")");
-        VmSession s = VmSession.start(c, VmLauncher.pinnedKey(image), image.clientKey());
+        VmSession s = VmSession.start(c, image.pinnedHostKey(), image.clientKey());
         try {
             try (Qmp q = Qmp.connect(c.live().qmp(), DEADLINE, s.process())) {
                 String status = q.awaitMigration(DEADLINE);

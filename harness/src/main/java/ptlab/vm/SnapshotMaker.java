@@ -34,7 +34,7 @@ final class SnapshotMaker {
             long t0 = System.nanoTime();
             double bootSeconds;
             double saveSeconds;
-            try (VmSession s = VmSession.start(c, VmLauncher.pinnedKey(image), image.clientKey())) {
+            try (VmSession s = VmSession.start(c, image.pinnedHostKey(), image.clientKey())) {
                 s.awaitReady(bootTimeout);
                 bootSeconds = s.bootToSsh().toMillis() / 1000.0;
                 s.exec("sync", Duration.ofSeconds(60));

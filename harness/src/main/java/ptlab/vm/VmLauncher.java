@@ -44,7 +44,7 @@ public final class VmLauncher {
     public static VmSession boot(Image image, VmConfig config, Duration deadline, Progress progress) {
         progress.phase("boot " + image.manifest().name() + " (" + config.accel() + ", " + config.cpus() + " vCPU, "
                 + config.memoryMib() + " MiB, ssh 127.0.0.1:" + config.sshPort() + ")");
-        VmSession s = VmSession.start(config, pinnedKey(image), image.clientKey());
+        VmSession s = VmSession.start(config, image.pinnedHostKey(), image.clientKey());
         try {
             s.awaitReady(deadline);
         } catch (RuntimeException e) {
@@ -53,13 +53,5 @@ public final class VmLauncher {
         }
         progress.phase("guest ready: SSH after " + s.bootToSsh().toMillis() / 1000.0 + " s");
         return s;
-    }
-
-    public static String pinnedKey(Image image) {
-        try {
-            return Files.readString(image.hostKey()).trim();
-        } catch (IOException e) {
-            throw HarnessException.infra("cannot read pinned host key " + image.hostKey() + ": " + e.getMessage(), e);
-        }
     }
 }

@@ -8,9 +8,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import ptlab.guest.Reaper;
 import ptlab.HarnessException;
 import ptlab.guest.GuestInfo;
 import ptlab.guest.SshGuest;
+import ptlab.spec.Backend;
 import ptlab.ssh.SshSession;
 import ptlab.util.HostTools;
 
@@ -32,21 +34,19 @@ public final class VmSession extends SshGuest {
 
     private final VmConfig config;
     private final Process qemu;
-    private final ConsoleWatcher watcher;
     private final String pinnedHostKey;
     private final Path clientKey;
     private final long startNanos = System.nanoTime();
-    private SshSession ssh;
     private Duration bootToSsh;
     private String start = "boot";
     private String snapshot;
 
     private VmSession(VmConfig config, Process qemu, String pinnedHostKey, Path clientKey) {
+        super(config.consoleLog());
         this.config = config;
         this.qemu = qemu;
         this.pinnedHostKey = pinnedHostKey;
         this.clientKey = clientKey;
-        this.watcher = new ConsoleWatcher(config.consoleLog(), crash -> QemuReaper.kill(qemu)).start();
     }
 
     /** Starts QEMU; call {@link #awaitReady(Duration)} next. */
@@ -64,7 +64,7 @@ public final class VmSession extends SshGuest {
             Path qemuLog = qemuLog(config);
             Process p = new ProcessBuilder(argv).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.to(qemuLog.toFile())).start();
-            QemuReaper.register(p);
+            Reaper.register(p);
             return new VmSession(config, p, pinnedHostKey, clientKey);
         } catch (IOException e) {
             throw HarnessException.infra("cannot start QEMU: " + e.getMessage(), e);
@@ -80,14 +80,10 @@ public final class VmSession extends SshGuest {
      * {@code silentLimit} fail fast.
      */
     public VmSession awaitReady(Duration deadline, Duration silentLimit) {
-        ssh = login(new Login("127.0.0.1", config.sshPort(), "root", clientKey, pinnedHostKey), deadline, () -> {
-            checkAlive("while booting");
-            checkNotSilent(silentLimit);
-        }, last -> {
-            checkAlive("while booting");
-            return HarnessException.infra("guest not reachable over SSH within " + deadline.toSeconds()
-                    + " s (last error: " + last + ")\n--- console tail ---\n" + consoleTail());
-        });
+        login(new Login("127.0.0.1", config.sshPort(), "root", clientKey, pinnedHostKey), deadline,
+                () -> checkNotSilent(silentLimit),
+                last -> HarnessException.infra("guest not reachable over SSH within " + deadline.toSeconds()
+                        + " s (last error: " + last + ")\n--- console tail ---\n" + consoleTail(30)));
         bootToSsh = Duration.ofNanos(System.nanoTime() - startNanos);
         return this;
     }
@@ -98,64 +94,35 @@ public final class VmSession extends SshGuest {
     }
 
     private void checkNotSilent(Duration limit) {
-        watcher.drainAndCheck();
-        long silentNanos = System.nanoTime() - Math.max(startNanos, watcher.lastOutputNanos());
+        console().drainAndCheck();
+        long silentNanos = System.nanoTime() - Math.max(startNanos, console().lastOutputNanos());
         if (silentNanos > limit.toNanos()) {
-            QemuReaper.kill(qemu);
+            Reaper.kill(qemu);
             throw HarnessException.infra("the guest console printed nothing for " + limit.toSeconds()
                     + " s while booting (silent-console watchdog; the boot timeout is "
-                    + "longer): the guest hangs\n--- console tail ---\n" + consoleTail());
+                    + "longer): the guest hangs\n--- console tail ---\n" + consoleTail(30));
         }
-    }
-
-    /** Throws KERNEL_CRASH or INFRA_ERROR if the guest crashed or QEMU is gone. */
-    public void checkAlive(String when) {
-        var crash = watcher.drainAndCheck();
-        if (crash.isPresent()) {
-            if (qemu.isAlive()) {
-                // the console watcher is letting the call trace arrive; wait for it as well
-                sleep(1500);
-            }
-            crash = watcher.drainAndCheck();
-            QemuReaper.kill(qemu);
-            throw crash.get().error(when);
-        }
-        if (!qemu.isAlive()) {
-            throw HarnessException.infra("QEMU exited with status " + qemu.exitValue() + " " + when + "\n--- QEMU says ---\n"
-                    + readQuietly(qemuLog(config)) + "\n--- console tail ---\n" + consoleTail());
-        }
-    }
-
-    private String consoleTail() {
-        return consoleTail(30);
     }
 
     @Override
-    public String consoleTail(int lines) {
-        String t = watcher.tail(lines);
-        return t.isBlank() ? "(the console printed nothing: the kernel did not start or QEMU could not write the console file)" : t;
+    protected boolean machineRunning() {
+        return qemu.isAlive();
     }
 
+    @Override
+    protected void stopMachine() {
+        Reaper.kill(qemu);
+    }
+
+    @Override
+    protected HarnessException machineGone(String when) {
+        return HarnessException.infra("QEMU exited with status " + qemu.exitValue() + " " + when
+                + "\n--- QEMU says ---\n" + readQuietly(qemuLog(config)) + "\n--- console tail ---\n" + consoleTail(30));
+    }
+
+    /** The logged-in SSH session. */
     public SshSession ssh() {
-        if (ssh == null) {
-            throw new IllegalStateException("call awaitReady first");
-        }
-        return ssh;
-    }
-
-    @Override
-    protected SshSession session() {
-        return ssh();
-    }
-
-    @Override
-    protected void check(String when) {
-        checkAlive(when);
-    }
-
-    @Override
-    protected boolean mayStillReport() {
-        return qemu.isAlive() && watcher.drainAndCheck().isEmpty();
+        return session();
     }
 
     public Duration bootToSsh() {
@@ -174,14 +141,7 @@ public final class VmSession extends SshGuest {
 
     /** Ends the SSH session (before a save: a restored guest must not carry a half-open session). */
     void closeSsh() {
-        try {
-            if (ssh != null) {
-                ssh.close();
-            }
-        } catch (IOException e) {
-            throw HarnessException.infra("closing SSH before the save: " + e.getMessage(), e);
-        }
-        ssh = null;
+        logout();
     }
 
     @Override
@@ -191,7 +151,7 @@ public final class VmSession extends SshGuest {
 
     /** How a QEMU guest of {@code c} starts or started; {@code ready} is null until it answers. */
     static GuestInfo info(VmConfig c, String start, String snapshot, Duration ready) {
-        return new GuestInfo(QemuColdBoot.NAME, start, snapshot, c.accel(), c.cpus(), c.memoryMib(), c.cmdline(),
+        return new GuestInfo(Backend.QEMU.name(), start, snapshot, c.accel(), c.cpus(), c.memoryMib(), c.cmdline(),
                 QemuArgs.argv(c), ready);
     }
 
@@ -199,26 +159,15 @@ public final class VmSession extends SshGuest {
         return config;
     }
 
-    public ConsoleWatcher console() {
-        return watcher;
-    }
-
     public long qemuPid() {
         return qemu.pid();
     }
 
     @Override
-    public void close() {
+    protected void closeMachine() {
         try {
-            if (ssh != null) {
-                ssh.close();
-            }
-        } catch (IOException e) {
-            // QEMU is killed next either way; the session's results are already collected
-            System.err.println("warning: closing SSH: " + e.getMessage());
+            Reaper.kill(qemu);
         } finally {
-            QemuReaper.kill(qemu);
-            watcher.close();
             dropRestoreOverlay();
         }
     }

@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -61,14 +66,48 @@ class ExitCodesTest {
     }
 
     @Test
-    void dryRunPrintsThePlanAndBootsNothing() {
+    void dryRunPrintsThePlanAndBootsNothing() throws Exception {
         CommandLine cl = Main.newCommandLine();
         StringWriter out = new StringWriter();
         cl.setOut(new PrintWriter(out));
-        assertEquals(0, cl.execute("run", "experiments/quick-part2.yaml", "--dry-run"));
-        assertTrue(out.toString().contains("build-lkp25p3"), out.toString());
-        assertTrue(out.toString().contains("access"), out.toString());
-        assertEquals(0, ptlab.vm.QemuReaper.liveCount());
+        Path results = Path.of("results/quick-part2");
+        List<String> before = listing(results);
+        // every process the command starts is a descendant of this JVM: a boot would show QEMU or vagrant
+        Set<String> started = ConcurrentHashMap.newKeySet();
+        AtomicBoolean done = new AtomicBoolean();
+        Thread watch = new Thread(() -> {
+            while (!done.get()) {
+                ProcessHandle.current().descendants().forEach(p -> p.info().commandLine().ifPresent(started::add));
+                Thread.onSpinWait();
+            }
+        });
+        watch.start();
+        int code;
+        try {
+            code = cl.execute("run", "experiments/quick-part2.yaml", "--dry-run");
+        } finally {
+            done.set(true);
+            watch.join();
+        }
+        assertEquals(0, code, out.toString());
+        List<String> lines = out.toString().lines().toList();
+        assertTrue(lines.stream().anyMatch(l -> l.matches(" +\\d+\\. build-lkp25p3 .*")), out.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.matches(" +\\d+\\. access .*")), out.toString());
+        assertTrue(lines.contains("executor    local, 1 cell at a time; builds native where the host allows, else in"
+                + " the guest"), out.toString());
+        assertEquals(List.of(), started.stream().filter(c -> c.contains("qemu") || c.contains("vagrant")
+                || c.contains("mmdebstrap")).toList(), "a dry run started a guest or an image build");
+        assertEquals(before, listing(results), "a dry run wrote a run folder");
+        assertEquals(0, ptlab.guest.Reaper.liveCount());
+    }
+
+    private static List<String> listing(Path dir) throws Exception {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (var s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
     }
 
     @Test
@@ -76,11 +115,20 @@ class ExitCodesTest {
         CommandLine cl = Main.newCommandLine();
         for (String[] args : new String[][] {{"--help"}, {"image", "--help"}, {"image", "build", "--help"},
                 {"vm", "smoke", "--help"}, {"vm", "shell", "--help"}, {"run", "--help"}, {"render", "--help"},
-                {"package", "--help"}, {"image", "list", "--help"}, {"image", "show", "--help"}, {"--version"}}) {
+                {"package", "--help"}, {"image", "list", "--help"}, {"image", "show", "--help"}, {"resume", "--help"},
+                {"cancel", "--help"}, {"task", "cell", "--help"}}) {
             StringWriter out = new StringWriter();
             cl.setOut(new PrintWriter(out));
             assertEquals(0, cl.execute(args), String.join(" ", args));
-            assertTrue(out.toString().length() > 10, String.join(" ", args));
+            String command = String.join(" ", java.util.Arrays.copyOf(args, args.length - 1));
+            String first = out.toString().lines().findFirst().orElse("");
+            assertTrue(first.startsWith("Usage: harness" + (command.isEmpty() ? " " : " " + command + " ")),
+                    String.join(" ", args) + " printed: " + first);
+            assertTrue(out.toString().contains("-h, --help"), out.toString());
         }
+        StringWriter version = new StringWriter();
+        cl.setOut(new PrintWriter(version));
+        assertEquals(0, cl.execute("--version"));
+        assertTrue(version.toString().strip().matches("harness \\S+"), version.toString());
     }
 }

@@ -59,7 +59,7 @@ class PlanWriterTest {
     void writesTheWholePlanIntoEveryRunFolder(@TempDir Path tmp) throws IOException {
         RunPlan plan = RunPlannerTest.plan(RunPlannerTest.MATRIX, Overrides.NONE);
         RunPlan here = new RunPlan(plan.planVersion(), plan.createdAt(), plan.specFile(), plan.specSha256(), tmp,
-                plan.overrides(), plan.spec(), plan.units().stream().map(u -> new RunUnit(u.runId(), u.image(),
+                plan.overrides(), plan.execution(), plan.spec(), plan.units().stream().map(u -> new RunUnit(u.runId(), u.image(),
                         u.recipe(), u.repetition(), tmp.resolve("results/matrix").resolve(u.runId()), u.steps()))
                         .toList());
         List<Path> written = new java.util.ArrayList<>();

@@ -85,7 +85,7 @@ class RunPlannerTest {
         RunUnit cold = plan(MATRIX, new Overrides(null, null, null, ptlab.spec.Start.BOOT)).units().get(0);
         assertEquals("boot bookworm in QEMU (2 vCPUs, 2048 MiB, accel tcg) and wait until SSH runs a command",
                 cold.steps().get(0).description());
-        assertEquals("qemu", ((Step.Boot) cold.steps().get(0)).provider(), "--cold-boot selects the cold boot");
+        assertEquals("qemu-boot", ((Step.Boot) cold.steps().get(0)).provider(), "--cold-boot selects the cold boot");
         RunPlan vagrant = plan(MATRIX, new Overrides(null, null, null, null, ptlab.spec.Backend.VAGRANT));
         Step.Boot vb = (Step.Boot) vagrant.units().get(0).steps().get(0);
         assertEquals("vagrant", vb.provider(), "--backend vagrant selects the vagrant provider, whatever vm.start says");
@@ -159,5 +159,32 @@ class RunPlannerTest {
     @Test
     void anInvalidSpecMakesNoPlan() {
         assertThrows(InvalidSpecException.class, () -> plan(REPO.resolve("experiments/many-errors.yaml"), Overrides.NONE));
+    }
+
+    @Test
+    void aBackendNoProviderServesIsASpecErrorAtItsField(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path spec = tmp.resolve("docker.yaml");
+        java.nio.file.Files.writeString(spec, ptlab.spec.SpecFixtures.HEAD + "vm:\n  backend: docker\n"
+                + "workloads:\n  - kind: pagemap\n");
+        var e = assertThrows(ptlab.spec.InvalidSpecException.class, () -> RunPlanner.plan(spec, REPO, Overrides.NONE,
+                CLOCK));
+        ptlab.spec.SpecFixtures.assertError(e.errors().get(0), 4, 3, "vm.backend",
+                "no guest provider serves backend 'docker'; known backends: ");
+        assertTrue(e.getMessage().contains("qemu") && e.getMessage().contains("vagrant"), e.getMessage());
+        var flag = assertThrows(ptlab.HarnessException.class, () -> plan(MATRIX, new Overrides(null, null, null, null,
+                new ptlab.spec.Backend("docker"))));
+        assertTrue(flag.getMessage().startsWith("--backend docker: no guest provider serves backend 'docker'"),
+                flag.getMessage());
+    }
+
+    @Test
+    void providersAreRegisteredNotNamedInThePlanner() {
+        var registry = ptlab.guest.GuestProviders.installed();
+        assertTrue(registry.names().containsAll(List.of("qemu-restore", "qemu-boot", "vagrant")), registry.names().toString());
+        assertEquals("qemu-boot", registry.byName("qemu").name(), "plans of version 2 named the cold boot qemu");
+        var e = assertThrows(ptlab.HarnessException.class, () -> registry.byName("lxc"));
+        assertTrue(e.getMessage().contains("unknown guest provider 'lxc'"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new ptlab.guest.GuestProviders(List.of(
+                registry.byName("vagrant"), registry.byName("vagrant"))), "two providers of one name");
     }
 }

@@ -14,7 +14,6 @@ import ptlab.HarnessException;
 import ptlab.guest.Guest;
 import ptlab.guest.GuestInfo;
 import ptlab.guest.GuestProvider;
-import ptlab.guest.GuestRequest;
 import ptlab.ssh.ExecResult;
 import ptlab.testing.TestFiles;
 
@@ -131,27 +130,6 @@ final class FakeGuest implements Guest {
 
     /** A provider that hands out this guest. */
     GuestProvider provider() {
-        FakeGuest guest = this;
-        return new GuestProvider() {
-            @Override
-            public String name() {
-                return "fake";
-            }
-
-            @Override
-            public Launch prepare(GuestRequest request) {
-                return new Launch() {
-                    @Override
-                    public GuestInfo info() {
-                        return guest.info();
-                    }
-
-                    @Override
-                    public Guest start() {
-                        return guest;
-                    }
-                };
-            }
-        };
+        return new FakeBackend(() -> this);
     }
 }

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 import ptlab.cli.Main;
-import ptlab.vm.QemuReaper;
+import ptlab.guest.Reaper;
 
 /** The CI specs end to end in a real bookworm guest: every oracle passes, every figure is there. */
 class QuickSpecsIT {
@@ -29,7 +29,7 @@ class QuickSpecsIT {
         cl.setErr(new PrintWriter(err));
         int code = cl.execute("run", "experiments/" + name + ".yaml");
         assertEquals(0, code, out + "\n" + err);
-        assertEquals(0, QemuReaper.liveCount(), "QEMU left running");
+        assertEquals(0, ptlab.guest.Reaper.liveCount(), "QEMU left running");
 
         String first = out.toString().lines().filter(l -> l.startsWith("PASS")).findFirst().orElseThrow();
         Path run = Path.of(first.substring(first.indexOf('/')).trim());

@@ -20,6 +20,8 @@ import ptlab.HarnessException;
 import ptlab.Outcome;
 import ptlab.image.Image;
 import ptlab.image.ImageManifest;
+import ptlab.plan.Builds;
+import ptlab.plan.Execution;
 import ptlab.plan.Overrides;
 import ptlab.plan.RunPlan;
 import ptlab.plan.RunPlanner;
@@ -65,12 +67,12 @@ class RunOrchestratorTest {
         }
         Path spec = Files.createDirectories(repo.resolve("experiments")).resolve("fake.yaml");
         Files.writeString(spec, SPEC);
-        RunPlan plan = RunPlanner.plan(spec, repo, Overrides.NONE, CLOCK);
+        RunPlan plan = RunPlanner.plan(spec, repo, Overrides.NONE, Execution.local(1, Builds.GUEST), CLOCK);
         FakeGuest guest = new FakeGuest(Files.createDirectories(tmp.resolve("guest")), handler);
         guest.write("/var/log/kern.log", "Nov 24 01:02:03 guest kernel: [    0.000000] Linux version 6.1.0-fake\n");
         Image image = fakeImage(Files.createDirectories(tmp.resolve("image")));
         RunOrchestrator o = new RunOrchestrator(plan, (recipe, p) -> image, name -> guest.provider(),
-                new BuildCache(tmp.resolve("builds")), ModuleBuilds.Where.GUEST, HOST, CLOCK, Progress.silent());
+                new BuildCache(tmp.resolve("builds")), HOST, CLOCK, Progress.silent());
         RunOrchestrator.UnitResult r = o.run(plan.units().get(0));
         JsonNode m = new ObjectMapper().readTree(r.unit().folder().manifest().toFile());
         return new Ran(r, guest, m, plan);
@@ -204,5 +206,38 @@ class RunOrchestratorTest {
             String name = s.get("name").asText();
             assertTrue(name.equals("image") || ran.plan().units().get(0).step(name).isPresent(), name);
         }
+    }
+
+    /**
+     * A backend added in a test (FakeBackend: one class and one line in the test class path's service
+     * file) is planned, printed and started like the shipped ones: nothing in the harness names it.
+     */
+    @Test
+    void aBackendRegisteredInATestIsPlannedAndStartedThroughTheRegistry() throws Exception {
+        Path repo = tmp.resolve("repo");
+        for (String d : List.of("vm-images", "workloads", "kmod")) {
+            TestFiles.copyTree(Path.of(d), repo.resolve(d));
+        }
+        Path spec = Files.createDirectories(repo.resolve("experiments")).resolve("fake.yaml");
+        Files.writeString(spec, SPEC.replace("vm: {memory_mib: 2048, accel: tcg}",
+                "vm: {memory_mib: 2048, accel: tcg, backend: fake}"));
+        RunPlan plan = RunPlanner.plan(spec, repo, Overrides.NONE, Execution.local(1, Builds.GUEST), CLOCK);
+        Step.Boot boot = (Step.Boot) plan.units().get(0).step(Step.BOOT).orElseThrow();
+        assertEquals("fake", boot.provider());
+        assertEquals("hand out the test's fake guest for bookworm (2 vCPUs, 2048 MiB, accel tcg)", boot.description());
+        assertTrue(ptlab.plan.PlanPrinter.format(plan).contains("(guest provider: fake)"));
+
+        FakeGuest guest = new FakeGuest(Files.createDirectories(tmp.resolve("guest")), (g, c) -> null);
+        guest.write("/var/log/kern.log", "Nov 24 01:02:03 guest kernel: [    0.000000] Linux version 6.1.0-fake\n");
+        FakeBackend.next = () -> guest;
+        Image image = fakeImage(Files.createDirectories(tmp.resolve("image")));
+        RunOrchestrator o = new RunOrchestrator(plan, (recipe, p) -> image,
+                ptlab.guest.GuestProviders.installed()::byName, new BuildCache(tmp.resolve("builds")), HOST, CLOCK,
+                Progress.silent());
+        RunOrchestrator.UnitResult r = o.run(plan.units().get(0));
+        assertTrue(guest.commands.stream().anyMatch(c -> c.contains("vma_dump.sh")), "the steps ran on the fake guest");
+        assertTrue(guest.closed, "the guest is closed");
+        JsonNode m = new ObjectMapper().readTree(r.unit().folder().manifest().toFile());
+        assertEquals("ok", step(m, "boot").get("status").asText(), m.toString());
     }
 }

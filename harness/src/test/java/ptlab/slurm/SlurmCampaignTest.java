@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ptlab.HarnessException;
 import ptlab.Outcome;
+import ptlab.plan.CellResources;
 import ptlab.plan.Overrides;
 import ptlab.plan.PlanWriter;
 import ptlab.plan.RunPlan;
@@ -51,7 +52,7 @@ class SlurmCampaignTest {
         PlanWriter.write(plan, campaign.resolve("plan.json"));
         submission = new Submission(campaign.resolve("plan.json"), null, "1", "2",
                 plan.units().stream().map(u -> u.runId()).toList(), "2026-11-24T01:02:04Z",
-                new SlurmOptions(null, 10, 3, 3584, 2, List.of()));
+                new CellResources(null, 10, 3, 3584, 2, List.of()));
         submission.write(campaign);
     }
 
@@ -139,17 +140,17 @@ class SlurmCampaignTest {
 
     @Test
     void resourcesDefaultFromTheGuestAndSteps() {
-        SlurmOptions o = new SlurmOptions(null, null, null, null, null, null).resolve(plan);
+        CellResources o = new CellResources(null, null, null, null, null, null).resolve(plan);
         assertEquals(3, o.cpusPerTask(), "2 vCPUs + 1");
-        assertEquals(2048 + SlurmOptions.HARNESS_MIB, o.memMib());
+        assertEquals(2048 + CellResources.HARNESS_MIB, o.memMib());
         long deadline = 120 + plan.units().get(0).steps().stream().mapToLong(s -> s.timeoutS()).sum();
         assertEquals((int) ((deadline + 59) / 60), o.timeMinutes().intValue());
-        assertTrue(o.perCell().containsAll(List.of("--cpus-per-task=3", "--mem=3584")), o.perCell().toString());
+        assertTrue(SlurmExecutor.perCell(o).containsAll(List.of("--cpus-per-task=3", "--mem=3584")), o.toString());
 
         HarnessException e = assertThrows(HarnessException.class,
-                () -> new SlurmOptions(null, null, 1, null, null, null).resolve(plan));
+                () -> new CellResources(null, null, 1, null, null, null).resolve(plan));
         assertTrue(e.getMessage().contains("--cpus-per-cell 1 is fewer than the guest's 2 vCPUs"), e.getMessage());
-        e = assertThrows(HarnessException.class, () -> new SlurmOptions(null, null, null, 2048, null, null).resolve(plan));
+        e = assertThrows(HarnessException.class, () -> new CellResources(null, null, null, 2048, null, null).resolve(plan));
         assertTrue(e.getMessage().contains("--mem-per-cell"), e.getMessage());
     }
 

@@ -121,7 +121,7 @@ class VagrantIT {
         cl.setErr(new PrintWriter(err));
         int code = cl.execute("run", "--backend", "vagrant", "--accel", "tcg", "experiments/quick-part2.yaml");
         assertEquals(0, code, out + "\n" + err);
-        assertEquals(0, VagrantMachine.liveCount(), "a Vagrant machine was left up");
+        assertEquals(0, ptlab.guest.Reaper.liveCount(), "a Vagrant machine or QEMU was left up");
         String first = out.toString().lines().filter(l -> l.startsWith("PASS")).findFirst().orElseThrow();
         Path run = Path.of(first.substring(first.indexOf('/')).trim());
         JsonNode m = new ObjectMapper().readTree(run.resolve("manifest.json").toFile());

@@ -36,7 +36,7 @@ class AccelProbeIT {
         if (a == Accelerator.TCG) {
             assertTrue(text.contains("emulated"), "a TCG choice warns that latencies are emulated: " + text);
         }
-        assertEquals(0, QemuReaper.liveCount(), "the probe's QEMU is gone");
+        assertEquals(0, ptlab.guest.Reaper.liveCount(), "the probe's QEMU is gone");
         assertTrue(Files.readString(AccelProbe.PROBE_MEMO).contains(a.name()), "the answer is remembered");
         assertEquals(a, VmLauncher.resolveAccel(Accel.AUTO, img, work, progress));
         assertEquals(Accelerator.TCG, VmLauncher.resolveAccel(Accel.TCG, img, work, progress), "an explicit choice wins");

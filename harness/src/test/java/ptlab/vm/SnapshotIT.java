@@ -28,7 +28,7 @@ class SnapshotIT {
 
     @AfterEach
     void noQemuLeft() {
-        assertEquals(0, QemuReaper.liveCount(), "live QEMU processes after the test");
+        assertEquals(0, ptlab.guest.Reaper.liveCount(), "live QEMU processes after the test");
     }
 
     private static String run(VmSession s, String command) {

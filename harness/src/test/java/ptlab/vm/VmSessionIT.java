@@ -33,7 +33,7 @@ class VmSessionIT {
             }
             assertTrue(Guests.gone(qemuPid), "QEMU " + qemuPid + " outlived its session");
         }
-        assertEquals(0, QemuReaper.liveCount(), "live QEMU processes after the test");
+        assertEquals(0, ptlab.guest.Reaper.liveCount(), "live QEMU processes after the test");
     }
 
     @Test

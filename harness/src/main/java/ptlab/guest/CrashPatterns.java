@@ -1,4 +1,4 @@
-package ptlab.vm;
+package ptlab.guest;
 
 import java.util.List;
 import java.util.Optional;

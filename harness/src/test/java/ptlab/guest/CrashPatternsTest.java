@@ -1,4 +1,4 @@
-package ptlab.vm;
+package ptlab.guest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package ptlab.vm;
+package ptlab.guest;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;

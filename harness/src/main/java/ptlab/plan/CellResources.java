@@ -1,13 +1,10 @@
-package ptlab.slurm;
+package ptlab.plan;
 
-import java.util.ArrayList;
 import java.util.List;
 import ptlab.HarnessException;
-import ptlab.plan.RunPlan;
-import ptlab.plan.Step;
 
 /**
- * How the array tasks of a campaign ask Slurm for resources. Every field may be null before
+ * What each cell of a campaign asks a scheduler for (the slurm executor's sbatch resources). Every field may be null before
  * {@link #resolve}; after it only {@code partition} may be (the cluster's default partition).
  *
  * @param partition {@code --partition}; default: the cluster's default partition
@@ -20,23 +17,23 @@ import ptlab.plan.Step;
  * @param maxParallel the most cells running at once ({@code --array=0-N%K}); default: no limit
  * @param extraArgs further sbatch arguments, passed as given (e.g. {@code --account=lab}, {@code --qos=low})
  */
-public record SlurmOptions(String partition, Integer timeMinutes, Integer cpusPerTask, Integer memMib,
+public record CellResources(String partition, Integer timeMinutes, Integer cpusPerTask, Integer memMib,
         Integer maxParallel, List<String> extraArgs) {
     public static final int HARNESS_CPUS = 1;
     public static final int HARNESS_MIB = 1536;
 
-    public SlurmOptions {
+    public CellResources {
         extraArgs = extraArgs == null ? List.of() : List.copyOf(extraArgs);
     }
 
     /** Defaults derived from the plan's guest and steps; checks what was given. */
-    public SlurmOptions resolve(RunPlan plan) {
+    public CellResources resolve(RunPlan plan) {
         var vm = plan.spec().vm();
         long deadlineS = vm.bootTimeoutS();
         for (Step s : plan.units().get(0).steps()) {
             deadlineS += s.timeoutS();
         }
-        SlurmOptions r = new SlurmOptions(partition,
+        CellResources r = new CellResources(partition,
                 timeMinutes != null ? timeMinutes : (int) ((deadlineS + 59) / 60),
                 cpusPerTask != null ? cpusPerTask : vm.cpus() + HARNESS_CPUS,
                 memMib != null ? memMib : vm.memoryMib() + HARNESS_MIB,
@@ -56,25 +53,6 @@ public record SlurmOptions(String partition, Integer timeMinutes, Integer cpusPe
                     + vm.memoryMib() + " MiB (vm.memory_mib in the spec); give at least " + (vm.memoryMib() + 512));
         }
         return r;
-    }
-
-    /** The sbatch arguments every job of the campaign shares. */
-    List<String> common() {
-        List<String> a = new ArrayList<>();
-        if (partition != null) {
-            a.add("--partition=" + partition);
-        }
-        a.addAll(extraArgs);
-        return a;
-    }
-
-    /** The sbatch arguments of a cell task. */
-    List<String> perCell() {
-        List<String> a = new ArrayList<>(common());
-        a.add("--time=" + timeMinutes);
-        a.add("--cpus-per-task=" + cpusPerTask);
-        a.add("--mem=" + memMib);
-        return a;
     }
 
     private static void positive(String option, int value) {
