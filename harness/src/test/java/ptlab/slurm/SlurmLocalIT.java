@@ -58,8 +58,9 @@ class SlurmLocalIT {
     void aSweepOverTwoImagesAsAnArrayGivesTheLocalExecutorsOracles() throws Exception {
         Path repo = repoCopy("sweep", false);
         Path spec = repo.resolve("experiments/quick-pagetable.yaml");
+        // --build-in-guest is part of the plan every array task reads (it was once dropped on the way)
         Proc slurm = harness(repo, "run", spec.toString(), "--image", "bookworm,trixie", "--executor", "slurm",
-                "--wait", "--junit", repo.resolve("junit.xml").toString());
+                "--build-in-guest", "--wait", "--junit", repo.resolve("junit.xml").toString());
         assertEquals(0, slurm.code(), slurm.out());
         Path campaign = campaignOf(slurm.out());
         JsonNode c = JSON.readTree(campaign.resolve("campaign.json").toFile());
@@ -72,6 +73,10 @@ class SlurmLocalIT {
             JsonNode attempt = JSON.readTree(dir.resolve("cell.json").toFile());
             assertEquals("slurm", attempt.get("executor").asText());
             assertEquals(0, attempt.get("restart_count").asInt());
+            JsonNode builtBy = JSON.readTree(dir.resolve("manifest.json").toFile()).get("built_by");
+            assertTrue(builtBy.size() >= 2, builtBy.toString());
+            builtBy.fields().forEachRemaining(b -> assertTrue(b.getValue().asText().equals("guest")
+                    || b.getValue().asText().equals("cache (built guest)"), b.getKey() + " built " + b.getValue()));
         }
         assertTrue(Files.readString(repo.resolve("junit.xml")).contains("<testsuites"));
         Proc status = harness(repo, "status", campaign.toString());
