@@ -129,6 +129,7 @@ public final class VmCommand implements Callable<Integer> {
             return withGuest("shell", (img, c, s, out) -> {
                 Path knownHosts = c.consoleLog().resolveSibling("known_hosts");
                 Files.writeString(knownHosts, "[127.0.0.1]:" + c.sshPort() + " " + Files.readString(img.hostKey()));
+                // the user's terminal, inherited: HostCommand pumps the streams and could give ssh no TTY
                 Process p = new ProcessBuilder(List.of("ssh", "-t", "-i", img.clientKey().toString(), "-p",
                         Integer.toString(c.sshPort()), "-o", "UserKnownHostsFile=" + knownHosts, "-o",
                         "StrictHostKeyChecking=yes", "-o", "IdentitiesOnly=yes", "root@127.0.0.1")).inheritIO().start();

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import ptlab.HarnessException;
+import ptlab.util.HostCommand;
 import ptlab.util.Trees;
 
 /**
@@ -83,7 +83,6 @@ final class VagrantMachine {
         if (!LIVE.remove(this)) {
             return;
         }
-        // plain processes: this also runs in the shutdown hook, where commons-exec cannot register its own
         int status = runDirect(cli.argv("destroy", "-f"), Duration.ofMinutes(3));
         if (status != 0) {
             System.err.println("warning: vagrant destroy exited " + status + " (see " + log + "); removing domain "
@@ -109,22 +108,10 @@ final class VagrantMachine {
     private int runDirect(List<String> argv, Duration timeout) {
         try {
             Files.createDirectories(dir);
-            ProcessBuilder pb = new ProcessBuilder(argv).directory(repoRoot.toFile()).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-            pb.environment().clear();
-            pb.environment().putAll(cli.env());
-            Process p = pb.start();
-            if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly();
-                return -1;
-            }
-            return p.exitValue();
-        } catch (IOException e) {
+            return HostCommand.of(argv).workDir(repoRoot).env(cli.env()).log(log).timeout(timeout).runAllowingFailure()
+                    .exitCode();
+        } catch (IOException | HarnessException e) {
             System.err.println("warning: cannot run " + String.join(" ", argv) + ": " + e.getMessage());
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             return -1;
         }
     }

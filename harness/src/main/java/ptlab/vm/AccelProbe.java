@@ -139,6 +139,8 @@ public final class AccelProbe {
         Process p = null;
         try {
             Files.createDirectories(workDir);
+            // a Process rather than HostCommand: a hung KVM guest is killed by QemuReaper (SIGKILL, descendants
+            // too); HostCommand's watchdog sends SIGTERM and then waits for an exit that may not come
             p = new ProcessBuilder(probeArgv(qemu, kernel, console)).redirectErrorStream(true)
                     .redirectOutput(workDir.resolve("kvm-probe.qemu").toFile()).start();
             QemuReaper.register(p);

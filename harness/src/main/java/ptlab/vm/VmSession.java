@@ -62,6 +62,7 @@ public final class VmSession extends SshGuest {
             Files.createDirectories(config.consoleLog().toAbsolutePath().getParent());
             Files.deleteIfExists(config.consoleLog());
             Path qemuLog = qemuLog(config);
+            // a Process rather than HostCommand: it lives as long as the guest, and the reaper and close() need it
             Process p = new ProcessBuilder(argv).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.to(qemuLog.toFile())).start();
             QemuReaper.register(p);
