@@ -1,12 +1,13 @@
 package ptlab.guest;
 
+import static ptlab.util.Sleep.sleep;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import ptlab.HarnessException;
-import ptlab.Outcome;
 import ptlab.ssh.ExecResult;
 import ptlab.ssh.SshSession;
 
@@ -99,15 +100,5 @@ public abstract class SshGuest implements Guest {
             sleep(1000);
         }
         throw timedOut.apply(last);
-    }
-
-    /** Sleeps; an interrupt becomes INTERRUPTED. */
-    protected static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new HarnessException(Outcome.INTERRUPTED, "interrupted");
-        }
     }
 }

@@ -1,5 +1,7 @@
 package ptlab.vagrant;
 
+import static ptlab.util.Sleep.sleep;
+
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;

@@ -1,5 +1,7 @@
 package ptlab.vm;
 
+import static ptlab.util.Sleep.sleep;
+
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
