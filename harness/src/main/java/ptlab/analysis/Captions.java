@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import ptlab.Accelerator;
+import ptlab.GuestStart;
 import ptlab.parse.AccessParams;
 import ptlab.parse.PageLevel;
 import ptlab.parse.PagetableDump;
@@ -35,11 +36,11 @@ public final class Captions {
      * manifest's guest_start): a restored guest starts from the memory of its snapshot, a booted one
      * from a fresh boot.
      */
-    public static String independence(String guestStart) {
-        if (guestStart == null || guestStart.isEmpty()) {
+    public static String independence(Optional<GuestStart> guestStart) {
+        if (guestStart.isEmpty()) {
             return "";
         }
-        return guestStart.equals("restore")
+        return guestStart.get().restored()
                 ? "The guest was restored from a ready snapshot: every repetition starts from the same memory, so"
                         + " physical layouts may repeat across repetitions (vm.start: boot gives independent samples)."
                 : "The guest was booted afresh: repetitions are independent samples of the layout.";

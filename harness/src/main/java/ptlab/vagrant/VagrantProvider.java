@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import ptlab.Accelerator;
+import ptlab.GuestStart;
 import ptlab.guest.Guest;
 import ptlab.guest.GuestInfo;
 import ptlab.guest.GuestProvider;
@@ -56,7 +57,7 @@ public final class VagrantProvider implements GuestProvider {
         facts.put("vagrant_libvirt_version", v.libvirtPlugin());
         facts.put("vagrant_wrapper", String.join(" ", cli.wrapper()));
         String prefix = "ptlab-" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16) + "-";
-        GuestInfo info = new GuestInfo(NAME, "boot", null, accel, r.cpus(), r.memoryMib(), r.image().manifest().cmdline(),
+        GuestInfo info = new GuestInfo(NAME, GuestStart.BOOT, null, accel, r.cpus(), r.memoryMib(), r.image().manifest().cmdline(),
                 machineCli.argv("up", "--no-provision"), null, facts);
         return new Launch() {
             @Override

@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import ptlab.GuestStart;
 import ptlab.HarnessException;
 import ptlab.guest.GuestProvider;
 import ptlab.guest.GuestRequest;
@@ -35,7 +36,7 @@ public final class QemuRestore implements GuestProvider {
 
     @Override
     public Launch prepare(GuestRequest r) {
-        return QemuColdBoot.launch(r, "restore",
+        return QemuColdBoot.launch(r, GuestStart.RESTORE,
                 config -> startRestored(r.image(), config, r.bootTimeout(), r.workDir(), r.progress()));
     }
 
@@ -70,7 +71,7 @@ public final class QemuRestore implements GuestProvider {
             String why) {
         progress.note(why + "; cold boot instead");
         VmSession s = VmLauncher.boot(image, config, bootTimeout, progress);
-        s.started("boot (" + why + ")", null);
+        s.started(GuestStart.bootInstead(why), null);
         return s;
     }
 
@@ -110,7 +111,7 @@ public final class QemuRestore implements GuestProvider {
             // a restored guest prints nothing on its console: the SSH deadline is the watchdog
             s.awaitReady(DEADLINE, DEADLINE.plusSeconds(1));
             refresh(s, image);
-            s.started("restore", snap.stateSha256());
+            s.started(GuestStart.RESTORE, snap.stateSha256());
             progress.phase("guest ready: restored, SSH after " + s.bootToSsh().toMillis() / 1000.0 + " s");
             return s;
         } catch (RuntimeException e) {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import ptlab.GuestStart;
 import ptlab.HarnessException;
 import ptlab.guest.GuestInfo;
 import ptlab.guest.SshGuest;
@@ -40,7 +41,7 @@ public final class VmSession extends SshGuest {
     private final long startNanos = System.nanoTime();
     private SshSession ssh;
     private Duration bootToSsh;
-    private String start = "boot";
+    private GuestStart start = GuestStart.BOOT;
     private String snapshot;
 
     private VmSession(VmConfig config, Process qemu, String pinnedHostKey, Path clientKey) {
@@ -166,7 +167,7 @@ public final class VmSession extends SshGuest {
     }
 
     /** Records how the guest started, for {@link #info()}: boot, restore, or a fallback with its reason. */
-    void started(String how, String snapshotSha256) {
+    void started(GuestStart how, String snapshotSha256) {
         this.start = how;
         this.snapshot = snapshotSha256;
     }
@@ -193,7 +194,7 @@ public final class VmSession extends SshGuest {
     }
 
     /** How a QEMU guest of {@code c} starts or started; {@code ready} is null until it answers. */
-    static GuestInfo info(VmConfig c, String start, String snapshot, Duration ready) {
+    static GuestInfo info(VmConfig c, GuestStart start, String snapshot, Duration ready) {
         return new GuestInfo(QemuColdBoot.NAME, start, snapshot, c.accel(), c.cpus(), c.memoryMib(), c.cmdline(),
                 QemuArgs.argv(c), ready);
     }

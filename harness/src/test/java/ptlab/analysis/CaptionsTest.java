@@ -1,11 +1,13 @@
 package ptlab.analysis;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import ptlab.Accelerator;
+import ptlab.GuestStart;
 import org.junit.jupiter.api.Test;
 import ptlab.parse.PagemapTable;
 
@@ -18,6 +20,16 @@ class CaptionsTest {
         assertTrue(c.contains("100.0% of virtually consecutive page pairs are physically consecutive"), c);
         assertTrue(c.contains("1 physical run(s), the largest 1,024 pages (4 MiB)"), c);
         assertTrue(c.contains("100.0% of present pages are in transparent huge pages"), c);
+    }
+
+    @Test
+    void layoutIndependenceFollowsHowTheGuestStarted() {
+        String restored = Captions.independence(GuestStart.ofLabel("restore"));
+        assertTrue(restored.startsWith("The guest was restored from a ready snapshot"), restored);
+        String booted = "The guest was booted afresh: repetitions are independent samples of the layout.";
+        assertEquals(booted, Captions.independence(GuestStart.ofLabel("boot")));
+        assertEquals(booted, Captions.independence(GuestStart.ofLabel("boot (restore failed: QEMU refused the state)")));
+        assertEquals("", Captions.independence(GuestStart.ofLabel(null)), "a manifest from before guest_start");
     }
 
     @Test
