@@ -12,6 +12,7 @@ import ptlab.guest.GuestRequest;
 import ptlab.guest.SshGuest;
 import ptlab.image.ImageCache;
 import ptlab.ssh.SshSession;
+import ptlab.util.Progress;
 import ptlab.vm.ConsoleWatcher;
 import ptlab.vm.VmLauncher;
 
@@ -27,14 +28,16 @@ final class VagrantGuest extends SshGuest {
     private final SshSession ssh;
     private final ConsoleWatcher watcher;
     private final GuestInfo info;
+    private final Progress progress;
 
     private VagrantGuest(VagrantMachine machine, NetnsRelay relay, SshSession ssh, ConsoleWatcher watcher,
-            GuestInfo info) {
+            GuestInfo info, Progress progress) {
         this.machine = machine;
         this.relay = relay;
         this.ssh = ssh;
         this.watcher = watcher;
         this.info = info;
+        this.progress = progress;
     }
 
     /** Packages and adds the box when needed, brings the machine up and logs in; on failure nothing is left. */
@@ -68,7 +71,7 @@ final class VagrantGuest extends SshGuest {
                             + where + " did not accept the pinned-key login (last error: " + last + ")"));
             Duration ready = Duration.ofNanos(System.nanoTime() - t0);
             r.progress().phase("guest ready: vagrant up to SSH in " + ready.toMillis() / 1000.0 + " s (" + c.host() + ")");
-            return new VagrantGuest(machine, relay, ssh, watcher, prepared.ready(ready, facts));
+            return new VagrantGuest(machine, relay, ssh, watcher, prepared.ready(ready, facts), r.progress());
         } catch (RuntimeException e) {
             if (relay != null) {
                 relay.close();
@@ -116,7 +119,7 @@ final class VagrantGuest extends SshGuest {
         try {
             ssh.close();
         } catch (IOException e) {
-            System.err.println("warning: closing SSH: " + e.getMessage());
+            progress.warn("closing SSH: " + e.getMessage());
         } finally {
             if (relay != null) {
                 relay.close();

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import ptlab.HarnessException;
 import ptlab.util.HostCommand;
+import ptlab.util.Progress;
 import ptlab.util.Trees;
 
 /**
@@ -31,17 +32,20 @@ final class VagrantMachine {
     private final Path dir;
     private final String prefix;
     private final Path log;
+    private final Progress progress;
 
     /**
      * @param cli      vagrant with the machine's settings (PTLAB_* variables) in its environment
      * @param repoRoot where the Vagrantfile is
      * @param dir      the machine's own folder ({@code .vagrant/} and the vagrant log go there)
      * @param prefix   the libvirt domain prefix (the domain is {@code <prefix>default})
+     * @param progress where a clean-up that fails is reported (the run's, also from the shutdown hook)
      */
-    VagrantMachine(VagrantCli cli, Path repoRoot, Path dir, String prefix) {
+    VagrantMachine(VagrantCli cli, Path repoRoot, Path dir, String prefix, Progress progress) {
         this.repoRoot = repoRoot;
         this.dir = dir.toAbsolutePath();
         this.prefix = prefix;
+        this.progress = progress;
         this.log = this.dir.resolve("vagrant.log");
         this.cli = cli.with(Map.of("VAGRANT_CWD", repoRoot.toString(),
                 "VAGRANT_DOTFILE_PATH", this.dir.resolve(".vagrant").toString(),
@@ -85,7 +89,7 @@ final class VagrantMachine {
         }
         int status = runDirect(cli.argv("destroy", "-f"), Duration.ofMinutes(3));
         if (status != 0) {
-            System.err.println("warning: vagrant destroy exited " + status + " (see " + log + "); removing domain "
+            progress.warn("vagrant destroy exited " + status + " (see " + log + "); removing domain "
                     + domain() + " with virsh");
             virsh("destroy", domain());
             virsh("undefine", domain(), "--remove-all-storage");
@@ -93,7 +97,7 @@ final class VagrantMachine {
         try {
             Trees.delete(dir.resolve(".vagrant"));
         } catch (IOException e) {
-            System.err.println("warning: cannot remove " + dir.resolve(".vagrant") + ": " + e.getMessage());
+            progress.warn("cannot remove " + dir.resolve(".vagrant") + ": " + e.getMessage());
         }
     }
 
@@ -111,7 +115,7 @@ final class VagrantMachine {
             return HostCommand.of(argv).workDir(repoRoot).env(cli.env()).log(log).timeout(timeout).runAllowingFailure()
                     .exitCode();
         } catch (IOException | HarnessException e) {
-            System.err.println("warning: cannot run " + String.join(" ", argv) + ": " + e.getMessage());
+            progress.warn("cannot run " + String.join(" ", argv) + ": " + e.getMessage());
             return -1;
         }
     }

@@ -68,7 +68,7 @@ public final class VagrantProvider implements GuestProvider {
             @Override
             public Guest start() {
                 return VagrantGuest.start(r, machineCli, info, new VagrantMachine(machineCli, RepoRoot.find(),
-                        r.workDir().resolve("vagrant"), prefix));
+                        r.workDir().resolve("vagrant"), prefix, r.progress()));
             }
         };
     }

@@ -93,7 +93,7 @@ public final class QemuRestore implements GuestProvider {
         progress.phase("restore " + image.manifest().name() + " from snapshot " + snap.key() + " (" + config.accel()
                 + ", " + config.cpus() + " vCPU, " + config.memoryMib() + " MiB, ssh 127.0.0.1:" + config.sshPort()
                 + ")");
-        VmSession s = VmSession.start(c, VmLauncher.pinnedKey(image), image.clientKey());
+        VmSession s = VmSession.start(c, VmLauncher.pinnedKey(image), image.clientKey(), progress);
         try {
             try (Qmp q = Qmp.connect(c.live().qmp(), DEADLINE, s.process())) {
                 String status = q.awaitMigration(DEADLINE);

@@ -37,7 +37,7 @@ final class SnapshotMaker {
             long t0 = System.nanoTime();
             double bootSeconds;
             double saveSeconds;
-            try (VmSession s = VmSession.start(c, VmLauncher.pinnedKey(image), image.clientKey())) {
+            try (VmSession s = VmSession.start(c, VmLauncher.pinnedKey(image), image.clientKey(), progress)) {
                 s.awaitReady(bootTimeout);
                 bootSeconds = s.bootToSsh().toMillis() / 1000.0;
                 s.exec("sync", Duration.ofSeconds(60));

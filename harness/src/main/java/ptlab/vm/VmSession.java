@@ -16,6 +16,7 @@ import ptlab.guest.GuestInfo;
 import ptlab.guest.SshGuest;
 import ptlab.ssh.SshSession;
 import ptlab.util.HostTools;
+import ptlab.util.Progress;
 
 /**
  * One running QEMU guest. Ready means the SSH banner, a pinned-key login and a successful command, not
@@ -38,22 +39,24 @@ public final class VmSession extends SshGuest {
     private final ConsoleWatcher watcher;
     private final String pinnedHostKey;
     private final Path clientKey;
+    private final Progress progress;
     private final long startNanos = System.nanoTime();
     private SshSession ssh;
     private Duration bootToSsh;
     private GuestStart start = GuestStart.BOOT;
     private String snapshot;
 
-    private VmSession(VmConfig config, Process qemu, String pinnedHostKey, Path clientKey) {
+    private VmSession(VmConfig config, Process qemu, String pinnedHostKey, Path clientKey, Progress progress) {
         this.config = config;
+        this.progress = progress;
         this.qemu = qemu;
         this.pinnedHostKey = pinnedHostKey;
         this.clientKey = clientKey;
         this.watcher = new ConsoleWatcher(config.consoleLog(), crash -> QemuReaper.kill(qemu)).start();
     }
 
-    /** Starts QEMU; call {@link #awaitReady(Duration)} next. */
-    public static VmSession start(VmConfig config, String pinnedHostKey, Path clientKey) {
+    /** Starts QEMU; call {@link #awaitReady(Duration)} next. {@code progress} hears of clean-ups that fail. */
+    public static VmSession start(VmConfig config, String pinnedHostKey, Path clientKey, Progress progress) {
         HostTools.require(config.qemuBinary());
         List<String> argv = new ArrayList<>();
         // The kernel kills QEMU if the harness dies without running its shutdown hooks (kill -9).
@@ -69,7 +72,7 @@ public final class VmSession extends SshGuest {
             Process p = new ProcessBuilder(argv).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.to(qemuLog.toFile())).start();
             QemuReaper.register(p);
-            return new VmSession(config, p, pinnedHostKey, clientKey);
+            return new VmSession(config, p, pinnedHostKey, clientKey, progress);
         } catch (IOException e) {
             throw HarnessException.infra("cannot start QEMU: " + e.getMessage(), e);
         }
@@ -219,7 +222,7 @@ public final class VmSession extends SshGuest {
             }
         } catch (IOException e) {
             // QEMU is killed next either way; the session's results are already collected
-            System.err.println("warning: closing SSH: " + e.getMessage());
+            progress.warn("closing SSH: " + e.getMessage());
         } finally {
             QemuReaper.kill(qemu);
             watcher.close();
@@ -233,7 +236,7 @@ public final class VmSession extends SshGuest {
             try {
                 Files.deleteIfExists(config.live().overlay());
             } catch (IOException e) {
-                System.err.println("warning: cannot remove " + config.live().overlay() + ": " + e.getMessage());
+                progress.warn("cannot remove " + config.live().overlay() + ": " + e.getMessage());
             }
         }
     }
