@@ -93,10 +93,8 @@ public final class HostCommand {
     public Result runAllowingFailure() {
         CommandLine cl = new Verbatim(argv);
         LineCollector collector = new LineCollector(log, lineListener);
-        DefaultExecutor ex = DefaultExecutor.builder().get();
-        if (workDir != null) {
-            ex.setWorkingDirectory(workDir.toFile());
-        }
+        DefaultExecutor ex = workDir == null ? DefaultExecutor.builder().get()
+                : DefaultExecutor.builder().setWorkingDirectory(workDir).get();
         ex.setStreamHandler(new PumpStreamHandler(collector));
         ExecuteWatchdog watchdog = new TreeWatchdog(timeout);
         ex.setWatchdog(watchdog);
@@ -165,10 +163,11 @@ public final class HostCommand {
 
         @Override
         public synchronized void timeoutOccured(Watchdog w) {
-            if (child != null && child.isAlive()) {
-                child.descendants().forEach(ProcessHandle::destroyForcibly);
-            }
+            // listed before the child dies (its orphans are no longer its descendants), killed after it: a
+            // child whose children died first could exit on its own and the timeout would pass for success
+            List<ProcessHandle> below = child == null ? List.of() : child.descendants().toList();
             super.timeoutOccured(w);
+            below.forEach(ProcessHandle::destroyForcibly);
         }
     }
 
