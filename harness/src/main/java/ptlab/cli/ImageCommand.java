@@ -25,6 +25,7 @@ import ptlab.util.RepoRoot;
 import ptlab.vagrant.VagrantBox;
 import ptlab.vagrant.VagrantCli;
 import ptlab.spec.Accel;
+import ptlab.spec.ImageRef;
 import ptlab.vm.Snapshot;
 import ptlab.vm.VmLauncher;
 import ptlab.vm.SnapshotStore;
@@ -44,7 +45,7 @@ public final class ImageCommand implements Callable<Integer> {
     }
 
     static Recipe recipe(String nameOrPath) {
-        return RecipeLoader.load(RecipeLoader.resolve(RepoRoot.find(), nameOrPath));
+        return RecipeLoader.load(ImageRef.require(nameOrPath, Path.of(""), RepoRoot.find()).recipe());
     }
 
     @Command(name = "build", mixinStandardHelpOptions = true,
@@ -185,10 +186,11 @@ public final class ImageCommand implements Callable<Integer> {
         }
 
         private static List<Path> recipes() {
-            try (var s = Files.list(RepoRoot.find().resolve("vm-images"))) {
-                return s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+            Path root = RepoRoot.find();
+            try {
+                return ImageRef.recipes(root);
             } catch (java.io.IOException e) {
-                throw HarnessException.infra("cannot list vm-images/: " + e.getMessage(), e);
+                throw HarnessException.infra("cannot list " + ImageRef.folder(root) + ": " + e.getMessage(), e);
             }
         }
     }

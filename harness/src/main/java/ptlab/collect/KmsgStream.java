@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import ptlab.HarnessException;
 import ptlab.guest.Guest;
+import ptlab.util.Sleep;
 
 /**
  * The guest's /dev/kmsg, streamed for the whole session into {@code raw/kmsg.txt} by the guest's
@@ -70,10 +71,7 @@ public final class KmsgStream implements AutoCloseable {
         guest.exec("echo '" + text + "' > /dev/kmsg", Duration.ofSeconds(30));
         long end = System.nanoTime() + timeout.toNanos();
         while (!markerSeen && System.nanoTime() < end && thread.isAlive()) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (!Sleep.slept(100)) {
                 return false;
             }
         }

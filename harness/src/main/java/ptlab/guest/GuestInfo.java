@@ -6,12 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import ptlab.Accelerator;
+import ptlab.GuestStart;
 
 /**
  * How a guest was started, for the manifest.
  *
  * @param backend     the backend that runs it, e.g. {@code qemu}
- * @param start       how it started: {@code boot}, {@code restore}, or {@code boot (restore failed: ...)}
+ * @param start       how it started: restored, booted, or booted because the restore failed
  * @param snapshot    sha256 of the restored state file; null unless restored
  * @param accel       the accelerator it runs under
  * @param cpus        vCPUs
@@ -22,7 +23,7 @@ import ptlab.Accelerator;
  * @param facts       what else the backend's manifest entry needs (Vagrant: its version, the plugin's,
  *     the box and its sha256); empty for QEMU
  */
-public record GuestInfo(String backend, String start, String snapshot, Accelerator accel, int cpus, int memoryMib, String cmdline, List<String> argv,
+public record GuestInfo(String backend, GuestStart start, String snapshot, Accelerator accel, int cpus, int memoryMib, String cmdline, List<String> argv,
         Duration bootToReady, Map<String, String> facts) {
     public GuestInfo {
         argv = List.copyOf(argv);
@@ -30,7 +31,7 @@ public record GuestInfo(String backend, String start, String snapshot, Accelerat
     }
 
     /** A guest with no backend facts (QEMU's). */
-    public GuestInfo(String backend, String start, String snapshot, Accelerator accel, int cpus, int memoryMib,
+    public GuestInfo(String backend, GuestStart start, String snapshot, Accelerator accel, int cpus, int memoryMib,
             String cmdline, List<String> argv, Duration bootToReady) {
         this(backend, start, snapshot, accel, cpus, memoryMib, cmdline, argv, bootToReady, Map.of());
     }

@@ -1,14 +1,17 @@
 package ptlab.guest;
 
+import static ptlab.util.Sleep.sleep;
+
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import ptlab.HarnessException;
-import ptlab.Outcome;
 import ptlab.ssh.ExecResult;
 import ptlab.ssh.SshSession;
+import ptlab.util.Progress;
 
 /**
  * A guest reached over the harness's own SSH client (QEMU's hostfwd or a Vagrant machine), with its serial
@@ -22,11 +25,16 @@ public abstract class SshGuest implements Guest {
     private static final long TRACE_GRACE_MS = 1500;
 
     private final ConsoleWatcher watcher;
+    private final Progress progress;
     private SshSession ssh;
     private Login endpoint;
 
-    /** Starts watching {@code consoleLog}; a crash seen there stops the machine at once. */
-    protected SshGuest(Path consoleLog) {
+    /**
+     * Starts watching {@code consoleLog}; a crash seen there stops the machine at once. {@code progress}
+     * hears of a close that could not end cleanly.
+     */
+    protected SshGuest(Path consoleLog, Progress progress) {
+        this.progress = progress;
         this.watcher = new ConsoleWatcher(consoleLog, crash -> stopMachine()).start();
     }
 
@@ -41,6 +49,11 @@ public abstract class SshGuest implements Guest {
 
     /** Releases the machine and everything it holds; called once by {@link #close()}. */
     protected abstract void closeMachine();
+
+    /** Where this guest reports what the user should know but that does not fail the run. */
+    protected final Progress progress() {
+        return progress;
+    }
 
     /** The console watcher, for backends that read more of it (the silent-console watchdog). */
     public final ConsoleWatcher console() {
@@ -193,7 +206,7 @@ public abstract class SshGuest implements Guest {
             }
         } catch (IOException e) {
             // the machine goes next either way; the session's results are already collected
-            System.err.println("warning: closing SSH: " + e.getMessage());
+            progress.warn("closing SSH: " + e.getMessage());
         } finally {
             ssh = null;
             try {
@@ -201,16 +214,6 @@ public abstract class SshGuest implements Guest {
             } finally {
                 watcher.close();
             }
-        }
-    }
-
-    /** Sleeps; an interrupt becomes INTERRUPTED. */
-    protected static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new HarnessException(Outcome.INTERRUPTED, "interrupted");
         }
     }
 }

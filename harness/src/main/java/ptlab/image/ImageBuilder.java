@@ -163,21 +163,13 @@ public final class ImageBuilder {
         }
     }
 
-    private static String dpkgList(Path rootfs) {
-        try {
-            Process p = new ProcessBuilder("dpkg-query", "--admindir=" + rootfs.resolve("var/lib/dpkg"), "-W",
-                    "-f=${Package}\t${Version}\t${Architecture}\n").redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            if (p.waitFor() != 0) {
-                throw HarnessException.infra("dpkg-query failed: " + out);
-            }
-            return out;
-        } catch (IOException e) {
-            throw HarnessException.infra("dpkg-query: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw HarnessException.infra("interrupted", e);
-        }
+    /** Every installed package of {@code rootfs}, one line each: the whole output, not the last lines. */
+    static String dpkgList(Path rootfs) {
+        StringBuilder out = new StringBuilder();
+        HostCommand.of("dpkg-query", "--admindir=" + rootfs.resolve("var/lib/dpkg"), "-W",
+                "-f=${Package}\t${Version}\t${Architecture}\n").timeout(Duration.ofMinutes(2))
+                .onLine(line -> out.append(line).append('\n')).run();
+        return out.toString();
     }
 
     static List<ImageManifest.Package> parsePackages(String dpkgOutput) {
@@ -201,8 +193,8 @@ public final class ImageBuilder {
 
     static boolean isRoot() {
         try {
-            return "0".equals(new String(new ProcessBuilder("id", "-u").start().getInputStream().readAllBytes()).trim());
-        } catch (IOException e) {
+            return "0".equals(HostCommand.of("id", "-u").timeout(Duration.ofSeconds(30)).run().output().trim());
+        } catch (HarnessException e) {
             return false;
         }
     }

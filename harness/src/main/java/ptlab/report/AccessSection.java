@@ -2,11 +2,12 @@ package ptlab.report;
 
 import java.util.ArrayList;
 import java.util.List;
-import ptlab.analysis.Captions;
+import ptlab.analysis.AccessPasses;
 import ptlab.analysis.Fmt;
 import ptlab.analysis.HeatOracle;
 import ptlab.analysis.Heatmap;
 import ptlab.analysis.HeatmapBuilder;
+import ptlab.analysis.HeatmapCaptions;
 import ptlab.parse.AccessParams;
 import ptlab.parse.HeatLog;
 import ptlab.parse.HeatParser;
@@ -37,7 +38,7 @@ final class AccessSection {
         ctx.oracle(HeatOracle.check(h, p));
         String title = ctx.author() + "-Access-Heatmap";
         List<Block> blocks = new ArrayList<>();
-        blocks.add(ctx.figure(HeatmapFigure.of(Figure.safeStem(title), title, Captions.heatmap(h, p, passes(mem)), h, p)));
+        blocks.add(ctx.figure(HeatmapFigure.of(Figure.safeStem(title), title, HeatmapCaptions.heatmap(h, p, passes(mem)), h, p)));
         blocks.add(new Block.Table(List.of("region", "offsets", "mean accesses/s per page"), List.of(
                 List.of("hot", "[0, " + Fmt.size(p.hotEnd()) + ")", Fmt.sig3(h.regions().hot())),
                 List.of("warm", "[" + Fmt.size(p.warmStart()) + ", " + Fmt.size(p.warmEnd()) + ")", Fmt.sig3(h.regions().warm())),
@@ -71,8 +72,8 @@ final class AccessSection {
     }
 
     /** The workload's pass counts from its access_done line, or null when it did not finish one. */
-    static Captions.AccessPasses passes(MemallocOut mem) {
-        return mem.first("access_done").map(t -> new Captions.AccessPasses(mem.num(t, "elapsed_ms"),
+    static AccessPasses passes(MemallocOut mem) {
+        return mem.first("access_done").map(t -> new AccessPasses(mem.num(t, "elapsed_ms"),
                 mem.num(t, "hot_passes"), mem.num(t, "warm_passes"), mem.num(t, "warm_late"),
                 mem.first("access").map(a -> a.kv().has("warm_period_us") ? mem.num(a, "warm_period_us") : -1L).orElse(-1L)))
                 .orElse(null);

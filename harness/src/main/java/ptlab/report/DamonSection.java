@@ -2,7 +2,7 @@ package ptlab.report;
 
 import java.util.ArrayList;
 import java.util.List;
-import ptlab.analysis.Captions;
+import ptlab.analysis.DamonCaptions;
 import ptlab.analysis.DamonWitness;
 import ptlab.analysis.Fmt;
 import ptlab.analysis.OracleResult;
@@ -57,7 +57,7 @@ final class DamonSection {
         String title = ctx.author() + "-DAMON-Regions";
         List<Block> blocks = new ArrayList<>();
         blocks.add(ctx.figure(HeatmapFigure.of(Figure.safeStem(title), title,
-                Captions.damon(w, p, aggrUs, sampleUs, AccessSection.passes(mem),
+                DamonCaptions.damon(w, p, aggrUs, sampleUs, AccessSection.passes(mem),
                         mem.first("access_flush").map(t -> mem.num(t, "flushes")).orElse(0L), ctx.accel), w.map(), p,
                 "sampled accesses per aggregation")));
         blocks.add(new Block.Table(List.of("region", "offsets", "aggregations seen accessed (cold: a region wholly in it)",

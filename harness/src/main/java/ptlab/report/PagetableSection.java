@@ -2,8 +2,8 @@ package ptlab.report;
 
 import java.util.ArrayList;
 import java.util.List;
-import ptlab.analysis.Captions;
 import ptlab.analysis.Fmt;
+import ptlab.analysis.PagetableCaptions;
 import ptlab.analysis.PagetableComparison;
 import ptlab.parse.GetpfnCsvParser;
 import ptlab.parse.GetpfnTable;
@@ -49,7 +49,7 @@ final class PagetableSection {
         ctx.oracle(cmp.dumpOracle());
         List<Block> blocks = new ArrayList<>();
         blocks.add(ctx.figure(PfnAgreementFigure.of("pagetable-pfn-agreement", ctx.author() + "-Pagetable-PFN-Agreement",
-                Captions.pagetable(cmp, dump), cmp.rows(), dump)));
+                PagetableCaptions.pagetable(cmp, dump), cmp.rows(), dump)));
         if (dump != null) {
             PagetableDump.Dump d = dump;
             blocks.add(new Block.Table(List.of("pid", "comm", "VMAs", "runs", "pages", "kmsg line"), List.of(List.of(

@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import ptlab.GuestStart;
 import ptlab.analysis.BatchMeans;
-import ptlab.analysis.Captions;
 import ptlab.analysis.Cdf;
 import ptlab.analysis.Contiguity;
 import ptlab.analysis.Fmt;
+import ptlab.analysis.LatencyCaptions;
 import ptlab.analysis.LatencyStats;
+import ptlab.analysis.LayoutCaptions;
 import ptlab.analysis.PageRuns;
 import ptlab.analysis.PagemapSanityOracle;
 import ptlab.parse.MemallocOut;
@@ -64,8 +66,8 @@ final class Part1Section {
             contiguityData.add(contiguityData(scheme, c));
             String stem = "part1-layout-" + scheme;
             blocks.add(ctx.figure(LayoutFigure.of(stem, ctx.author() + "-Layout-" + scheme,
-                    (Captions.layout(scheme, c) + " " + Captions.independence(
-                            ctx.manifest.get("guest_start").orElse(""))).trim(), t, runs)));
+                    (LayoutCaptions.layout(scheme, c) + " " + LayoutCaptions.independence(
+                            GuestStart.ofLabel(ctx.manifest.get("guest_start").orElse(null)))).trim(), t, runs)));
             ctx.dataset("part1-" + scheme + "-runs.csv", List.of("start_va", "start_pa", "pages"), sink -> {
                 for (int i = 0; i < runs.count(); i++) {
                     sink.row(Fmt.hex(runs.startVa(i)), Fmt.hex(runs.startPfn(i) << 12), Long.toString(runs.length(i)));
@@ -93,7 +95,7 @@ final class Part1Section {
         }
         String cdfTitle = ctx.author() + "-Pagemap-Lat-CDF";
         blocks.add(ctx.figure(LatencyCdfFigure.of(Figure.safeStem(cdfTitle), "part1", cdfTitle,
-                Captions.pagemapCdf(perPage, batched, huge, atFloor, ctx.accel), series)));
+                LatencyCaptions.pagemapCdf(perPage, batched, huge, atFloor, ctx.accel), series)));
         blocks.add(new Block.Table(List.of("scheme", "size", "chunks", "thp", "alloc", "touch"), allocRows));
         blocks.add(new Block.Table(List.of("scheme", "pages", "VA segments", "PA-contiguous pairs", "runs", "largest run (pages)",
                 "in THP", "not present", "zero page"), contiguityRows));

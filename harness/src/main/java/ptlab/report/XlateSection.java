@@ -3,7 +3,7 @@ package ptlab.report;
 import java.util.ArrayList;
 import java.util.List;
 import ptlab.analysis.BatchMeans;
-import ptlab.analysis.Captions;
+import ptlab.analysis.LatencyCaptions;
 import ptlab.analysis.Cdf;
 import ptlab.analysis.Fmt;
 import ptlab.analysis.LatencyStats;
@@ -106,7 +106,7 @@ final class XlateSection {
         String title = ctx.author() + "-Module-vs-Pagemap-Lat-CDF";
         List<Block> blocks = new ArrayList<>();
         blocks.add(ctx.figure(LatencyCdfFigure.of(Figure.safeStem(title), "part2", title,
-                Captions.moduleVsPagemap(wrs, ps, ws, cs, notAboveClock, bms, clocksource, ctx.accel), series)));
+                LatencyCaptions.moduleVsPagemap(wrs, ps, ws, cs, notAboveClock, bms, clocksource, ctx.accel), series)));
         List<String> names = new ArrayList<>();
         List<LatencyStats> stats = new ArrayList<>();
         if (wrs != null) {

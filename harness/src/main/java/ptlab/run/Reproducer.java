@@ -25,6 +25,7 @@ import ptlab.plan.RunPlanner;
 import ptlab.report.RenderPipeline;
 import ptlab.report.Reproduction;
 import ptlab.runfolder.RunFolder;
+import ptlab.spec.ImageRef;
 import ptlab.util.Trees;
 import ptlab.util.Progress;
 
@@ -64,7 +65,7 @@ public final class Reproducer {
         if (!Files.isRegularFile(orig.plan())) {
             throw HarnessException.usage(orig.plan() + " is missing: the spec the run followed is not recorded");
         }
-        Path recipe = repoRoot.resolve("vm-images").resolve(image + ".yaml");
+        Path recipe = ImageRef.resolve(image, repoRoot, repoRoot).recipe();
         if (!Files.isRegularFile(recipe)) {
             throw HarnessException.usage("the run used image '" + image + "', and " + recipe + " does not exist here");
         }
@@ -84,7 +85,7 @@ public final class Reproducer {
             Path repo = Files.createDirectories(work.resolve("repo"));
             Trees.copy(sources.resolve("workloads"), repo.resolve("workloads"));
             Trees.copy(sources.resolve("kmod"), repo.resolve("kmod"));
-            Trees.copy(repoRoot.resolve("vm-images"), repo.resolve("vm-images"));
+            Trees.copy(ImageRef.folder(repoRoot), ImageRef.folder(repo));
             Path spec = writeSpec(orig.plan(), image, repo.resolve("experiments").resolve(experiment + ".yaml"));
             RunPlan plan = RunPlanner.plan(spec, repo, overrides, Clock.systemUTC());
             RunOrchestrator.UnitResult r = new RunOrchestrator(plan, cache, progress).run(plan.units().get(0));

@@ -87,7 +87,7 @@ final class RunManifest {
 
     void guest(GuestInfo g) {
         root.put("guest_backend", g.backend());
-        root.put("guest_start", g.start());
+        root.put("guest_start", g.start().label());
         root.put("snapshot_sha256", g.snapshot());
         root.put("accelerator", g.accel().label());
         root.put("vm", ordered("cpus", g.cpus(), "memory_mib", g.memoryMib(), "cmdline", g.cmdline()));

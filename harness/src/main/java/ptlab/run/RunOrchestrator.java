@@ -108,7 +108,7 @@ public final class RunOrchestrator {
 
         t0 = System.nanoTime();
         try (Guest guest = startGuest(launch, boot, manifest, t0)) {
-            manifest.step(StepRecord.ok(Step.BOOT, t0, null, guest.info().start()));
+            manifest.step(StepRecord.ok(Step.BOOT, t0, null, guest.info().start().label()));
             manifest.guest(guest.info());
             manifest.bootToSsh(guest.info().bootToReady());
             ModuleBuilds moduleBuilds = new ModuleBuilds(buildCache, image, sources, manifest, p, folder,

@@ -12,10 +12,13 @@ import ptlab.plan.PlanWriter;
 import ptlab.run.Campaign;
 import ptlab.run.CellTask;
 import ptlab.util.Progress;
+import ptlab.util.Sleep;
 import ptlab.util.Trees;
 
 /** Follows a submitted campaign to its end ({@code --wait}), and cancels one ({@code harness cancel}). */
 public final class SlurmFollower {
+    private static final String INTERRUPTED = "interrupted while following the campaign; it goes on: see `harness status`";
+
     private SlurmFollower() {
     }
 
@@ -40,7 +43,7 @@ public final class SlurmFollower {
             progress.detail(snap.count(CampaignStatus.State.DONE) + "/" + snap.cells().size() + " cells done, "
                     + snap.count(CampaignStatus.State.RUNNING) + " running, " + snap.count(CampaignStatus.State.PENDING)
                     + " pending");
-            sleep(poll);
+            Sleep.sleep(poll, INTERRUPTED);
         }
         // the report job assembled it, unless it was cancelled or failed: then assemble it here
         return Campaign.assemble(PlanWriter.read(Submission.read(campaign).plan()), Submission.cancelled(campaign));
@@ -66,7 +69,7 @@ public final class SlurmFollower {
                         + " still ending after " + patience.toSeconds() + " s; run `harness cancel` again later");
             }
             progress.detail("waiting for the cancelled tasks to stop");
-            sleep(Duration.ofSeconds(1));
+            Sleep.sleep(Duration.ofSeconds(1), INTERRUPTED);
         }
         Path staging = campaign.resolve(CellTask.STAGING);
         try {
@@ -77,15 +80,5 @@ public final class SlurmFollower {
             throw HarnessException.infra("cannot remove the unpublished cells in " + staging + ": " + e.getMessage(), e);
         }
         return Campaign.assemble(PlanWriter.read(s.plan()), true);
-    }
-
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new HarnessException(Outcome.INTERRUPTED, "interrupted while following the campaign; it goes on:"
-                    + " see `harness status`", e);
-        }
     }
 }

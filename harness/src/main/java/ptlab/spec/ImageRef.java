@@ -4,34 +4,47 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import ptlab.HarnessException;
+import ptlab.util.RepoRoot;
 
 /**
- * An entry of a spec's {@code images} list, resolved to its recipe file.
+ * A guest image recipe named by a spec's {@code images} entry, {@code --image} or {@code harness image}:
+ * the one place that turns such an entry into a recipe file and says what a recipe name may be.
  *
  * @param name short name used in run ids and folder names ("bookworm"); the recipe file's name without
  *     .yaml when the entry is a path
  * @param recipe absolute, normalized path of the recipe file
  */
 public record ImageRef(String name, Path recipe) {
-    /** What an image name may look like: it becomes part of run ids and folder names. */
+    /**
+     * What a recipe name may look like: it becomes part of run ids, image cache folders and box names, and a
+     * recipe's {@code name:} must equal its file's.
+     */
     public static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
-    /** Folder of the recipes, under the repository root. */
-    public static final String RECIPE_FOLDER = "vm-images";
 
     /**
      * Resolves one entry: a bare name means {@code <repoRoot>/vm-images/<name>.yaml}; an entry with a '/' or
      * ending in .yaml or .yml is a path relative to {@code pathBase} (the spec file's folder, or the current
-     * folder for command-line flags). Does not check that the file exists.
+     * folder for command-line arguments). Does not check that the file exists.
      */
     public static ImageRef resolve(String entry, Path pathBase, Path repoRoot) {
         if (isPath(entry)) {
             Path recipe = pathBase.resolve(entry).toAbsolutePath().normalize();
-            String file = recipe.getFileName() == null ? "" : recipe.getFileName().toString();
-            return new ImageRef(file.replaceFirst("\\.ya?ml$", ""), recipe);
+            return new ImageRef(nameOf(recipe), recipe);
         }
-        return new ImageRef(entry, repoRoot.resolve(RECIPE_FOLDER).resolve(entry + ".yaml").toAbsolutePath().normalize());
+        return new ImageRef(entry, folder(repoRoot).resolve(entry + ".yaml").toAbsolutePath().normalize());
+    }
+
+    /** {@link #resolve}, and a usage error saying what is wrong when the recipe cannot be used. */
+    public static ImageRef require(String entry, Path pathBase, Path repoRoot) {
+        ImageRef ref = resolve(entry, pathBase, repoRoot);
+        String problem = problem(entry, ref, repoRoot);
+        if (problem != null) {
+            throw HarnessException.usage(problem);
+        }
+        return ref;
     }
 
     /**
@@ -39,9 +52,9 @@ public record ImageRef(String name, Path recipe) {
      * suit run ids and its recipe file must exist.
      */
     public static String problem(String entry, ImageRef ref, Path repoRoot) {
-        if (!NAME.matcher(ref.name()).matches()) {
-            return "image name '" + ref.name() + "' must be lowercase letters, digits, '.', '_' and '-'"
-                    + " (it becomes part of run ids)";
+        String bad = nameProblem(ref.name());
+        if (bad != null) {
+            return bad;
         }
         if (Files.isRegularFile(ref.recipe())) {
             return null;
@@ -49,18 +62,43 @@ public record ImageRef(String name, Path recipe) {
         if (isPath(entry)) {
             return "no image recipe at " + ref.recipe();
         }
-        return "no image recipe " + RECIPE_FOLDER + "/" + entry + ".yaml under " + repoRoot + known(repoRoot);
+        return "no image recipe " + RepoRoot.RECIPE_FOLDER + "/" + entry + ".yaml under " + repoRoot + known(repoRoot);
+    }
+
+    /** Why {@code name} is not a recipe name, or null when it is one. */
+    public static String nameProblem(String name) {
+        return NAME.matcher(name).matches() ? null : "image name '" + name + "' must be lowercase letters, digits,"
+                + " '.', '_' and '-' (it becomes part of run ids)";
+    }
+
+    /** The name a recipe file gives its image: the file's name without .yaml or .yml. */
+    public static String nameOf(Path recipe) {
+        String file = recipe.getFileName() == null ? "" : recipe.getFileName().toString();
+        return file.replaceFirst("\\.ya?ml$", "");
+    }
+
+    /** The folder of the checkout's recipes. */
+    public static Path folder(Path repoRoot) {
+        return repoRoot.resolve(RepoRoot.RECIPE_FOLDER);
+    }
+
+    /** The checkout's recipe files, sorted; none when the folder is missing. */
+    public static List<Path> recipes(Path repoRoot) throws IOException {
+        Path folder = folder(repoRoot);
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().toList();
+        }
     }
 
     private static String known(Path repoRoot) {
-        Path folder = repoRoot.resolve(RECIPE_FOLDER);
-        if (!Files.isDirectory(folder)) {
-            return " (there is no " + RECIPE_FOLDER + "/ folder there: is that the repository root?)";
+        if (!Files.isDirectory(folder(repoRoot))) {
+            return " (there is no " + RepoRoot.RECIPE_FOLDER + "/ folder there: is that the repository root?)";
         }
-        try (Stream<Path> files = Files.list(folder)) {
-            List<String> names = files.map(p -> p.getFileName().toString())
-                    .filter(n -> n.endsWith(".yaml")).map(n -> n.substring(0, n.length() - ".yaml".length()))
-                    .sorted().toList();
+        try {
+            List<String> names = recipes(repoRoot).stream().map(ImageRef::nameOf).toList();
             return names.isEmpty() ? "" : " (known: " + String.join(", ", names) + ")";
         } catch (IOException e) {
             return "";

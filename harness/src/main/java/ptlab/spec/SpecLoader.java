@@ -21,9 +21,6 @@ import ptlab.util.YamlDoc;
  * together as one {@link InvalidSpecException}.
  */
 public final class SpecLoader {
-    /** The folder that holds the shipped specs; a spec in it has the repository root as grandparent. */
-    public static final String EXPERIMENTS_FOLDER = "experiments";
-
     private SpecLoader() {
     }
 
@@ -31,7 +28,7 @@ public final class SpecLoader {
      * Loads and validates a spec file.
      *
      * @param specFile the spec; relative paths in it are resolved against its folder
-     * @param repoRoot where vm-images/ is; see {@link #defaultRepoRoot}
+     * @param repoRoot where vm-images/ is; see {@link ptlab.util.RepoRoot}
      * @throws InvalidSpecException with every problem found, each at file:line:column
      * @throws HarnessException (usage) when the file cannot be read
      */
@@ -71,19 +68,6 @@ public final class SpecLoader {
             throw new InvalidSpecException(result.errors());
         }
         return new LoadedSpec(specFile.toAbsolutePath().normalize(), sha256, root, resolved, result.images(), doc);
-    }
-
-    /**
-     * The repository root for a spec when none is given: the parent of experiments/ for a spec in an
-     * experiments/ folder, the current folder otherwise.
-     */
-    public static Path defaultRepoRoot(Path specFile, Path currentFolder) {
-        Path folder = specFile.toAbsolutePath().normalize().getParent();
-        if (folder != null && folder.getFileName() != null
-                && folder.getFileName().toString().equals(EXPERIMENTS_FOLDER) && folder.getParent() != null) {
-            return folder.getParent();
-        }
-        return currentFolder.toAbsolutePath().normalize();
     }
 
     /** Hex sha256 of some bytes. */

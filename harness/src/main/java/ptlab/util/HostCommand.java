@@ -17,14 +17,18 @@ import org.apache.commons.exec.CommandLine;
 import org.apache.commons.exec.DefaultExecutor;
 import org.apache.commons.exec.ExecuteException;
 import org.apache.commons.exec.ExecuteWatchdog;
+import org.apache.commons.exec.ProcessDestroyer;
 import org.apache.commons.exec.PumpStreamHandler;
 import org.apache.commons.exec.ShutdownHookProcessDestroyer;
+import org.apache.commons.exec.Watchdog;
 import ptlab.HarnessException;
 
 /**
- * Runs a host program to completion (mmdebstrap, mkfs.ext4, qemu-img, ...). Output goes to a log
- * file and, line by line, to an optional listener; on failure the exception carries the last 20
- * lines. The child is killed at the timeout and when the JVM exits.
+ * Runs a host program to completion (mmdebstrap, mkfs.ext4, qemu-img, vagrant, git, ...): the one way
+ * the harness runs a host command. Output (stdout and stderr merged) goes to a log file and, line by
+ * line, to an optional listener; {@link Result#output()} and a failure's message carry the last 20
+ * lines. At the timeout the child and its descendants are killed; the child is killed when the JVM
+ * exits, and a command started while the JVM exits (a shutdown hook's clean-up) still runs.
  */
 public final class HostCommand {
     private static final int TAIL_LINES = 20;
@@ -87,19 +91,14 @@ public final class HostCommand {
     }
 
     public Result runAllowingFailure() {
-        CommandLine cl = new CommandLine(argv.get(0));
-        for (String a : argv.subList(1, argv.size())) {
-            cl.addArgument(a, false);
-        }
+        CommandLine cl = new Verbatim(argv);
         LineCollector collector = new LineCollector(log, lineListener);
-        DefaultExecutor ex = DefaultExecutor.builder().get();
-        if (workDir != null) {
-            ex.setWorkingDirectory(workDir.toFile());
-        }
+        DefaultExecutor ex = workDir == null ? DefaultExecutor.builder().get()
+                : DefaultExecutor.builder().setWorkingDirectory(workDir).get();
         ex.setStreamHandler(new PumpStreamHandler(collector));
-        ExecuteWatchdog watchdog = ExecuteWatchdog.builder().setTimeout(timeout).get();
+        ExecuteWatchdog watchdog = new TreeWatchdog(timeout);
         ex.setWatchdog(watchdog);
-        ex.setProcessDestroyer(new ShutdownHookProcessDestroyer());
+        ex.setProcessDestroyer(new ExitDestroyer());
         ex.setExitValues(null);
         long t0 = System.nanoTime();
         int code;
@@ -118,6 +117,90 @@ public final class HostCommand {
                     + "\n--- last lines ---\n" + collector.tail());
         }
         return new Result(code, collector.tail(), took);
+    }
+
+    /**
+     * The argv exactly as given: commons-exec's own CommandLine trims every argument, which took the
+     * newline off the end of dpkg-query's format and ran every package into one line.
+     */
+    private static final class Verbatim extends CommandLine {
+        private final List<String> argv;
+
+        Verbatim(List<String> argv) {
+            super(argv.get(0));
+            this.argv = argv;
+        }
+
+        @Override
+        public String[] toStrings() {
+            return argv.toArray(String[]::new);
+        }
+
+        @Override
+        public String[] getArguments() {
+            return argv.subList(1, argv.size()).toArray(String[]::new);
+        }
+    }
+
+    /**
+     * Kills the child's descendants before the child at the timeout: vagrant, virsh behind the netns
+     * wrapper and sh -c leave grandchildren that would outlive a child killed alone.
+     */
+    private static final class TreeWatchdog extends ExecuteWatchdog {
+        private Process child;
+
+        // the builder makes only plain watchdogs; this constructor is the one a subclass can call
+        @SuppressWarnings("deprecation")
+        TreeWatchdog(Duration timeout) {
+            super(timeout.toMillis());
+        }
+
+        @Override
+        public synchronized void start(Process process) {
+            child = process;
+            super.start(process);
+        }
+
+        @Override
+        public synchronized void timeoutOccured(Watchdog w) {
+            // listed before the child dies (its orphans are no longer its descendants), killed after it: a
+            // child whose children died first could exit on its own and the timeout would pass for success
+            List<ProcessHandle> below = child == null ? List.of() : child.descendants().toList();
+            super.timeoutOccured(w);
+            below.forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    /**
+     * commons-exec's JVM-exit destroyer, except that once the JVM is exiting, when no shutdown hook can
+     * be added or removed, the child runs untracked instead of failing: a Vagrant machine is destroyed
+     * from a shutdown hook, and its {@code vagrant destroy} must run then.
+     */
+    private static final class ExitDestroyer implements ProcessDestroyer {
+        private final ShutdownHookProcessDestroyer hook = new ShutdownHookProcessDestroyer();
+
+        @Override
+        public boolean add(Process process) {
+            try {
+                return hook.add(process);
+            } catch (IllegalStateException exiting) {
+                return false;
+            }
+        }
+
+        @Override
+        public boolean remove(Process process) {
+            try {
+                return hook.remove(process);
+            } catch (IllegalStateException exiting) {
+                return false;
+            }
+        }
+
+        @Override
+        public int size() {
+            return hook.size();
+        }
     }
 
     /** Splits the merged stdout/stderr into lines; keeps the last lines in memory, everything in the log. */

@@ -3,8 +3,9 @@ package ptlab.util;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import ptlab.HarnessException;
 
 /** Facts about the host for run manifests; each degrades to "unknown" instead of failing a run. */
 public final class HostInfo {
@@ -49,18 +50,12 @@ public final class HostInfo {
         return v == null ? "dev" : v;
     }
 
+    /** The last lines {@code argv} printed, or null when it could not run, failed or took over 30 s. */
     private static String capture(Path dir, List<String> argv) {
         try {
-            Process p = new ProcessBuilder(argv).directory(dir.toFile()).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes()).trim();
-            if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                return null;
-            }
-            return out;
-        } catch (IOException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            HostCommand.Result r = HostCommand.of(argv).workDir(dir).timeout(Duration.ofSeconds(30)).runAllowingFailure();
+            return r.exitCode() == 0 ? r.output().trim() : null;
+        } catch (HarnessException e) {
             return null;
         }
     }

@@ -46,4 +46,9 @@ public final class Progress {
     public void note(String text) {
         sink.accept(new ProgressEvent(cell, ProgressEvent.Kind.NOTE, text));
     }
+
+    /** Something went wrong that does not change the outcome (a clean-up that failed): a note saying so. */
+    public void warn(String text) {
+        note("warning: " + text);
+    }
 }

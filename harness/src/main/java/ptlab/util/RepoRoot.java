@@ -2,23 +2,42 @@ package ptlab.util;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
-/** The project checkout: set by bin/harness (-Dptlab.root), else the nearest folder up with vm-images/. */
+/**
+ * The project checkout the harness works in: its recipes, sources and results folder are under it.
+ * bin/harness names it (-Dptlab.root); a JVM started otherwise (tests, an IDE) finds it from the
+ * current folder.
+ */
 public final class RepoRoot {
+    /** The recipes' folder under the root; with pom.xml beside it, it is also what marks a checkout. */
+    public static final String RECIPE_FOLDER = "vm-images";
+    /** The system property bin/harness and Slurm cell tasks set to the checkout. */
+    public static final String PROPERTY = "ptlab.root";
+
     private RepoRoot() {
     }
 
+    /** The checkout: {@value #PROPERTY} when set, else the one enclosing the current folder, else the current folder. */
     public static Path find() {
-        String prop = System.getProperty("ptlab.root");
-        if (prop != null && !prop.isBlank()) {
-            return Path.of(prop).toAbsolutePath().normalize();
+        return find(System.getProperty(PROPERTY), Path.of(""));
+    }
+
+    static Path find(String property, Path currentFolder) {
+        if (property != null && !property.isBlank()) {
+            return Path.of(property).toAbsolutePath().normalize();
         }
-        Path here = Path.of("").toAbsolutePath();
-        for (Path p = here; p != null; p = p.getParent()) {
-            if (Files.isDirectory(p.resolve("vm-images")) && Files.isRegularFile(p.resolve("pom.xml"))) {
-                return p;
+        Path here = currentFolder.toAbsolutePath().normalize();
+        return enclosing(here).orElse(here);
+    }
+
+    /** The nearest folder at or above {@code start} that holds {@value #RECIPE_FOLDER}/ and pom.xml. */
+    public static Optional<Path> enclosing(Path start) {
+        for (Path p = start.toAbsolutePath().normalize(); p != null; p = p.getParent()) {
+            if (Files.isDirectory(p.resolve(RECIPE_FOLDER)) && Files.isRegularFile(p.resolve("pom.xml"))) {
+                return Optional.of(p);
             }
         }
-        return here;
+        return Optional.empty();
     }
 }

@@ -60,6 +60,8 @@ final class NetnsRelay implements AutoCloseable {
                 return;
             }
             try {
+                // one relay per connection with its stdin and stdout pumped to the socket, which HostCommand
+                // (run to completion, streams its own) cannot give
                 Process p = new ProcessBuilder(argv).redirectError(ProcessBuilder.Redirect.DISCARD).start();
                 relays.add(p);
                 sockets.add(s);

@@ -166,7 +166,7 @@ public record VagrantBox(String name, Path file, String sha256) {
             try {
                 Trees.delete(tmp);
             } catch (IOException e) {
-                System.err.println("warning: cannot remove " + tmp + ": " + e.getMessage());
+                progress.warn("cannot remove " + tmp + ": " + e.getMessage());
             }
         }
     }

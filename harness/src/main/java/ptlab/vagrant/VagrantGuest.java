@@ -8,6 +8,7 @@ import ptlab.guest.GuestInfo;
 import ptlab.guest.GuestRequest;
 import ptlab.guest.SshGuest;
 import ptlab.image.ImageCache;
+import ptlab.util.Progress;
 import ptlab.vm.VmLauncher;
 
 /**
@@ -21,8 +22,8 @@ final class VagrantGuest extends SshGuest {
     private NetnsRelay relay;
     private GuestInfo info;
 
-    private VagrantGuest(VagrantMachine machine, java.nio.file.Path consoleLog, GuestInfo info) {
-        super(consoleLog);
+    private VagrantGuest(VagrantMachine machine, java.nio.file.Path consoleLog, GuestInfo info, Progress progress) {
+        super(consoleLog, progress);
         this.machine = machine;
         this.info = info;
     }
@@ -39,7 +40,7 @@ final class VagrantGuest extends SshGuest {
                 + prepared.memoryMib() + " MiB, domain " + machine.domain() + ", log " + machine.log() + ")");
         long t0 = System.nanoTime();
         machine.up(r.bootTimeout());
-        VagrantGuest guest = new VagrantGuest(machine, r.consoleLog(), prepared);
+        VagrantGuest guest = new VagrantGuest(machine, r.consoleLog(), prepared, r.progress());
         try {
             SshConfig c = machine.sshConfig();
             facts.put("guest_address", c.host() + ":" + c.port());

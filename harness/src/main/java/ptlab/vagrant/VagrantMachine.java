@@ -7,9 +7,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import ptlab.HarnessException;
 import ptlab.guest.Reaper;
+import ptlab.util.HostCommand;
+import ptlab.util.Progress;
 import ptlab.util.Trees;
 
 /**
@@ -19,23 +20,25 @@ import ptlab.util.Trees;
  * destroys every machine still up.
  */
 final class VagrantMachine implements Reaper.Resource {
-
     private final VagrantCli cli;
     private final Path repoRoot;
     private final Path dir;
     private final String prefix;
     private final Path log;
+    private final Progress progress;
 
     /**
      * @param cli      vagrant with the machine's settings (PTLAB_* variables) in its environment
      * @param repoRoot where the Vagrantfile is
      * @param dir      the machine's own folder ({@code .vagrant/} and the vagrant log go there)
      * @param prefix   the libvirt domain prefix (the domain is {@code <prefix>default})
+     * @param progress where a clean-up that fails is reported (the run's, also from the shutdown hook)
      */
-    VagrantMachine(VagrantCli cli, Path repoRoot, Path dir, String prefix) {
+    VagrantMachine(VagrantCli cli, Path repoRoot, Path dir, String prefix, Progress progress) {
         this.repoRoot = repoRoot;
         this.dir = dir.toAbsolutePath();
         this.prefix = prefix;
+        this.progress = progress;
         this.log = this.dir.resolve("vagrant.log");
         this.cli = cli.with(Map.of("VAGRANT_CWD", repoRoot.toString(),
                 "VAGRANT_DOTFILE_PATH", this.dir.resolve(".vagrant").toString(),
@@ -77,10 +80,9 @@ final class VagrantMachine implements Reaper.Resource {
         if (!Reaper.release(this)) {
             return;
         }
-        // plain processes: this also runs in the shutdown hook, where commons-exec cannot register its own
         int status = runDirect(cli.argv("destroy", "-f"), Duration.ofMinutes(3));
         if (status != 0) {
-            System.err.println("warning: vagrant destroy exited " + status + " (see " + log + "); removing domain "
+            progress.warn("vagrant destroy exited " + status + " (see " + log + "); removing domain "
                     + domain() + " with virsh");
             virsh("destroy", domain());
             virsh("undefine", domain(), "--remove-all-storage");
@@ -88,7 +90,7 @@ final class VagrantMachine implements Reaper.Resource {
         try {
             Trees.delete(dir.resolve(".vagrant"));
         } catch (IOException e) {
-            System.err.println("warning: cannot remove " + dir.resolve(".vagrant") + ": " + e.getMessage());
+            progress.warn("cannot remove " + dir.resolve(".vagrant") + ": " + e.getMessage());
         }
     }
 
@@ -103,22 +105,10 @@ final class VagrantMachine implements Reaper.Resource {
     private int runDirect(List<String> argv, Duration timeout) {
         try {
             Files.createDirectories(dir);
-            ProcessBuilder pb = new ProcessBuilder(argv).directory(repoRoot.toFile()).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-            pb.environment().clear();
-            pb.environment().putAll(cli.env());
-            Process p = pb.start();
-            if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly();
-                return -1;
-            }
-            return p.exitValue();
-        } catch (IOException e) {
-            System.err.println("warning: cannot run " + String.join(" ", argv) + ": " + e.getMessage());
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            return HostCommand.of(argv).workDir(repoRoot).env(cli.env()).log(log).timeout(timeout).runAllowingFailure()
+                    .exitCode();
+        } catch (IOException | HarnessException e) {
+            progress.warn("cannot run " + String.join(" ", argv) + ": " + e.getMessage());
             return -1;
         }
     }

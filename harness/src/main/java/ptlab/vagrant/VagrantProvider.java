@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import ptlab.Accelerator;
+import ptlab.GuestStart;
 import ptlab.guest.Guest;
 import ptlab.guest.GuestInfo;
 import ptlab.guest.GuestProvider;
@@ -86,9 +87,9 @@ public final class VagrantProvider implements GuestProvider {
         facts.put("vagrant_libvirt_version", v.libvirtPlugin());
         facts.put("vagrant_wrapper", String.join(" ", cli.wrapper()));
         String prefix = "ptlab-" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16) + "-";
-        GuestInfo info = new GuestInfo(NAME, "boot", null, accel, r.cpus(), r.memoryMib(), r.image().manifest().cmdline(),
+        GuestInfo info = new GuestInfo(NAME, GuestStart.BOOT, null, accel, r.cpus(), r.memoryMib(), r.image().manifest().cmdline(),
                 machineCli.argv("up", "--no-provision"), null, facts);
         return Launch.of(info, () -> VagrantGuest.start(r, machineCli, info, new VagrantMachine(machineCli,
-                RepoRoot.find(), r.workDir().resolve("vagrant"), prefix)));
+                RepoRoot.find(), r.workDir().resolve("vagrant"), prefix, r.progress())));
     }
 }

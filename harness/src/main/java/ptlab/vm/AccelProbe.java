@@ -140,6 +140,8 @@ public final class AccelProbe {
         Process p = null;
         try {
             Files.createDirectories(workDir);
+            // a Process rather than HostCommand: a hung KVM guest is killed by the Reaper (SIGKILL, descendants
+            // too); HostCommand's watchdog sends SIGTERM and then waits for an exit that may not come
             p = new ProcessBuilder(probeArgv(qemu, kernel, console)).redirectErrorStream(true)
                     .redirectOutput(workDir.resolve("kvm-probe.qemu").toFile()).start();
             Reaper.register(p);

@@ -1,6 +1,7 @@
 package ptlab.vm;
 
 import java.util.Set;
+import ptlab.GuestStart;
 import ptlab.guest.GuestProvider;
 import ptlab.guest.GuestRequest;
 import ptlab.spec.Start;
@@ -36,6 +37,6 @@ public final class QemuColdBoot extends QemuProvider {
 
     @Override
     public Launch prepare(GuestRequest r) {
-        return launch(r, "boot", config -> VmLauncher.boot(r.image(), config, r.bootTimeout(), r.progress()));
+        return launch(r, GuestStart.BOOT, config -> VmLauncher.boot(r.image(), config, r.bootTimeout(), r.progress()));
     }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
 import ptlab.Accelerator;
+import ptlab.GuestStart;
 import ptlab.guest.Guest;
 import ptlab.guest.GuestInfo;
 import ptlab.guest.GuestProvider;
@@ -38,7 +39,7 @@ abstract class QemuProvider implements GuestProvider {
      * A QEMU guest's launch for {@code r}: the accelerator resolved, the config made, {@code start} telling
      * how the guest is meant to start and {@code starter} starting it.
      */
-    static Launch launch(GuestRequest r, String start, Function<VmConfig, Guest> starter) {
+    static Launch launch(GuestRequest r, GuestStart start, Function<VmConfig, Guest> starter) {
         Accelerator accel = VmLauncher.resolveAccel(r.accel(), r.image(), r.workDir(), r.progress());
         VmConfig config = VmLauncher.config(r.image(), accel, r.cpus(), r.memoryMib(), r.consoleLog());
         GuestInfo info = VmSession.info(config, start, null, null);

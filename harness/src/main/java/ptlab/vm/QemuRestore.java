@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import ptlab.GuestStart;
 import ptlab.HarnessException;
 import ptlab.guest.GuestRequest;
 import ptlab.image.Image;
@@ -49,7 +50,7 @@ public final class QemuRestore extends QemuProvider {
 
     @Override
     public Launch prepare(GuestRequest r) {
-        return launch(r, "restore",
+        return launch(r, GuestStart.RESTORE,
                 config -> startRestored(r.image(), config, r.bootTimeout(), r.workDir(), r.progress()));
     }
 
@@ -84,7 +85,7 @@ public final class QemuRestore extends QemuProvider {
             String why) {
         progress.note(why + "; cold boot instead");
         VmSession s = VmLauncher.boot(image, config, bootTimeout, progress);
-        s.started("boot (" + why + ")", null);
+        s.started(GuestStart.bootInstead(why), null);
         return s;
     }
 
@@ -106,7 +107,7 @@ public final class QemuRestore extends QemuProvider {
         progress.phase("restore " + image.manifest().name() + " from snapshot " + snap.key() + " (" + config.accel()
                 + ", " + config.cpus() + " vCPU, " + config.memoryMib() + " MiB, ssh 127.0.0.1:" + config.sshPort()
                 + ")");
-        VmSession s = VmSession.start(c, image.pinnedHostKey(), image.clientKey());
+        VmSession s = VmSession.start(c, image.pinnedHostKey(), image.clientKey(), progress);
         try {
             try (Qmp q = Qmp.connect(c.live().qmp(), DEADLINE, s.process())) {
                 String status = q.awaitMigration(DEADLINE);
@@ -124,7 +125,7 @@ public final class QemuRestore extends QemuProvider {
             // a restored guest prints nothing on its console: the SSH deadline is the watchdog
             s.awaitReady(DEADLINE, DEADLINE.plusSeconds(1));
             refresh(s, image);
-            s.started("restore", snap.stateSha256());
+            s.started(GuestStart.RESTORE, snap.stateSha256());
             progress.phase("guest ready: restored, SSH after " + s.bootToSsh().toMillis() / 1000.0 + " s");
             return s;
         } catch (RuntimeException e) {

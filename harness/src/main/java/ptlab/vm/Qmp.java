@@ -1,5 +1,7 @@
 package ptlab.vm;
 
+import static ptlab.util.Sleep.sleep;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -114,15 +116,6 @@ final class Qmp implements AutoCloseable {
             throw new IOException("QEMU closed the QMP socket");
         }
         return line;
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new HarnessException(ptlab.Outcome.INTERRUPTED, "interrupted");
-        }
     }
 
     @Override

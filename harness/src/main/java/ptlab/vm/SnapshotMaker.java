@@ -10,6 +10,7 @@ import ptlab.HarnessException;
 import ptlab.image.Image;
 import ptlab.util.Progress;
 import ptlab.util.Sha256;
+import ptlab.util.Sleep;
 
 /**
  * Makes a snapshot: a cold boot on a fresh overlay of the raw base disk; the moment SSH answers, sync,
@@ -17,6 +18,8 @@ import ptlab.util.Sha256;
  * overlay is frozen with the state. Measured here (bookworm, TCG, 4 GiB): save 3 s, about 400 MB.
  */
 final class SnapshotMaker {
+    private static final String INTERRUPTED = "interrupted while saving a snapshot";
+
     private SnapshotMaker() {
     }
 
@@ -34,13 +37,13 @@ final class SnapshotMaker {
             long t0 = System.nanoTime();
             double bootSeconds;
             double saveSeconds;
-            try (VmSession s = VmSession.start(c, image.pinnedHostKey(), image.clientKey())) {
+            try (VmSession s = VmSession.start(c, image.pinnedHostKey(), image.clientKey(), progress)) {
                 s.awaitReady(bootTimeout);
                 bootSeconds = s.bootToSsh().toMillis() / 1000.0;
                 s.exec("sync", Duration.ofSeconds(60));
                 s.closeSsh();
                 // let sshd see the session end, so restored guests carry no half-open session
-                Thread.sleep(500);
+                Sleep.sleep(Duration.ofMillis(500), INTERRUPTED);
                 long t1 = System.nanoTime();
                 try (Qmp q = Qmp.connect(c.live().qmp(), Duration.ofSeconds(10), s.process())) {
                     q.execute("stop", null);
@@ -62,7 +65,7 @@ final class SnapshotMaker {
                 saveSeconds = Math.round((System.nanoTime() - t1) / 1e7) / 100.0;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new HarnessException(ptlab.Outcome.INTERRUPTED, "interrupted while saving a snapshot", e);
+                throw new HarnessException(ptlab.Outcome.INTERRUPTED, INTERRUPTED, e);
             }
             Path state = tmp.resolve(Snapshot.STATE);
             Snapshot snap = new Snapshot(key, image.manifest().cacheKey(), qemu, QemuArgs.argv(config.machine()),

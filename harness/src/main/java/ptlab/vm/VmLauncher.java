@@ -44,7 +44,7 @@ public final class VmLauncher {
     public static VmSession boot(Image image, VmConfig config, Duration deadline, Progress progress) {
         progress.phase("boot " + image.manifest().name() + " (" + config.accel() + ", " + config.cpus() + " vCPU, "
                 + config.memoryMib() + " MiB, ssh 127.0.0.1:" + config.sshPort() + ")");
-        VmSession s = VmSession.start(config, image.pinnedHostKey(), image.clientKey());
+        VmSession s = VmSession.start(config, image.pinnedHostKey(), image.clientKey(), progress);
         try {
             s.awaitReady(deadline);
         } catch (RuntimeException e) {

@@ -1,5 +1,7 @@
 package ptlab.vm;
 
+import static ptlab.util.Sleep.sleep;
+
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -9,12 +11,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import ptlab.guest.Reaper;
+import ptlab.GuestStart;
 import ptlab.HarnessException;
 import ptlab.guest.GuestInfo;
 import ptlab.guest.SshGuest;
 import ptlab.spec.Backend;
 import ptlab.ssh.SshSession;
 import ptlab.util.HostTools;
+import ptlab.util.Progress;
 
 /**
  * One running QEMU guest. Ready means the SSH banner, a pinned-key login and a successful command, not
@@ -38,19 +42,19 @@ public final class VmSession extends SshGuest {
     private final Path clientKey;
     private final long startNanos = System.nanoTime();
     private Duration bootToSsh;
-    private String start = "boot";
+    private GuestStart start = GuestStart.BOOT;
     private String snapshot;
 
-    private VmSession(VmConfig config, Process qemu, String pinnedHostKey, Path clientKey) {
-        super(config.consoleLog());
+    private VmSession(VmConfig config, Process qemu, String pinnedHostKey, Path clientKey, Progress progress) {
+        super(config.consoleLog(), progress);
         this.config = config;
         this.qemu = qemu;
         this.pinnedHostKey = pinnedHostKey;
         this.clientKey = clientKey;
     }
 
-    /** Starts QEMU; call {@link #awaitReady(Duration)} next. */
-    public static VmSession start(VmConfig config, String pinnedHostKey, Path clientKey) {
+    /** Starts QEMU; call {@link #awaitReady(Duration)} next. {@code progress} hears of clean-ups that fail. */
+    public static VmSession start(VmConfig config, String pinnedHostKey, Path clientKey, Progress progress) {
         HostTools.require(config.qemuBinary());
         List<String> argv = new ArrayList<>();
         // The kernel kills QEMU if the harness dies without running its shutdown hooks (kill -9).
@@ -62,10 +66,11 @@ public final class VmSession extends SshGuest {
             Files.createDirectories(config.consoleLog().toAbsolutePath().getParent());
             Files.deleteIfExists(config.consoleLog());
             Path qemuLog = qemuLog(config);
+            // a Process rather than HostCommand: it lives as long as the guest, and the reaper and close() need it
             Process p = new ProcessBuilder(argv).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.to(qemuLog.toFile())).start();
             Reaper.register(p);
-            return new VmSession(config, p, pinnedHostKey, clientKey);
+            return new VmSession(config, p, pinnedHostKey, clientKey, progress);
         } catch (IOException e) {
             throw HarnessException.infra("cannot start QEMU: " + e.getMessage(), e);
         }
@@ -130,7 +135,7 @@ public final class VmSession extends SshGuest {
     }
 
     /** Records how the guest started, for {@link #info()}: boot, restore, or a fallback with its reason. */
-    void started(String how, String snapshotSha256) {
+    void started(GuestStart how, String snapshotSha256) {
         this.start = how;
         this.snapshot = snapshotSha256;
     }
@@ -150,7 +155,7 @@ public final class VmSession extends SshGuest {
     }
 
     /** How a QEMU guest of {@code c} starts or started; {@code ready} is null until it answers. */
-    static GuestInfo info(VmConfig c, String start, String snapshot, Duration ready) {
+    static GuestInfo info(VmConfig c, GuestStart start, String snapshot, Duration ready) {
         return new GuestInfo(Backend.QEMU.name(), start, snapshot, c.accel(), c.cpus(), c.memoryMib(), c.cmdline(),
                 QemuArgs.argv(c), ready);
     }
@@ -178,7 +183,7 @@ public final class VmSession extends SshGuest {
             try {
                 Files.deleteIfExists(config.live().overlay());
             } catch (IOException e) {
-                System.err.println("warning: cannot remove " + config.live().overlay() + ": " + e.getMessage());
+                progress().warn("cannot remove " + config.live().overlay() + ": " + e.getMessage());
             }
         }
     }

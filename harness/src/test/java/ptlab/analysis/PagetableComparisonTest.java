@@ -32,7 +32,7 @@ class PagetableComparisonTest {
         assertTrue(c.ioctlOracle().passed(), c.ioctlOracle().detail());
         assertTrue(c.dumpOracle().passed(), c.dumpOracle().detail());
         assertEquals("3 buffer pages, 3 agree, 0 disagree (0 without ioctl row, 0 without pagemap row)", c.ioctlOracle().detail());
-        String caption = Captions.pagetable(c, dump);
+        String caption = PagetableCaptions.pagetable(c, dump);
         assertTrue(caption.contains("3 of 3 buffer pages (100.0%)"), caption);
         assertTrue(caption.contains("pte 3, pmd 0, pud 0 pages"), caption);
     }

@@ -2,6 +2,7 @@ package ptlab.image;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,7 +13,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ptlab.HarnessException;
+import ptlab.Outcome;
 import ptlab.SourceLocatedException;
+import ptlab.spec.ImageRef;
 
 class RecipeLoaderTest {
     @TempDir
@@ -75,8 +78,43 @@ class RecipeLoaderTest {
 
     @Test
     void unknownRecipeNameListsKnownOnes() {
-        HarnessException e = assertThrows(HarnessException.class, () -> RecipeLoader.resolve(Path.of(""), "bokworm"));
-        assertTrue(e.getMessage().contains("bookworm, bullseye, sid, trixie"), e.getMessage());
+        Path root = Path.of("").toAbsolutePath();
+        HarnessException e = assertThrows(HarnessException.class, () -> ImageRef.require("bokworm", root, root));
+        assertEquals(Outcome.USAGE_ERROR, e.outcome());
+        assertEquals("no image recipe vm-images/bokworm.yaml under " + root + " (known: bookworm, bullseye, sid, trixie)",
+                e.getMessage());
+    }
+
+    @Test
+    void aRecipeByPathIsRelativeToTheCurrentFolder() {
+        Path root = Path.of("").toAbsolutePath();
+        ImageRef ref = ImageRef.require("vm-images/../vm-images/sid.yaml", root, root);
+        assertEquals(new ImageRef("sid", root.resolve("vm-images/sid.yaml")), ref);
+        assertEquals(ref, ImageRef.require("sid", root, root), "the name and the path are the same recipe");
+        assertEquals("sid", RecipeLoader.load(ref.recipe()).name());
+    }
+
+    /** The spec's images list and the recipe file share one name rule, so a spec never accepts an unbuildable image. */
+    @Test
+    void aNameTheSpecAcceptsIsANameTheRecipeMayHave() throws IOException {
+        Path dots = write("bookworm-6.1_custom", "name: bookworm-6.1_custom\nsuite: bookworm\n");
+        assertEquals("bookworm-6.1_custom", RecipeLoader.load(dots).name());
+        assertNull(ImageRef.problem(dots.toString(), ImageRef.resolve(dots.toString(), dir, dir), dir));
+        Path yml = dir.resolve("trixie.yml");
+        Files.writeString(yml, "name: trixie\nsuite: trixie\n");
+        assertEquals("trixie", RecipeLoader.load(yml).name(), "a .yml recipe is named without .yml, as in a spec");
+        assertEquals("trixie", ImageRef.resolve(yml.toString(), dir, dir).name());
+    }
+
+    @Test
+    void aNameNeitherAcceptsIsRefusedByBothWithOneMessage() throws IOException {
+        Path upper = write("Bookworm", "name: Bookworm\nsuite: bookworm\n");
+        SourceLocatedException e = assertThrows(SourceLocatedException.class, () -> RecipeLoader.load(upper));
+        assertEquals("name", e.field());
+        String problem = ImageRef.problem(upper.toString(), ImageRef.resolve(upper.toString(), dir, dir), dir);
+        assertEquals("image name 'Bookworm' must be lowercase letters, digits, '.', '_' and '-' (it becomes part of"
+                + " run ids)", problem);
+        assertTrue(e.getMessage().endsWith(": " + problem), e.getMessage());
     }
 
     @Test

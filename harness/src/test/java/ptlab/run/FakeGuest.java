@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import ptlab.Accelerator;
+import ptlab.GuestStart;
 import ptlab.HarnessException;
 import ptlab.guest.Guest;
 import ptlab.guest.GuestInfo;
@@ -119,7 +120,7 @@ final class FakeGuest implements Guest {
 
     @Override
     public GuestInfo info() {
-        return new GuestInfo("fake", "boot", null, Accelerator.TCG, 2, 2048, "console=ttyS0", List.of("fake-vm"),
+        return new GuestInfo("fake", GuestStart.BOOT, null, Accelerator.TCG, 2, 2048, "console=ttyS0", List.of("fake-vm"),
                 Duration.ofMillis(1500));
     }
 

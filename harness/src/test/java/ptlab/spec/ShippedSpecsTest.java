@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import ptlab.util.RepoRoot;
 
 /** Every spec in experiments/ loads against the real repository, recipes included. */
 class ShippedSpecsTest {
@@ -37,8 +38,8 @@ class ShippedSpecsTest {
     @ParameterizedTest
     @MethodSource("specs")
     void loadsAndValidates(Path spec) throws IOException {
-        assertEquals(ROOT, SpecLoader.defaultRepoRoot(spec, Path.of("/")));
-        LoadedSpec loaded = SpecLoader.load(spec, SpecLoader.defaultRepoRoot(spec, Path.of("/")));
+        assertEquals(ROOT, RepoRoot.enclosing(spec).orElseThrow());
+        LoadedSpec loaded = SpecLoader.load(spec, ROOT);
         String file = spec.getFileName().toString();
         assertEquals(file.substring(0, file.length() - ".yaml".length()), loaded.spec().experiment(),
                 "the experiment is named after its file");

@@ -48,16 +48,6 @@ class SpecLoaderTest {
         assertEquals(Outcome.USAGE_ERROR, invalid("experiment: x\n").outcome());
     }
 
-    // --- the repository root ---
-
-    @Test
-    void repoRootIsTheParentOfExperiments(@TempDir Path tmp) {
-        Path cwd = tmp.resolve("elsewhere");
-        assertEquals(tmp, SpecLoader.defaultRepoRoot(tmp.resolve("experiments/part2.yaml"), cwd));
-        assertEquals(cwd, SpecLoader.defaultRepoRoot(tmp.resolve("mine/part2.yaml"), cwd));
-        assertEquals(cwd, SpecLoader.defaultRepoRoot(tmp.resolve("part2.yaml"), cwd));
-    }
-
     // --- binding errors: the first one stops binding ---
 
     @Test

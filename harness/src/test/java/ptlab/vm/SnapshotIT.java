@@ -16,7 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import ptlab.GuestStart;
 import ptlab.image.Image;
+import ptlab.spec.Start;
 import ptlab.testing.Guests;
 import ptlab.util.ConsoleProgress;
 import ptlab.util.HostInfo;
@@ -49,7 +51,7 @@ class SnapshotIT {
         for (int i = 0; i < 2; i++) {
             Path work = Guests.workDir("restore" + i);
             try (VmSession s = Guests.boot(img, work)) {
-                assertEquals("restore", s.info().start(), "restored, not booted");
+                assertEquals(GuestStart.RESTORE, s.info().start(), "restored, not booted");
                 assertTrue(s.info().snapshot().matches("[0-9a-f]{64}"), s.info().snapshot());
                 assertEquals(img.manifest().kernelRelease(), run(s, "uname -r"));
                 long guestClock = Long.parseLong(run(s, "date +%s"));
@@ -79,7 +81,7 @@ class SnapshotIT {
         ByteArrayOutputStream said = new ByteArrayOutputStream();
         Progress p = new Progress(new ConsoleProgress(new PrintStream(said, true, StandardCharsets.UTF_8), false), null);
         try (VmSession s = QemuRestore.startRestored(img, c, Guests.BOOT, work, p)) {
-            assertEquals("restore", s.info().start());
+            assertEquals(GuestStart.RESTORE, s.info().start());
             assertEquals(img.manifest().kernelRelease(), run(s, "uname -r"));
         }
         String text = said.toString(StandardCharsets.UTF_8);
@@ -109,7 +111,8 @@ class SnapshotIT {
         Progress p = new Progress(new ConsoleProgress(new PrintStream(said, true, StandardCharsets.UTF_8), false), null);
         long t0 = System.nanoTime();
         try (VmSession s = QemuRestore.startRestored(img, c, Guests.BOOT, work, p)) {
-            assertTrue(s.info().start().startsWith("boot (restore failed:"), s.info().start());
+            assertEquals(Start.BOOT, s.info().start().how(), s.info().start().label());
+            assertTrue(String.valueOf(s.info().start().fallback()).startsWith("restore failed:"), s.info().start().label());
             assertEquals(img.manifest().kernelRelease(), run(s, "uname -r"));
         }
         String text = said.toString(StandardCharsets.UTF_8);

@@ -132,7 +132,7 @@ class VmSessionIT {
         d.writeInt(32);
         d.write(pub);
         String wrongKey = "ssh-ed25519 " + Base64.getEncoder().encodeToString(blob.toByteArray()) + " impostor";
-        try (VmSession s = VmSession.start(Guests.config(img, work, 2048), wrongKey, img.clientKey())) {
+        try (VmSession s = VmSession.start(Guests.config(img, work, 2048), wrongKey, img.clientKey(), Progress.silent())) {
             qemuPid = s.qemuPid();
             HarnessException e = assertThrows(HarnessException.class, () -> s.awaitReady(Guests.BOOT));
             assertEquals(Outcome.INFRA_ERROR, e.outcome());
@@ -162,7 +162,7 @@ class VmSessionIT {
                 normal.kernel(), normal.initrd(), normal.disk(), normal.cmdline()
                         + " quiet loglevel=0 init=/bin/sleep -- 100000", normal.sshPort(), normal.consoleLog());
         long t0 = System.nanoTime();
-        try (VmSession s = VmSession.start(silent, "ssh-ed25519 AAAA unused", img.clientKey())) {
+        try (VmSession s = VmSession.start(silent, "ssh-ed25519 AAAA unused", img.clientKey(), Progress.silent())) {
             qemuPid = s.qemuPid();
             HarnessException e = assertThrows(HarnessException.class,
                     () -> s.awaitReady(Duration.ofSeconds(200), Duration.ofSeconds(8)));
