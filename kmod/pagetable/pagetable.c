@@ -83,6 +83,7 @@ struct pt_dump {
 	bool zero;			/* run of the shared zero page */
 	unsigned long total_pages, runs;
 	unsigned long skipped;		/* PTE tables that kept changing */
+	unsigned long became_thp;	/* PTE tables a THP replaced meanwhile */
 	unsigned int vmas;		/* VMAs walked to their end */
 	unsigned int skipped_vmas;	/* hugetlb VMAs, not walked */
 	unsigned long skipped_pages;	/* their size */
@@ -193,6 +194,7 @@ static bool pt_dump_pmd(pmd_t *pmdp, unsigned long addr, unsigned long end,
 		if (pmd_leaf(pmdv)) {
 			pfn = pmd_pfn(pmdv) + ((addr & ~PMD_MASK) >> PAGE_SHIFT);
 			pt_run_add(d, addr, pfn, n, PTW_PMD, false);
+			d->became_thp += tries;
 			return true;
 		}
 		if (pmd_bad(pmdv))
@@ -308,6 +310,8 @@ static int pt_dump(struct pid *pid)
 	pt_dump_drain(&d);
 	if (d.skipped)
 		pr_info("dump_skipped tables=%lu\n", d.skipped);
+	if (d.became_thp)
+		pr_info("dump_reread tables=%lu now=pmd\n", d.became_thp);
 	if (d.skipped_vmas)
 		pr_info("dump_skipped_vmas vmas=%u pages=%lu reason=hugetlb\n",
 			d.skipped_vmas, d.skipped_pages);

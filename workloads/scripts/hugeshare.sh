@@ -17,26 +17,12 @@ insmod "$KMOD/lkp25p3/lkp25p3.ko"
 "$BIN/hugeshare" --seconds "$1" --size "${2:-8M}" --out "$out/hugeshare.start" \
 	>"$out/hugeshare.out" 2>"$out/hugeshare.err" &
 pid=$!
-while ! grep -qx ready "$out/hugeshare.start" 2>/dev/null && kill -0 "$pid" 2>/dev/null; do
-	sleep 0.1
-done
-dumps=0 errors=0
-while kill -0 "$pid" 2>/dev/null; do
-	if insmod "$KMOD/pagetable/pagetable.ko" pid="$pid" 2>>"$out/insmod.err"; then
-		dumps=$((dumps + 1))
-		sleep 0.2
-		# hugeshare's ioctls hold the device open for a moment
-		while ! rmmod pagetable 2>/dev/null; do
-			sleep 0.05
-		done
-	elif kill -0 "$pid" 2>/dev/null; then
-		errors=$((errors + 1))
-	fi
-done
+wait_ready "$out/hugeshare.start" "$pid"
+dump_while_alive "$pid" "$out"
 status=0
 wait "$pid" || status=$?
 rmmod lkp25p3
 echo "$hp" >/proc/sys/vm/nr_hugepages
 cat "$out/hugeshare.out" "$out/hugeshare.err"
-echo "hugeshare_dumps dumps=$dumps insmod_errors=$errors"
+echo "hugeshare_dumps dumps=$DUMPS insmod_errors=$DUMP_ERRORS"
 exit "$status"

@@ -826,6 +826,40 @@ class ModulesIT {
     }
 
     /**
+     * thpflip reads a shmem file while a helper collapses it into THPs (MADV_COLLAPSE: since 6.6
+     * retract_page_tables() frees the reader's PTE tables without its mmap lock, and the reader's next
+     * fault maps a PMD leaf under the read lock the dump holds) and splits them again; the target is
+     * dumped at insmod over and over. A table that became a THP between the dump's two reads is
+     * printed as a level=pmd run (counted in dump_reread), never lost as dump_skipped; no oops.
+     * 5.10 has no MADV_COLLAPSE (exit status 3): there only the dumps are checked.
+     */
+    @Test
+    @Order(17)
+    void pteTablesBecomingThpsUnderTheDumpArePrintedAsPmdRuns() {
+        String mark = mark("thpflip");
+        ExecResult r = sh("sh " + SCRIPTS + "/thpflip.sh 10 8M", LONG);
+        boolean noCollapse = r.exitStatus() == 3;
+        assertTrue(r.ok() || noCollapse, "thpflip.sh failed (" + r.exitStatus() + "):\n" + r.stdout() + r.stderr());
+        String line = r.stdout().lines().filter(l -> l.startsWith("thpflip ")).findFirst()
+                .orElseThrow(() -> new AssertionError("no thpflip line:\n" + r.stdout() + r.stderr()));
+        String dumps = r.stdout().lines().filter(l -> l.startsWith("thpflip_dumps ")).findFirst().orElseThrow();
+        if (!noCollapse) {
+            assertTrue(Long.parseLong(value(line, "collapses")) > 0, line);
+        }
+        assertTrue(Long.parseLong(value(dumps, "dumps")) > 0, dumps);
+        assertEquals("0", value(dumps, "insmod_errors"), dumps);
+        List<String> after = kmsgSince(mark);
+        assertEquals(List.of(), after.stream().filter(l -> CRASH.matcher(l).find() || LOCKUP.matcher(l).find()
+                || l.contains("pagetable: dump_skipped ")).toList(), "the kernel log after thpflip");
+        long ends = after.stream().filter(l -> l.contains("pagetable: dump end ")).count();
+        assertEquals(Long.parseLong(value(dumps, "dumps")), ends, "dump end lines vs dumps");
+        long reread = after.stream().filter(l -> l.contains("pagetable: dump_reread "))
+                .mapToLong(l -> Long.parseLong(value(l.substring(l.indexOf("dump_reread")), "tables"))).sum();
+        measurements.add("thpflip 10 s, 8 MiB shmem: " + line + "; " + dumps + "; PTE tables found a THP on"
+                + " the dump's second read: " + reread);
+    }
+
+    /**
      * Once the target is gone the scan thread idles: no timer, no wakeup per period (it polled
      * get_pid_task() every period before), and scan_target_gone is logged once.
      */
