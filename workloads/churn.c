@@ -156,19 +156,6 @@ static void *ioctl_translator(void *arg)
 	return NULL;
 }
 
-/* One command to /proc/lkp25p3; 0 or the errno. */
-static int proc_command(const char *proc, const char *cmd)
-{
-	int fd = open(proc, O_WRONLY), err = 0;
-
-	if (fd < 0)
-		return errno;
-	if (write(fd, cmd, strlen(cmd)) < 0)
-		err = errno;
-	close(fd);
-	return err;
-}
-
 static void usage(FILE *f)
 {
 	fprintf(f,

@@ -85,18 +85,6 @@ static int sharer(int fd, size_t size, uint64_t deadline, unsigned long *loops)
 	return 0;
 }
 
-static int proc_command(const char *proc, const char *cmd)
-{
-	int fd = open(proc, O_WRONLY), err = 0;
-
-	if (fd < 0)
-		return errno;
-	if (write(fd, cmd, strlen(cmd)) < 0)
-		err = errno;
-	close(fd);
-	return err;
-}
-
 /* Two VAs per huge page (its start and its second 4 KiB page) to /proc/lkp25p3. */
 static void xlate(const char *proc, char *base, size_t size, struct counts *c)
 {
