@@ -900,7 +900,7 @@ class ModulesIT {
         rule.put("period_ms=9 report_ms=1000", "reason=bad_period token=period_ms:10..60000");
         rule.put("period_ms=1 report_ms=1000", "reason=bad_period token=period_ms:10..60000");
         rule.put("period_ms=10 report_ms=99", "reason=bad_report token=report_ms:100..3600000");
-        rule.put("period_ms=100 report_ms=50", "reason=bad_report token=report_ms:>=period_ms");
+        rule.put("period_ms=1000 report_ms=500", "reason=bad_report token=report_ms:>=period_ms");
         rule.put("period_ms=10 report_ms=655360", "reason=bad_report token=report_ms/period_ms:<=65535");
         String scan = "scan start pid=1 addr=0x1000 len=4096 ";
         check("sleep 5", SHORT); // reject lines are rate limited (10 per 5 s): start with a full budget
