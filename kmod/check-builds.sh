@@ -3,15 +3,19 @@
 #
 # Builds kmod/lkp25p3 and kmod/pagetable natively in the userspace of each
 # cached guest image (the guest's own gcc and kernel headers), without booting
-# it, and counts the compiler warnings. The image stays untouched: its disk is
-# mounted read-only under an overlayfs whose upper layer is a temporary folder.
+# it, and counts the compiler warnings (W=1), then runs sparse over the same
+# sources (make C=2: the checker only, on every file) and counts its warnings
+# and errors. sparse comes from the image: every recipe in vm-images/ lists it
+# in extra_packages. The image stays untouched: its disk is mounted read-only
+# under an overlayfs whose upper layer is a temporary folder.
 #
 # Usage: kmod/check-builds.sh [-k KMOD_DIR] [-o OUT_DIR] [recipe...]
 #   recipe     a recipe name of vm-images/ (default: every vm-images/*.yaml)
 #   -k DIR     the kmod/ folder to build (default: the folder of this script)
 #   -o DIR     keep the build logs and the .ko files in DIR/<recipe>/
 #
-# Prints one line per recipe: name, kernel release, warning count, PASS/FAIL.
+# Prints one line per recipe: name, kernel release, compiler and sparse warning
+# counts (sparse=- with a note where Kbuild itself skipped sparse), PASS/FAIL.
 # Exits 0 when every recipe built both modules without a warning, 1 otherwise,
 # 2 on a usage error. Needs root (loop and overlay mounts, chroot) and the
 # images built beforehand (bin/harness image build <recipe>); set HARNESS to
@@ -25,7 +29,7 @@ kmod=$here
 out=
 
 usage() {
-	sed -n '9,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+	sed -n '12,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
 	exit 2
 }
 
@@ -125,7 +129,7 @@ in_image() {
 
 # check RECIPE: prints its result line; returns non-zero on any warning or failure.
 check() {
-	local recipe=$1 dir release m src log ok warn=0 n status=PASS notes=()
+	local recipe=$1 dir release m src log slog ok warn=0 sparse=0 unchecked=0 n status=PASS notes=()
 
 	dir=$(image_dir "$recipe") || dir=
 	if [ -z "$dir" ] || [ ! -f "$dir/disk.img" ]; then
@@ -161,9 +165,27 @@ check() {
 				status=FAIL
 				tail -n 20 "$log" | sed "s|^|    $m: |" >&2
 			fi
+			slog=$tmp/logs/$m.sparse
+			if ! in_image sh -c 'command -v sparse' >/dev/null; then
+				notes+=("no sparse in the image: rebuild it, its recipe lists sparse")
+				status=FAIL
+			elif ! in_image make -C "$src" KDIR="/lib/modules/$release/build" C=2 >"$slog" 2>&1; then
+				notes+=("$m: make C=2 failed")
+				status=FAIL
+				tail -n 20 "$slog" | sed "s|^|    $m sparse: |" >&2
+			fi
+			n=$(grep -Ec ': (warning|error):' "$slog") || true
+			sparse=$((sparse + n))
+			# 7.2's Makefile runs scripts/checker-valid.sh, which Debian's headers do not ship,
+			# and then skips sparse with only this message: say so instead of counting 0.
+			if grep -q 'sparse is not available or not up to date' "$slog"; then
+				notes+=("$m: Kbuild skipped sparse (not available or not up to date)")
+				unchecked=1
+			fi
 			if [ -n "$out" ]; then
 				mkdir -p "$out/$recipe"
 				cp "$log" "$out/$recipe/"
+				cp "$slog" "$out/$recipe/" 2>/dev/null || true
 				cp "$tmp/merged$src/$m.ko" "$out/$recipe/" 2>/dev/null || true
 			fi
 		done
@@ -171,8 +193,13 @@ check() {
 			status=FAIL
 			grep -H 'warning:' "$tmp"/logs/*.log | sed "s|^$tmp/logs/|    |" >&2
 		fi
+		if [ "$sparse" -ne 0 ]; then
+			status=FAIL
+			grep -EH ': (warning|error):' "$tmp"/logs/*.sparse | sed "s|^$tmp/logs/|    |" >&2
+		fi
 	fi
-	printf '%-10s %-24s warnings=%-3d %s%s\n' "$recipe" "$release" "$warn" "$status" \
+	[ "$unchecked" -eq 0 ] || sparse=-
+	printf '%-10s %-24s warnings=%-3d sparse=%-3s %s%s\n' "$recipe" "$release" "$warn" "$sparse" "$status" \
 		"$([ ${#notes[@]} -eq 0 ] || printf ' (%s)' "$(IFS=';'; echo "${notes[*]}")")"
 	cleanup
 	[ "$status" = PASS ]

@@ -7,7 +7,7 @@
  * translates random pages of the region through /proc/lkp25p3 (a write runs
  * in the writer's mm, so these are this process's pages), one through the
  * pagetable ioctls (target: this process), and the lkp25p3 scanner scans the
- * region every millisecond. Output and exit status: README.md.
+ * region every 10 ms, its shortest period. Output and exit status: README.md.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -156,19 +156,6 @@ static void *ioctl_translator(void *arg)
 	return NULL;
 }
 
-/* One command to /proc/lkp25p3; 0 or the errno. */
-static int proc_command(const char *proc, const char *cmd)
-{
-	int fd = open(proc, O_WRONLY), err = 0;
-
-	if (fd < 0)
-		return errno;
-	if (write(fd, cmd, strlen(cmd)) < 0)
-		err = errno;
-	close(fd);
-	return err;
-}
-
 static void usage(FILE *f)
 {
 	fprintf(f,
@@ -253,7 +240,7 @@ int main(int argc, char **argv)
 
 	if (scan) {
 		snprintf(cmd, sizeof(cmd),
-			 "scan start pid=%d addr=0x%" PRIxPTR " len=%zu period_ms=1 report_ms=1000\n",
+			 "scan start pid=%d addr=0x%" PRIxPTR " len=%zu period_ms=10 report_ms=1000\n",
 			 getpid(), c.base, c.size);
 		scan_err = proc_command(c.proc, cmd);
 	}

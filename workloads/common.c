@@ -2,10 +2,12 @@
 #include "common.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 uint64_t now_ns(void)
 {
@@ -160,4 +162,16 @@ void page_set_free(struct page_set *set)
 	free(set->spans);
 	set->spans = NULL;
 	set->n = set->cap = 0;
+}
+
+int proc_command(const char *proc, const char *cmd)
+{
+	int fd = open(proc, O_WRONLY), err = 0;
+
+	if (fd < 0)
+		return errno;
+	if (write(fd, cmd, strlen(cmd)) < 0)
+		err = errno;
+	close(fd);
+	return err;
 }

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* Helpers shared by memalloc, pagemap and getpfn. */
+/* Helpers shared by the workload programs. */
 #ifndef WORKLOADS_COMMON_H
 #define WORKLOADS_COMMON_H
 
@@ -18,6 +18,9 @@ int parse_size(const char *s, uint64_t *out);
 
 /* Unsigned decimal or 0x-hex, the whole string. 0 on success. */
 int parse_u64(const char *s, uint64_t *out);
+
+/* One write of @cmd to @proc (/proc/lkp25p3): 0 or the errno. */
+int proc_command(const char *proc, const char *cmd);
 
 /* A set of virtual pages, as sorted, disjoint [first, end) page-number intervals. */
 struct page_set {

@@ -10,7 +10,17 @@
  * Locking contract for every function here: the caller holds
  * mmap_read_lock(mm) and only walks addresses that lie inside a VMA it looked
  * up under that lock. The PGD..PMD tables of such an address cannot be freed
- * meanwhile. A PTE table can, without the mmap lock held for writing:
+ * meanwhile, with one exception: a hugetlb VMA's PMD table may be shared with
+ * other processes (CONFIG_ARCH_WANT_HUGE_PMD_SHARE on x86-64), and
+ * huge_pmd_unshare() clears this mm's PUD without its mmap lock (rmap unmap,
+ * migration, a hole punch: it holds i_mmap_rwsem and the hugetlb VMA lock,
+ * which is not exported). So the PMD table is always reached through the PUD
+ * value read once (pmd_offset(&pudv, ...)), never by reading the live PUD
+ * again, and ptw_translate() holds RCU across the walk: the table that value
+ * names is freed only after a grace period (MMU_GATHER_RCU_TABLE_FREE).
+ * Callers that write entries or take a PMD lock (the scanner) and callers that
+ * walk whole ranges (the dump) skip hugetlb VMAs: see ptw_vma_skipped().
+ * A PTE table can be freed too, without the mmap lock held for writing:
  * khugepaged collapse, retract_page_tables() (file and shmem THP, since 6.6,
  * no mmap lock at all), PT_RECLAIM on 7.x (MADV_DONTNEED frees empty tables
  * under mmap_read_lock). Those free the table after an RCU grace period, so
@@ -24,6 +34,8 @@
 #ifndef LKP_PTWALK_H
 #define LKP_PTWALK_H
 
+#include <linux/huge_mm.h>
+#include <linux/hugetlb.h>
 #include <linux/mm.h>
 #include <linux/pgtable.h>
 #include <linux/rcupdate.h>
@@ -88,8 +100,20 @@ static inline enum ptw_descent ptw_descend(struct mm_struct *mm,
 		return pud_present(*pudv) ? PTW_PUD_LEAF : PTW_HOLE;
 	if (pud_bad(*pudv))
 		return PTW_BAD;
-	*pmdp = pmd_offset(pud, addr);
+	/* From the value checked above: the live PUD may be cleared by now. */
+	*pmdp = pmd_offset(pudv, addr);
 	return PTW_AT_PMD;
+}
+
+/*
+ * A range walk (scanner, dump) leaves hugetlb VMAs alone: their PMD table may
+ * be shared and unshared under us (see the top of this file), and the scanner
+ * would take the PMD lock in it and clear bits in it. The caller reports the
+ * VMA as skipped.
+ */
+static inline bool ptw_vma_skipped(struct vm_area_struct *vma)
+{
+	return is_vm_hugetlb_page(vma);
 }
 
 /*
@@ -108,12 +132,12 @@ struct ptw_walk_ops {
 			  void *priv);
 };
 
-static inline bool ptw_walk_pmds(pud_t *pudp, unsigned long addr,
+static inline bool ptw_walk_pmds(pud_t pudv, unsigned long addr,
 				 unsigned long end,
 				 const struct ptw_walk_ops *ops, void *priv,
 				 unsigned long *stop)
 {
-	pmd_t *pmdp = pmd_offset(pudp, addr);
+	pmd_t *pmdp = pmd_offset(&pudv, addr);
 	unsigned long next;
 
 	do {
@@ -150,7 +174,7 @@ static inline bool ptw_walk_puds(p4d_t *p4dp, unsigned long addr,
 				return false;
 			}
 		} else if (!pud_bad(pudv) &&
-			   !ptw_walk_pmds(pudp, addr, next, ops, priv, stop)) {
+			   !ptw_walk_pmds(pudv, addr, next, ops, priv, stop)) {
 			return false;
 		}
 		cond_resched();
@@ -211,10 +235,18 @@ static inline unsigned long ptw_walk(struct mm_struct *mm, unsigned long addr,
 }
 
 /*
- * Lock the PTE table that the snapshot @pmdv points to and return the entry
- * for @addr, or NULL when the PMD changed meanwhile (the caller skips or
- * retries; never spin here). On success RCU is held and *ptlp is locked:
- * release both with ptw_pte_unlock().
+ * Work on the PTEs of [addr, end), within one PMD, of the table that the
+ * snapshot @pmdv points to.
+ */
+typedef void (*ptw_pte_fn)(pte_t *ptep, unsigned long addr, unsigned long end,
+			   void *priv);
+
+/*
+ * Call @fn on the PTEs of [addr, end) with RCU held and the table's split
+ * lock taken; false, without calling @fn, when the PMD no longer holds
+ * @pmdv (the caller skips or retries; never spin here). Every path leaves
+ * with the lock and RCU released, so the lock context balances inside this
+ * function (sparse checks it) and @fn neither takes nor drops them.
  *
  * @pmdv was read before RCU was held: in that window the table may have been
  * unlinked, its grace period may have ended and its page may have been
@@ -224,33 +256,35 @@ static inline unsigned long ptw_walk(struct mm_struct *mm, unsigned long addr,
  * table's lock, catches a table unlinked after that (collapse and reclaim
  * clear the PMD with this lock held).
  */
-static inline pte_t *ptw_pte_lock(struct mm_struct *mm, pmd_t *pmdp,
+static inline bool ptw_pte_locked(struct mm_struct *mm, pmd_t *pmdp,
 				  pmd_t pmdv, unsigned long addr,
-				  spinlock_t **ptlp)
+				  unsigned long end, ptw_pte_fn fn, void *priv)
 {
+	bool done = false;
 	spinlock_t *ptl;
-	pte_t *ptep;
 
 	rcu_read_lock();
 	if (unlikely(!pmd_same(pmdv, READ_ONCE(*pmdp))))
 		goto out_rcu_unlock;
 	ptl = pte_lockptr(mm, &pmdv);
-	ptep = pte_offset_kernel(&pmdv, addr);
 	spin_lock(ptl);
 	if (likely(pmd_same(pmdv, READ_ONCE(*pmdp)))) {
-		*ptlp = ptl;
-		return ptep;
+		fn(pte_offset_kernel(&pmdv, addr), addr, end, priv);
+		done = true;
 	}
 	spin_unlock(ptl);
 out_rcu_unlock:
 	rcu_read_unlock();
-	return NULL;
+	return done;
 }
 
-static inline void ptw_pte_unlock(spinlock_t *ptl)
+static inline void ptw_copy_ptes(pte_t *ptep, unsigned long addr,
+				 unsigned long end, void *priv)
 {
-	spin_unlock(ptl);
-	rcu_read_unlock();
+	pte_t *out = priv;
+
+	for (; addr < end; addr += PAGE_SIZE)
+		*out++ = ptep_get(ptep++);
 }
 
 /*
@@ -261,15 +295,28 @@ static inline bool ptw_read_ptes(struct mm_struct *mm, pmd_t *pmdp,
 				 pmd_t pmdv, unsigned long addr,
 				 unsigned long end, pte_t *out)
 {
-	spinlock_t *ptl;
-	pte_t *ptep = ptw_pte_lock(mm, pmdp, pmdv, addr, &ptl);
+	return ptw_pte_locked(mm, pmdp, pmdv, addr, end, ptw_copy_ptes, out);
+}
 
-	if (!ptep)
+/*
+ * The PMD leaf maps the huge zero page. is_huge_zero_pmd() reads a variable
+ * that no supported kernel exports, so test what sets that page apart from
+ * every other PMD-mapped page: a frame with a struct page that is neither
+ * anonymous nor in a file's page cache (no ->mapping). An anonymous THP has
+ * its anon_vma there and a file or shmem THP its address_space as long as it
+ * is mapped; a special (pfnmap) PMD has no page of its own to ask. Racy
+ * without the PMD lock, like every snapshot here, but never unsafe: any
+ * valid PFN has a struct page to read.
+ */
+static inline bool ptw_huge_zero_pmd(pmd_t pmdv)
+{
+	unsigned long pfn = pmd_pfn(pmdv);
+
+#ifdef CONFIG_ARCH_SUPPORTS_PMD_PFNMAP
+	if (pmd_special(pmdv))
 		return false;
-	for (; addr < end; addr += PAGE_SIZE)
-		*out++ = ptep_get(ptep++);
-	ptw_pte_unlock(ptl);
-	return true;
+#endif
+	return pfn_valid(pfn) && !READ_ONCE(pfn_to_page(pfn)->mapping);
 }
 
 /* Translation of one address. */
@@ -292,9 +339,7 @@ static inline u64 ptw_pa(const struct ptw_result *r, unsigned long addr)
 static inline bool ptw_translate_once(struct mm_struct *mm,
 				      unsigned long addr, struct ptw_result *r)
 {
-	spinlock_t *ptl;
 	pmd_t *pmdp;
-	pte_t *ptep;
 	pud_t pudv;
 	pmd_t pmdv;
 	pte_t ptev;
@@ -335,6 +380,7 @@ static inline bool ptw_translate_once(struct mm_struct *mm,
 		r->writable = pmd_write(pmdv);
 		r->dirty = pmd_dirty(pmdv);
 		r->young = pmd_young(pmdv);
+		r->zero = ptw_huge_zero_pmd(pmdv);
 		return true;
 	}
 	if (pmd_bad(pmdv)) {
@@ -342,11 +388,8 @@ static inline bool ptw_translate_once(struct mm_struct *mm,
 		return true;
 	}
 
-	ptep = ptw_pte_lock(mm, pmdp, pmdv, addr, &ptl);
-	if (!ptep)
+	if (!ptw_read_ptes(mm, pmdp, pmdv, addr, addr + PAGE_SIZE, &ptev))
 		return false;
-	ptev = ptep_get(ptep);
-	ptw_pte_unlock(ptl);
 
 	if (pte_none(ptev)) {
 		r->err = "not_present";
@@ -368,17 +411,23 @@ static inline bool ptw_translate_once(struct mm_struct *mm,
 
 /*
  * Translate @addr of @mm. The caller holds mmap_read_lock(mm) and has checked
- * that a VMA covers @addr.
+ * that a VMA covers @addr. hugetlb VMAs are translated too: only read, from
+ * the PUD snapshot, under RCU.
  */
 static inline void ptw_translate(struct mm_struct *mm, unsigned long addr,
 				 struct ptw_result *r)
 {
+	bool done;
 	int tries;
 
 	for (tries = 0; tries < 3; tries++) {
 		memset(r, 0, sizeof(*r));
 		r->level = PTW_NONE;
-		if (ptw_translate_once(mm, addr, r))
+		/* Keeps a shared hugetlb PMD table alive once unshared. */
+		rcu_read_lock();
+		done = ptw_translate_once(mm, addr, r);
+		rcu_read_unlock();
+		if (done)
 			return;
 	}
 	r->err = "unstable";

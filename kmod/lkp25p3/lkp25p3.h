@@ -18,7 +18,8 @@ struct task_struct;
 
 /*
  * The scanner. Configuration is written under lkp.lock before the thread is
- * woken and is read-only while it runs. counts[] and the period_* fields
+ * woken and is read-only while it runs. report_ms / period_ms <= U16_MAX
+ * (checked by the parser), so a counter never saturates. counts[] and the period_* fields
  * belong to the thread. The statistics are written by the thread and read
  * without a lock by /proc readers, hence READ_ONCE/WRITE_ONCE.
  */
@@ -40,6 +41,7 @@ struct lkp_scanner {
 	u64 scans, reports, overruns, flushes;
 	u64 last_scan_ns, max_scan_ns;
 	unsigned long present, thp;	/* found by the last scan */
+	unsigned long skipped;		/* hugetlb pages the last scan left */
 	bool target_alive, finished;
 };
 

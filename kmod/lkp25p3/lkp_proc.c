@@ -26,12 +26,22 @@
 #include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/stringify.h>
 #include <linux/uaccess.h>
 
 #include "lkp25p3.h"
 
 #define LKP_MAX_WRITE		4096		/* larger writes: -E2BIG */
 #define LKP_MAX_SCAN_LEN	(16UL << 30)	/* 4 Mi pages, 8 MiB of counters */
+#define LKP_PERIOD_MS_MIN	10
+#define LKP_PERIOD_MS_MAX	60000
+#define LKP_REPORT_MS_MIN	100
+#define LKP_REPORT_MS_MAX	3600000
+/* The rule a rejected value broke, as the reject line's token. */
+#define LKP_PERIOD_RULE		"period_ms:" __stringify(LKP_PERIOD_MS_MIN) \
+				".." __stringify(LKP_PERIOD_MS_MAX)
+#define LKP_REPORT_RULE		"report_ms:" __stringify(LKP_REPORT_MS_MIN) \
+				".." __stringify(LKP_REPORT_MS_MAX)
 
 /* The one instance of the module state (lkp25p3.h). */
 struct lkp_state lkp;
@@ -111,10 +121,20 @@ static int lkp_parse_scan_start(char *cur, struct lkp_scan_args *a)
 		return lkp_reject(-EINVAL, "bad_len", "len");
 	if (a->addr >= TASK_SIZE_MAX || a->len > TASK_SIZE_MAX - a->addr)
 		return lkp_reject(-EINVAL, "kernel_address", "addr");
-	if (!a->period_ms || a->period_ms > 60000)
-		return lkp_reject(-EINVAL, "bad_period", "period_ms");
-	if (a->report_ms < a->period_ms || a->report_ms > 3600000)
-		return lkp_reject(-EINVAL, "bad_report", "report_ms");
+	/*
+	 * Floors: every period can end in an all-CPU TLB flush IPI, every
+	 * report can be ~200 KB of printk. The token states the rule broken.
+	 */
+	if (a->period_ms < LKP_PERIOD_MS_MIN || a->period_ms > LKP_PERIOD_MS_MAX)
+		return lkp_reject(-EINVAL, "bad_period", LKP_PERIOD_RULE);
+	if (a->report_ms < LKP_REPORT_MS_MIN || a->report_ms > LKP_REPORT_MS_MAX)
+		return lkp_reject(-EINVAL, "bad_report", LKP_REPORT_RULE);
+	if (a->report_ms < a->period_ms)
+		return lkp_reject(-EINVAL, "bad_report", "report_ms:>=period_ms");
+	/* A page's count is a u16: at most U16_MAX scans per report. */
+	if (a->report_ms / a->period_ms > U16_MAX)
+		return lkp_reject(-EINVAL, "bad_report",
+				  "report_ms/period_ms:<=65535");
 	if (a->duration_s > 864000)
 		return lkp_reject(-EINVAL, "bad_duration", "duration_s");
 	return 0;
@@ -208,8 +228,9 @@ static int lkp_proc_show(struct seq_file *m, void *v)
 		   READ_ONCE(s->overruns), READ_ONCE(s->flushes));
 	seq_printf(m, "last_scan_ns=%llu\nmax_scan_ns=%llu\n",
 		   READ_ONCE(s->last_scan_ns), READ_ONCE(s->max_scan_ns));
-	seq_printf(m, "present=%lu\nthp=%lu\n", READ_ONCE(s->present),
-		   READ_ONCE(s->thp));
+	seq_printf(m, "present=%lu\nthp=%lu\nskipped=%lu\n",
+		   READ_ONCE(s->present), READ_ONCE(s->thp),
+		   READ_ONCE(s->skipped));
 	seq_printf(m, "target_alive=%d\nfinished=%d\n",
 		   READ_ONCE(s->target_alive) ? 1 : 0,
 		   READ_ONCE(s->finished) ? 1 : 0);

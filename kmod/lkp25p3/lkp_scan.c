@@ -37,13 +37,17 @@
 #define LKP_HEAT_PAYLOAD	700		/* rle= bytes per line: < 900 in all */
 #define LKP_LINE_MAX		1024
 #define LKP_TOKEN_MAX		48
+#define LKP_RESCHED_PAGES	65536		/* counters between cond_resched() */
 
 /* One scan's view of the range; the walk callbacks fill it in. */
 struct lkp_walk {
 	struct lkp_scanner *s;
 	struct mm_struct *mm;
 	bool counting;			/* false for the priming scan */
+	bool no_youth;			/* VM_MIXEDMAP: frames may lack a page */
 	unsigned long present, thp, cleared;
+	unsigned long skipped;		/* pages of hugetlb VMAs in the range */
+	unsigned int skipped_vmas;
 };
 
 static void lkp_count(struct lkp_walk *w, unsigned long addr,
@@ -80,25 +84,33 @@ static void lkp_mark_young(struct page *page)
 	folio_clear_idle(folio);
 }
 
-static void lkp_mark_young_pte(pte_t ptev)
+static void lkp_mark_young_pte(const struct lkp_walk *w, pte_t ptev)
 {
 	unsigned long pfn = pte_pfn(ptev);
 
 	/* Only frames with a struct page of their own. */
-	if (!pte_special(ptev) && !is_zero_pfn(pfn) && pfn_valid(pfn))
+	if (!w->no_youth && !pte_special(ptev) && !is_zero_pfn(pfn) &&
+	    pfn_valid(pfn))
 		lkp_mark_young(pfn_to_page(pfn));
 }
 
-static void lkp_mark_young_pmd(pmd_t pmdv)
+/*
+ * The same for a PMD leaf: a special (pfnmap) PMD, a frame without a struct
+ * page, or the huge zero page, shared by every process, is left alone.
+ */
+static void lkp_mark_young_pmd(const struct lkp_walk *w, pmd_t pmdv)
 {
-	lkp_mark_young(pmd_page(pmdv));
+	unsigned long pfn = pmd_pfn(pmdv);
+
+	if (!w->no_youth && pfn_valid(pfn) && !ptw_huge_zero_pmd(pmdv))
+		lkp_mark_young(pfn_to_page(pfn));
 }
 #else
-static void lkp_mark_young_pte(pte_t ptev)
+static void lkp_mark_young_pte(const struct lkp_walk *w, pte_t ptev)
 {
 }
 
-static void lkp_mark_young_pmd(pmd_t pmdv)
+static void lkp_mark_young_pmd(const struct lkp_walk *w, pmd_t pmdv)
 {
 }
 #endif
@@ -113,6 +125,33 @@ static bool lkp_scan_pud_leaf(pud_t pudv, unsigned long addr,
 	return true;
 }
 
+/* The PTEs of [addr, end) under their table's lock (ptw_pte_locked()). */
+static void lkp_scan_ptes(pte_t *ptep, unsigned long addr, unsigned long end,
+			  void *priv)
+{
+	struct lkp_walk *w = priv;
+
+	for (; addr < end; addr += PAGE_SIZE, ptep++) {
+		pte_t ptev = ptep_get(ptep);
+
+		if (!pte_present(ptev))
+			continue;
+		w->present++;
+		/*
+		 * Atomic test-and-clear, like ptep_test_and_clear_young(),
+		 * which is not exported: a plain store could lose a Dirty
+		 * bit that the CPU sets concurrently.
+		 */
+		if (pte_young(ptev) &&
+		    test_and_clear_bit(_PAGE_BIT_ACCESSED,
+				       (unsigned long *)&ptep->pte)) {
+			lkp_mark_young_pte(w, ptev);
+			w->cleared++;
+			lkp_count(w, addr, 1);
+		}
+	}
+}
+
 /* Scan [addr, end), which lies within one PMD entry and one VMA. */
 static bool lkp_scan_pmd(pmd_t *pmdp, unsigned long addr, unsigned long end,
 			 void *priv)
@@ -120,7 +159,6 @@ static bool lkp_scan_pmd(pmd_t *pmdp, unsigned long addr, unsigned long end,
 	unsigned long npages = (end - addr) >> PAGE_SHIFT;
 	struct lkp_walk *w = priv;
 	spinlock_t *ptl;
-	pte_t *ptep;
 	pmd_t pmdv;
 	bool young;
 
@@ -140,7 +178,7 @@ static bool lkp_scan_pmd(pmd_t *pmdp, unsigned long addr, unsigned long end,
 		    test_and_clear_bit(_PAGE_BIT_ACCESSED,
 				       (unsigned long *)&pmdp->pmd)) {
 			young = true;
-			lkp_mark_young_pmd(pmdv);
+			lkp_mark_young_pmd(w, pmdv);
 		}
 		spin_unlock(ptl);
 		w->present += npages;
@@ -154,30 +192,8 @@ static bool lkp_scan_pmd(pmd_t *pmdp, unsigned long addr, unsigned long end,
 	if (pmd_bad(pmdv))
 		return true;
 
-	/* The table changed under us (collapse, reclaim): skip it this scan. */
-	ptep = ptw_pte_lock(w->mm, pmdp, pmdv, addr, &ptl);
-	if (!ptep)
-		return true;
-	for (; addr < end; addr += PAGE_SIZE, ptep++) {
-		pte_t ptev = ptep_get(ptep);
-
-		if (!pte_present(ptev))
-			continue;
-		w->present++;
-		/*
-		 * Atomic test-and-clear, like ptep_test_and_clear_young(),
-		 * which is not exported: a plain store could lose a Dirty
-		 * bit that the CPU sets concurrently.
-		 */
-		if (pte_young(ptev) &&
-		    test_and_clear_bit(_PAGE_BIT_ACCESSED,
-				       (unsigned long *)&ptep->pte)) {
-			lkp_mark_young_pte(ptev);
-			w->cleared++;
-			lkp_count(w, addr, 1);
-		}
-	}
-	ptw_pte_unlock(ptl);
+	/* A table that changed under us (collapse, reclaim) is skipped this scan. */
+	ptw_pte_locked(w->mm, pmdp, pmdv, addr, end, lkp_scan_ptes, w);
 	return true;
 }
 
@@ -241,10 +257,18 @@ static bool lkp_scan_once(struct lkp_scanner *s, bool counting)
 	mmap_read_lock(mm);
 	for (vma = find_vma(mm, start); vma && vma->vm_start < end;
 	     vma = find_vma(mm, vma->vm_end)) {
+		unsigned long from = max(start, vma->vm_start);
+		unsigned long to = min(end, vma->vm_end);
+
 		if (vma->vm_flags & (VM_PFNMAP | VM_IO))
 			continue;
-		ptw_walk(mm, max(start, vma->vm_start), min(end, vma->vm_end),
-			 &lkp_scan_ops, &w);
+		if (ptw_vma_skipped(vma)) {
+			w.skipped += (to - from) >> PAGE_SHIFT;
+			w.skipped_vmas++;
+			continue;
+		}
+		w.no_youth = vma->vm_flags & VM_MIXEDMAP;
+		ptw_walk(mm, from, to, &lkp_scan_ops, &w);
 	}
 	mmap_read_unlock(mm);
 	/*
@@ -260,6 +284,12 @@ static bool lkp_scan_once(struct lkp_scanner *s, bool counting)
 
 	WRITE_ONCE(s->present, w.present);
 	WRITE_ONCE(s->thp, w.thp);
+	if (w.skipped != s->skipped) {
+		/* Once per change, not per scan. */
+		pr_info("scan_skipped pages=%lu vmas=%u reason=hugetlb\n",
+			w.skipped, w.skipped_vmas);
+		WRITE_ONCE(s->skipped, w.skipped);
+	}
 	WRITE_ONCE(s->last_scan_ns, dt);
 	if (dt > s->max_scan_ns)
 		WRITE_ONCE(s->max_scan_ns, dt);
@@ -272,12 +302,28 @@ static bool lkp_scan_once(struct lkp_scanner *s, bool counting)
 	return true;
 }
 
-/* Run-length tokens over groups of @gran pages; a group's value is its max. */
+/*
+ * Run-length tokens over groups of @gran pages; a group's value is its max.
+ * A report makes several passes over up to 4 Mi counters (lkp_heat_gran()
+ * alone up to nine at 16 GiB): each pass reschedules every
+ * LKP_RESCHED_PAGES counters.
+ */
 struct lkp_rle {
 	const u16 *c;
 	unsigned long n, pos;
+	unsigned long since;		/* counters read since cond_resched() */
 	unsigned int gran;
 };
+
+static void lkp_rle_advance(struct lkp_rle *it, unsigned long len)
+{
+	it->pos += len;
+	it->since += len;
+	if (it->since >= LKP_RESCHED_PAGES) {
+		it->since = 0;
+		cond_resched();
+	}
+}
 
 static unsigned int lkp_rle_group(const struct lkp_rle *it, unsigned long pos,
 				  unsigned long *len)
@@ -301,10 +347,10 @@ static bool lkp_rle_next(struct lkp_rle *it, unsigned int *val,
 		return false;
 	*val = lkp_rle_group(it, it->pos, &len);
 	*run = len;
-	it->pos += len;
+	lkp_rle_advance(it, len);
 	while (it->pos < it->n && lkp_rle_group(it, it->pos, &len) == *val) {
 		*run += len;
-		it->pos += len;
+		lkp_rle_advance(it, len);
 	}
 	return true;
 }
@@ -353,6 +399,7 @@ static unsigned int lkp_heat_lines(struct lkp_scanner *s, unsigned int gran,
 				pr_info("heat seq=%llu t_ms=%llu addr=0x%lx pages=%lu gran=%u part=%u/%u first=%lu rle=%s\n",
 					s->reports + 1, t_ms, s->addr, s->pages,
 					gran, part, parts, first, s->line);
+			cond_resched();
 			first = pos;
 			used = 0;
 		}
@@ -370,23 +417,44 @@ static unsigned int lkp_heat_lines(struct lkp_scanner *s, unsigned int gran,
 	return part;
 }
 
+static u64 lkp_counts_sum(const u16 *c, unsigned long n)
+{
+	u64 sum = 0;
+
+	while (n--)
+		sum += *c++;
+	return sum;
+}
+
+/* Sum of the counters, then zero them for the next period. */
+static u64 lkp_counts_take(struct lkp_scanner *s)
+{
+	unsigned long i, n;
+	u64 young = 0;
+
+	for (i = 0; i < s->pages; i += n) {
+		n = min_t(unsigned long, s->pages - i, LKP_RESCHED_PAGES);
+		young += lkp_counts_sum(s->counts + i, n);
+		memset(s->counts + i, 0, n * sizeof(*s->counts));
+		cond_resched();
+	}
+	return young;
+}
+
 static void lkp_report(struct lkp_scanner *s, u64 now)
 {
 	u64 t_ms = div_u64(now - s->start_ns, NSEC_PER_MSEC);
 	unsigned int gran = lkp_heat_gran(s);
 	unsigned int parts = lkp_heat_lines(s, gran, t_ms, 0);
-	u64 young = 0;
-	unsigned long i;
+	u64 young;
 
 	lkp_heat_lines(s, gran, t_ms, parts);
-	for (i = 0; i < s->pages; i++)
-		young += s->counts[i];
+	young = lkp_counts_take(s);
 	pr_info("heat_done seq=%llu scans=%u scan_ns_avg=%llu scan_ns_max=%llu present=%lu thp=%lu young=%llu\n",
 		s->reports + 1, s->period_scans,
 		s->period_scans ? div_u64(s->period_ns_sum, s->period_scans) : 0,
 		s->period_ns_max, s->present, s->thp, young);
 	WRITE_ONCE(s->reports, s->reports + 1);
-	memset(s->counts, 0, s->pages * sizeof(*s->counts));
 	s->period_scans = 0;
 	s->period_ns_sum = 0;
 	s->period_ns_max = 0;
@@ -419,12 +487,14 @@ static void lkp_idle(void)
 	__set_current_state(TASK_RUNNING);
 }
 
+/* A target once gone stays gone: the thread idles from then on (one line). */
 static void lkp_target_state(struct lkp_scanner *s, bool alive)
 {
-	if (s->target_alive && !alive)
-		pr_info("scan_target_gone pid=%d scans=%llu reports=%llu\n",
-			s->pid_nr, s->scans, s->reports);
-	WRITE_ONCE(s->target_alive, alive);
+	if (alive)
+		return;
+	pr_info("scan_target_gone pid=%d scans=%llu reports=%llu\n",
+		s->pid_nr, s->scans, s->reports);
+	WRITE_ONCE(s->target_alive, false);
 }
 
 /*
@@ -433,7 +503,8 @@ static void lkp_target_state(struct lkp_scanner *s, bool alive)
  * scan of that deadline, so report j covers exactly ((j-1) * report,
  * j * report]. A first, uncounted scan at start clears the A bits that the
  * workload's own initialisation left. The thread never returns before
- * kthread_stop(): after duration_s or when the target dies it idles.
+ * kthread_stop(): after duration_s, or from the first scan that finds the
+ * target (or its mm) gone, it idles without a timer and scans no more.
  */
 static int lkp_scan_thread(void *data)
 {
@@ -449,7 +520,7 @@ static int lkp_scan_thread(void *data)
 	lkp_target_state(s, lkp_scan_once(s, false));
 
 	while (!kthread_should_stop()) {
-		if (s->finished) {
+		if (s->finished || !s->target_alive) {
 			lkp_idle();
 			continue;
 		}
@@ -458,6 +529,8 @@ static int lkp_scan_thread(void *data)
 			break;
 
 		lkp_target_state(s, lkp_scan_once(s, true));
+		if (!s->target_alive)
+			continue;
 		now = ktime_get_ns();
 		if (deadline >= next_report) {
 			if (s->period_scans)

@@ -17,6 +17,7 @@
 #include <linux/sched/task.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/version.h>
 
 #include "lkp25p3.h"
 
@@ -36,6 +37,23 @@ struct lkp_vma_rec {
 
 #define LKP_VMA_BATCH	64
 
+/*
+ * "[heap]" as the running kernel's /proc/PID/maps says it. 6.7 brought
+ * vma_is_initial_heap() and, with "mm: fix VMA heap bounds checking", its
+ * strict form: the VMA holds part of [start_brk, brk), so one that only
+ * touches either end, or any VMA while the heap is empty, is not the heap.
+ * Before that, show_map_vma() tested vm_start <= brk && vm_end >= start_brk.
+ * The kernel's own helper where it has one; its old test elsewhere.
+ */
+static bool lkp_vma_is_heap(struct mm_struct *mm, struct vm_area_struct *vma)
+{
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 7, 0)
+	return vma_is_initial_heap(vma);
+#else
+	return vma->vm_start <= mm->brk && vma->vm_end >= mm->start_brk;
+#endif
+}
+
 static void lkp_vma_fill(struct mm_struct *mm, struct vm_area_struct *vma,
 			 struct lkp_vma_rec *r)
 {
@@ -52,11 +70,8 @@ static void lkp_vma_fill(struct mm_struct *mm, struct vm_area_struct *vma,
 		name = vma->vm_ops->name(vma);
 
 	/*
-	 * Same precedence as /proc/PID/maps. The heap is a VMA holding part of
-	 * [start_brk, brk): strict, as vma_is_initial_heap() on 6.12 and 7.2,
-	 * so a VMA that only touches the heap's start or end, or any VMA while
-	 * the heap is empty, is not the heap. The stack test is inclusive, as
-	 * vma_is_initial_stack().
+	 * Same precedence as /proc/PID/maps. The stack test is inclusive, as
+	 * vma_is_initial_stack() and the is_stack() before it.
 	 */
 	if (vma->vm_file) {
 		r->file = get_file(vma->vm_file);
@@ -66,7 +81,7 @@ static void lkp_vma_fill(struct mm_struct *mm, struct vm_area_struct *vma,
 		strscpy(r->special, name, sizeof(r->special));
 		r->type = "Special Mapping";
 		r->tag = "special";
-	} else if (vma->vm_start < mm->brk && vma->vm_end > mm->start_brk) {
+	} else if (lkp_vma_is_heap(mm, vma)) {
 		r->type = "Heap";
 		r->tag = "heap";
 	} else if (vma->vm_start <= mm->start_stack &&

@@ -34,6 +34,8 @@ static const struct file_operations pt_fops = {
 	.owner		= THIS_MODULE,
 	.open		= pt_open,
 	.unlocked_ioctl	= pt_ioctl,
+	/* Same layout for 32-bit callers; compat_ptr() widens the argument. */
+	.compat_ioctl	= compat_ptr_ioctl,
 };
 
 /* All module state. */
@@ -67,10 +69,11 @@ MODULE_PARM_DESC(max_runs, "most map lines one dump prints (0 = no limit; defaul
  */
 #define PT_DUMP_LINES	1024
 
+/* A map line, or (skip) a VMA left out: va..va + pages * 4 KiB. */
 struct pt_line {
 	unsigned long va, pfn, pages;
 	enum ptw_level level;
-	bool zero;
+	bool zero, skip;
 };
 
 struct pt_dump {
@@ -80,7 +83,10 @@ struct pt_dump {
 	bool zero;			/* run of the shared zero page */
 	unsigned long total_pages, runs;
 	unsigned long skipped;		/* PTE tables that kept changing */
+	unsigned long became_thp;	/* PTE tables a THP replaced meanwhile */
 	unsigned int vmas;		/* VMAs walked to their end */
+	unsigned int skipped_vmas;	/* hugetlb VMAs, not walked */
+	unsigned long skipped_pages;	/* their size */
 	unsigned long next;		/* where the next locked pass starts */
 	bool truncated, truncated_logged;
 	pte_t *ptes;			/* PTRS_PER_PTE entries */
@@ -96,9 +102,14 @@ static void pt_dump_drain(struct pt_dump *d)
 
 	for (i = 0; i < d->nlines; i++) {
 		l = &d->lines[i];
-		pr_info("map va=0x%lx pa=0x%llx pages=%lu level=%s%s\n", l->va,
-			(unsigned long long)PFN_PHYS(l->pfn), l->pages,
-			ptw_level_name(l->level), l->zero ? " zero=1" : "");
+		if (l->skip)
+			pr_info("dump_skipped_vma va=0x%lx end=0x%lx pages=%lu reason=hugetlb\n",
+				l->va, l->va + l->pages * PAGE_SIZE, l->pages);
+		else
+			pr_info("map va=0x%lx pa=0x%llx pages=%lu level=%s%s\n",
+				l->va, (unsigned long long)PFN_PHYS(l->pfn),
+				l->pages, ptw_level_name(l->level),
+				l->zero ? " zero=1" : "");
 		cond_resched();
 	}
 	d->nlines = 0;
@@ -146,27 +157,6 @@ static void pt_run_add(struct pt_dump *d, unsigned long va, unsigned long pfn,
 	d->zero = zero;
 }
 
-/*
- * Copy the PTEs of [addr, end). A table replaced meanwhile (collapse,
- * reclaim) is read once more from the new PMD value, then skipped: never spin.
- */
-static bool pt_read_ptes(pmd_t *pmdp, unsigned long addr, unsigned long end,
-			 struct pt_dump *d)
-{
-	pmd_t pmdv;
-	int tries;
-
-	for (tries = 0; tries < 2; tries++) {
-		pmdv = READ_ONCE(*pmdp);
-		if (!pmd_present(pmdv) || pmd_leaf(pmdv) || pmd_bad(pmdv))
-			break;
-		if (ptw_read_ptes(d->mm, pmdp, pmdv, addr, end, d->ptes))
-			return true;
-	}
-	d->skipped++;
-	return false;
-}
-
 static bool pt_dump_pud_leaf(pud_t pudv, unsigned long addr,
 			     unsigned long end, void *priv)
 {
@@ -179,7 +169,12 @@ static bool pt_dump_pud_leaf(pud_t pudv, unsigned long addr,
 	return true;
 }
 
-/* [addr, end) lies within one PMD entry and one VMA. */
+/*
+ * [addr, end) lies within one PMD entry and one VMA. The PTEs are copied
+ * under their table's lock and worked on without it. A table replaced
+ * meanwhile (collapse to a THP, reclaim) is read once more from the new PMD
+ * value, whatever it now holds, then skipped: never spin.
+ */
 static bool pt_dump_pmd(pmd_t *pmdp, unsigned long addr, unsigned long end,
 			void *priv)
 {
@@ -187,23 +182,30 @@ static bool pt_dump_pmd(pmd_t *pmdp, unsigned long addr, unsigned long end,
 	struct pt_dump *d = priv;
 	pmd_t pmdv;
 	pte_t ptev;
+	int tries;
 
 	if (PT_DUMP_LINES - d->nlines < PTRS_PER_PTE)
 		return false;
-	pmdv = READ_ONCE(*pmdp);
-	if (!pmd_present(pmdv))
-		return true;
-	/* A THP PMD looks bad to pmd_bad(): test for the leaf first. */
-	if (pmd_leaf(pmdv)) {
-		pfn = pmd_pfn(pmdv) + ((addr & ~PMD_MASK) >> PAGE_SHIFT);
-		pt_run_add(d, addr, pfn, n, PTW_PMD, false);
+	for (tries = 0; tries < 2; tries++) {
+		pmdv = READ_ONCE(*pmdp);
+		if (!pmd_present(pmdv))
+			return true;
+		/* A THP PMD looks bad to pmd_bad(): test for the leaf first. */
+		if (pmd_leaf(pmdv)) {
+			pfn = pmd_pfn(pmdv) + ((addr & ~PMD_MASK) >> PAGE_SHIFT);
+			pt_run_add(d, addr, pfn, n, PTW_PMD, false);
+			d->became_thp += tries;
+			return true;
+		}
+		if (pmd_bad(pmdv))
+			return true;
+		if (ptw_read_ptes(d->mm, pmdp, pmdv, addr, end, d->ptes))
+			break;
+	}
+	if (tries == 2) {
+		d->skipped++;
 		return true;
 	}
-	if (pmd_bad(pmdv))
-		return true;
-	/* Copy under the PTE lock, work on the copy without it. */
-	if (!pt_read_ptes(pmdp, addr, end, d))
-		return true;
 	for (i = 0; i < n; i++) {
 		ptev = d->ptes[i];
 		if (!pte_present(ptev))
@@ -220,6 +222,25 @@ static const struct ptw_walk_ops pt_dump_ops = {
 	.pmd_entry	= pt_dump_pmd,
 };
 
+/* Note a hugetlb VMA as skipped; false when the line buffer is full. */
+static bool pt_dump_skip(struct pt_dump *d, struct vm_area_struct *vma)
+{
+	unsigned long start = max(d->next, vma->vm_start);
+
+	/* Room for the pending run and this line. */
+	if (PT_DUMP_LINES - d->nlines < 2)
+		return false;
+	pt_run_flush(d);
+	d->lines[d->nlines++] = (struct pt_line) {
+		.va = start, .pages = (vma->vm_end - start) >> PAGE_SHIFT,
+		.skip = true,
+	};
+	d->skipped_vmas++;
+	d->skipped_pages += (vma->vm_end - start) >> PAGE_SHIFT;
+	d->next = vma->vm_end;
+	return true;
+}
+
 /*
  * One pass under mmap_read_lock, from d->next on, until every VMA is walked
  * (true) or the line buffer is full (false; d->next is where to go on).
@@ -231,6 +252,11 @@ static bool pt_dump_pass(struct pt_dump *d)
 
 	for (vma = find_vma(d->mm, d->next); vma;
 	     vma = find_vma(d->mm, vma->vm_end)) {
+		if (ptw_vma_skipped(vma)) {
+			if (!pt_dump_skip(d, vma))
+				return false;
+			continue;
+		}
 		stop = ptw_walk(d->mm, max(d->next, vma->vm_start),
 				vma->vm_end, &pt_dump_ops, d);
 		d->next = stop;
@@ -284,6 +310,11 @@ static int pt_dump(struct pid *pid)
 	pt_dump_drain(&d);
 	if (d.skipped)
 		pr_info("dump_skipped tables=%lu\n", d.skipped);
+	if (d.became_thp)
+		pr_info("dump_reread tables=%lu now=pmd\n", d.became_thp);
+	if (d.skipped_vmas)
+		pr_info("dump_skipped_vmas vmas=%u pages=%lu reason=hugetlb\n",
+			d.skipped_vmas, d.skipped_pages);
 	pr_info("dump end pid=%d vmas=%u pages=%lu runs=%lu\n", pid_nr(pid),
 		d.vmas, d.total_pages, d.runs);
 

@@ -179,6 +179,11 @@ check scan_pid_overflow EINVAL "$PW" $P "scan start pid=99999999999 addr=0x1000 
 check scan_period_zero EINVAL "$PW" $P "scan start pid=1 addr=0x1000 len=4096 period_ms=0"
 check scan_period_huge EINVAL "$PW" $P "scan start pid=1 addr=0x1000 len=4096 period_ms=60001"
 check scan_report_short EINVAL "$PW" $P "scan start pid=1 addr=0x1000 len=4096 period_ms=100 report_ms=50"
+# floors: an all-CPU flush IPI per period, up to ~200 KB of log per report; u16 counters per report
+check scan_period_below_floor EINVAL "$PW" $P "scan start pid=1 addr=0x1000 len=4096 period_ms=9"
+check scan_report_below_floor EINVAL "$PW" $P "scan start pid=1 addr=0x1000 len=4096 period_ms=10 report_ms=99"
+check scan_report_huge EINVAL "$PW" $P "scan start pid=1 addr=0x1000 len=4096 period_ms=1000 report_ms=3600001"
+check scan_counts_saturate EINVAL "$PW" $P "scan start pid=1 addr=0x1000 len=4096 period_ms=10 report_ms=655360"
 check scan_duration_huge EINVAL "$PW" $P "scan start pid=1 addr=0x1000 len=4096 duration_s=864001"
 check scan_no_such_pid ESRCH "$PW" $P "scan start pid=$(dead_pid) addr=0x1000 len=4096"
 check scan_pid_max ESRCH "$PW" $P "scan start pid=2147483647 addr=0x1000 len=4096"
@@ -257,7 +262,7 @@ writer_scan() {
 	n=0 bad=0
 	while [ ! -e "$stop" ]; do
 		n=$((n + 1))
-		echo "scan start pid=1 addr=$heap_addr len=$heap_len period_ms=1 report_ms=50" >$P 2>/dev/null ||
+		echo "scan start pid=1 addr=$heap_addr len=$heap_len period_ms=10 report_ms=100" >$P 2>/dev/null ||
 			bad=$((bad + 1))
 		cat $P >/dev/null || bad=$((bad + 1))
 		echo "scan stop" >$P 2>/dev/null || bad=$((bad + 1))

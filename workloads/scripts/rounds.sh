@@ -27,7 +27,7 @@ while [ "$i" -le "$n" ]; do
 	scans=-
 	if ! insmod "$LKP" 2>"$out/insmod.err"; then
 		why="insmod: $(cat "$out/insmod.err")"
-	elif ! echo "scan start pid=$HELD_PID addr=$addr len=16777216 period_ms=10 report_ms=50" >/proc/lkp25p3; then
+	elif ! echo "scan start pid=$HELD_PID addr=$addr len=16777216 period_ms=10 report_ms=100" >/proc/lkp25p3; then
 		why="scan start refused"
 	else
 		sleep 0.2

@@ -17,9 +17,10 @@ package ptlab.spec;
  * @param warmPeriodUs microseconds between two reads of the warm region; default
  *     {@link Defaults#ACCESS_WARM_PERIOD_US}; at least 1
  * @param scanPeriodMs milliseconds between two accessed-bit scans by the kthread; default
- *     {@link Defaults#ACCESS_SCAN_PERIOD_MS}; at least 1
+ *     {@link Defaults#ACCESS_SCAN_PERIOD_MS}; at least {@link #MIN_SCAN_PERIOD_MS}
  * @param reportMs milliseconds between two access-count reports in the kernel log; default
- *     {@link Defaults#ACCESS_REPORT_MS}; a multiple of scan_period_ms, at most duration_s * 1000
+ *     {@link Defaults#ACCESS_REPORT_MS}; at least {@link #MIN_REPORT_MS}, a multiple of scan_period_ms
+ *     of at most {@link #MAX_SCANS_PER_REPORT} periods, at most duration_s * 1000
  * @param thp transparent huge pages during the step; default {@link Defaults#ACCESS_THP} so the A bits are
  *     per 4 KiB page
  */
@@ -27,6 +28,11 @@ public record AccessWorkload(ByteSize size, Integer durationS, ByteSize hot, Byt
         ByteSize warmEnd, Integer warmPeriodUs, Integer scanPeriodMs, Integer reportMs, Thp thp)
         implements Workload {
     public static final String KIND = "access";
+    /** lkp25p3's floors (kmod/lkp25p3/lkp_proc.c): an all-CPU TLB flush per period, up to ~200 KB of log per report. */
+    public static final int MIN_SCAN_PERIOD_MS = 10;
+    public static final int MIN_REPORT_MS = 100;
+    /** lkp25p3 counts a page's accesses per report in 16 bits. */
+    public static final int MAX_SCANS_PER_REPORT = 65535;
 
     @Override
     public String kind() {

@@ -181,11 +181,15 @@ final class SpecValidator {
             }
         }
         atLeast(at + "warm_period_us", a.warmPeriodUs(), 1);
-        atLeast(at + "scan_period_ms", a.scanPeriodMs(), 1);
-        if (atLeast(at + "report_ms", a.reportMs(), 1) && a.scanPeriodMs() >= 1) {
+        boolean period = atLeast(at + "scan_period_ms", a.scanPeriodMs(), AccessWorkload.MIN_SCAN_PERIOD_MS);
+        if (atLeast(at + "report_ms", a.reportMs(), AccessWorkload.MIN_REPORT_MS) && period) {
             if (a.reportMs() % a.scanPeriodMs() != 0) {
                 error(at + "report_ms", "must be a multiple of scan_period_ms (" + a.scanPeriodMs() + "), got "
                         + a.reportMs());
+            } else if (a.reportMs() / a.scanPeriodMs() > AccessWorkload.MAX_SCANS_PER_REPORT) {
+                error(at + "report_ms", "must be at most " + AccessWorkload.MAX_SCANS_PER_REPORT
+                        + " scan periods (the module counts a page's accesses in 16 bits), got "
+                        + a.reportMs() / a.scanPeriodMs());
             } else if (a.durationS() >= 1 && a.reportMs() > a.durationS() * 1000L) {
                 error(at + "report_ms", "must be at most duration_s * 1000 (" + a.durationS() * 1000L
                         + ") or no report is ever logged, got " + a.reportMs());

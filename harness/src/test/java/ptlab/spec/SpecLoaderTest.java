@@ -300,7 +300,14 @@ class SpecLoaderTest {
         assertError(only(access + "    duration_s: 1\n    report_ms: 2000\n"), 6, 5, "workloads[0].report_ms",
                 "must be at most duration_s * 1000 (1000)");
         assertError(only(access + "    scan_period_ms: 0\n"), 5, 5, "workloads[0].scan_period_ms",
-                "must be at least 1, got 0");
+                "must be at least 10, got 0");
+        assertError(only(access + "    scan_period_ms: 9\n    report_ms: 900\n"), 5, 5,
+                "workloads[0].scan_period_ms", "must be at least 10, got 9");
+        assertError(only(access + "    scan_period_ms: 10\n    report_ms: 90\n"), 6, 5, "workloads[0].report_ms",
+                "must be at least 100, got 90");
+        assertError(only(access + "    duration_s: 700\n    scan_period_ms: 10\n    report_ms: 655360\n"), 7, 5,
+                "workloads[0].report_ms", "must be at most 65535 scan periods");
+        load(access + "    scan_period_ms: 10\n    report_ms: 100\n");
         assertError(only(access + "    warm_period_us: 0\n"), 5, 5, "workloads[0].warm_period_us",
                 "must be at least 1, got 0");
         assertError(only(access + "    duration_s: 0\n"), 5, 5, "workloads[0].duration_s", "must be at least 1, got 0");
