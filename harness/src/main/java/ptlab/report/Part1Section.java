@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import ptlab.analysis.BatchMeans;
 import ptlab.analysis.Captions;
 import ptlab.analysis.Cdf;
@@ -65,7 +66,7 @@ final class Part1Section {
             String stem = "part1-layout-" + scheme;
             blocks.add(ctx.figure(LayoutFigure.of(stem, ctx.author() + "-Layout-" + scheme,
                     (Captions.layout(scheme, c) + " " + Captions.independence(
-                            ctx.manifest.get("guest_start").orElse(""))).trim(), t, runs)));
+                            Objects.requireNonNullElse(ctx.manifest.guestStart(), ""))).trim(), t, runs)));
             ctx.dataset("part1-" + scheme + "-runs.csv", List.of("start_va", "start_pa", "pages"), sink -> {
                 for (int i = 0; i < runs.count(); i++) {
                     sink.row(Fmt.hex(runs.startVa(i)), Fmt.hex(runs.startPfn(i) << 12), Long.toString(runs.length(i)));

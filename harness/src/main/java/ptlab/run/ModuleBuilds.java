@@ -12,6 +12,7 @@ import ptlab.image.NativeBuilder;
 import ptlab.plan.GuestPaths;
 import ptlab.plan.Step;
 import ptlab.runfolder.RunFolder;
+import ptlab.runfolder.StepRecord;
 import ptlab.ssh.ExecResult;
 import ptlab.util.HostCommand;
 import ptlab.util.Progress;

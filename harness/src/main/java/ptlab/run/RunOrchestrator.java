@@ -22,6 +22,7 @@ import ptlab.plan.RunUnit;
 import ptlab.plan.Step;
 import ptlab.report.RenderResult;
 import ptlab.runfolder.RunFolder;
+import ptlab.runfolder.StepRecord;
 import ptlab.util.Progress;
 
 /**
