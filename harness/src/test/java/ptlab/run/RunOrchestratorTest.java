@@ -14,8 +14,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 import ptlab.HarnessException;
 import ptlab.Outcome;
 import ptlab.image.Image;
@@ -164,9 +167,19 @@ class RunOrchestratorTest {
         assertEquals("failed", step(ran.manifest(), "access").get("status").asText());
         assertFalse(Files.exists(ran.run().resolve("raw/kern.log")), "nothing is collected from a crashed guest");
         assertFalse(Files.exists(ran.run().resolve("report.html")), "a crashed run is not rendered");
-        String junit = Files.readString(ran.run().resolve("junit.xml"));
-        assertTrue(junit.contains("name=\"access\"") && junit.contains("<failure message=\"guest kernel crashed"),
-                "junit.xml names the crashed step: " + junit);
+        // junit.xml: the crashed step is a failed test case carrying the crash, and it is the only failure
+        Element suite = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(ran.run().resolve("junit.xml").toFile()).getDocumentElement();
+        assertEquals("1", suite.getAttribute("failures"));
+        NodeList failures = suite.getElementsByTagName("failure");
+        assertEquals(1, failures.getLength());
+        Element failure = (Element) failures.item(0);
+        Element testcase = (Element) failure.getParentNode();
+        assertEquals("access", testcase.getAttribute("name"));
+        assertTrue(testcase.getAttribute("classname").endsWith(".steps"), testcase.getAttribute("classname"));
+        assertTrue(failure.getAttribute("message").startsWith("guest kernel crashed while running: "),
+                failure.getAttribute("message"));
+        assertTrue(failure.getTextContent().contains("Oops: 0000 [#1] SMP"), failure.getTextContent());
         assertTrue(ran.guest().closed);
     }
 
