@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.TreeMap;
 import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.SchemaFactory;
 import org.junit.jupiter.api.Test;
@@ -22,6 +21,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import ptlab.HarnessException;
 import ptlab.analysis.DamonWitness;
+import ptlab.testing.JUnitDom;
 import ptlab.testing.TestFiles;
 
 /**
@@ -109,17 +109,11 @@ class CampaignReportTest {
         assertTrue(md.contains("| bookworm (6.1.0-50-amd64) | lkp25p3 walk | 1 |"), "the good cell keeps its results");
         assertValidJunit(junit);
         // the one failure is the bad cell's oracle, carrying its detail
-        Element all = parse(junit);
-        assertEquals("1", all.getAttribute("failures"));
-        NodeList failures = all.getElementsByTagName("failure");
-        assertEquals(1, failures.getLength());
-        Element failure = (Element) failures.item(0);
-        Element testcase = (Element) failure.getParentNode();
-        assertEquals("module VA->PA == pagemap", testcase.getAttribute("name"));
-        assertTrue(testcase.getAttribute("classname").endsWith(".oracles"), testcase.getAttribute("classname"));
+        Element all = JUnitDom.root(junit);
+        Element failure = JUnitDom.onlyFailure(all, "module VA->PA == pagemap", ".oracles");
         // suites in folder order: a-bookworm-r1, then the bad b-trixie-r1
         Element badSuite = (Element) all.getElementsByTagName("testsuite").item(1);
-        assertEquals(badSuite, testcase.getParentNode());
+        assertEquals(badSuite, failure.getParentNode().getParentNode());
         assertTrue(failure.getAttribute("message").contains("1 mismatch"), failure.getAttribute("message"));
         // the step log's control characters are removed from its system-out, the rest of the line kept
         String systemOut = testcase(badSuite, "xlate").getElementsByTagName("system-out").item(0).getTextContent();
@@ -147,7 +141,7 @@ class CampaignReportTest {
         List<String> md = Files.readAllLines(out.resolve("report.md"));
         assertTrue(md.contains("| " + DamonWitness.NAME + " | n/a | PASS |"), String.join("\n", md));
         assertValidJunit(junit);
-        Element all = parse(junit);
+        Element all = JUnitDom.root(junit);
         assertEquals("0", all.getAttribute("failures"));
         NodeList suites = all.getElementsByTagName("testsuite");
         assertEquals("1", ((Element) suites.item(0)).getAttribute("skipped"));
@@ -156,10 +150,6 @@ class CampaignReportTest {
                 ((Element) skipped.getElementsByTagName("skipped").item(0)).getAttribute("message"));
         assertEquals(0, testcase((Element) suites.item(1), DamonWitness.NAME).getChildNodes().getLength(),
                 "the sid cell's witness passed");
-    }
-
-    private static Element parse(Path xml) throws Exception {
-        return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml.toFile()).getDocumentElement();
     }
 
     /** The one test case named {@code name} in {@code suite}. */

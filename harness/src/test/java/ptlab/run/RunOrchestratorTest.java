@@ -14,11 +14,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 import ptlab.HarnessException;
 import ptlab.Outcome;
 import ptlab.image.Image;
@@ -27,6 +25,7 @@ import ptlab.plan.Overrides;
 import ptlab.plan.RunPlan;
 import ptlab.plan.RunPlanner;
 import ptlab.plan.Step;
+import ptlab.testing.JUnitDom;
 import ptlab.testing.TestFiles;
 import ptlab.util.Progress;
 
@@ -168,15 +167,7 @@ class RunOrchestratorTest {
         assertFalse(Files.exists(ran.run().resolve("raw/kern.log")), "nothing is collected from a crashed guest");
         assertFalse(Files.exists(ran.run().resolve("report.html")), "a crashed run is not rendered");
         // junit.xml: the crashed step is a failed test case carrying the crash, and it is the only failure
-        Element suite = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-                .parse(ran.run().resolve("junit.xml").toFile()).getDocumentElement();
-        assertEquals("1", suite.getAttribute("failures"));
-        NodeList failures = suite.getElementsByTagName("failure");
-        assertEquals(1, failures.getLength());
-        Element failure = (Element) failures.item(0);
-        Element testcase = (Element) failure.getParentNode();
-        assertEquals("access", testcase.getAttribute("name"));
-        assertTrue(testcase.getAttribute("classname").endsWith(".steps"), testcase.getAttribute("classname"));
+        Element failure = JUnitDom.onlyFailure(JUnitDom.root(ran.run().resolve("junit.xml")), "access", ".steps");
         assertTrue(failure.getAttribute("message").startsWith("guest kernel crashed while running: "),
                 failure.getAttribute("message"));
         assertTrue(failure.getTextContent().contains("Oops: 0000 [#1] SMP"), failure.getTextContent());
