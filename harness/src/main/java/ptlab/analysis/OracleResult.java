@@ -1,16 +1,67 @@
 package ptlab.analysis;
 
-/** One cross-check of the run against something it did not compute. */
-public record OracleResult(String name, boolean passed, String detail) {
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * One cross-check of the run against something it did not compute: passed, failed, or not applicable
+ * (the kernel lacks what the check needs), with the detail or the reason. Not applicable is neither a
+ * pass nor a failure: it does not fail a run, and no report counts it among the passes.
+ */
+public record OracleResult(String name, Status status, String detail) {
+    /** The three outcomes of a check. */
+    public enum Status {
+        PASSED("PASS"), FAILED("FAIL"), NOT_APPLICABLE("n/a");
+
+        private final String label;
+
+        Status(String label) {
+            this.label = label;
+        }
+
+        /** How tables and summaries show it: PASS, FAIL or n/a. */
+        public String label() {
+            return label;
+        }
+    }
+
+    public OracleResult {
+        detail = detail == null ? "" : detail;
+    }
+
+    /**
+     * As manifest.json and oracles.json hold it: {@code status}, or before there was one (manifest
+     * version 1) a {@code passed} flag.
+     */
+    @JsonCreator
+    static OracleResult fromJson(@JsonProperty("name") String name, @JsonProperty("status") Status status,
+            @JsonProperty("detail") String detail, @JsonProperty("passed") Boolean passed) {
+        Status s = status != null ? status : Boolean.TRUE.equals(passed) ? Status.PASSED : Status.FAILED;
+        return new OracleResult(name, s, detail);
+    }
+
     public static OracleResult pass(String name, String detail) {
-        return new OracleResult(name, true, detail);
+        return new OracleResult(name, Status.PASSED, detail);
     }
 
     public static OracleResult fail(String name, String detail) {
-        return new OracleResult(name, false, detail);
+        return new OracleResult(name, Status.FAILED, detail);
     }
 
     public static OracleResult of(String name, boolean passed, String detail) {
-        return new OracleResult(name, passed, detail);
+        return passed ? pass(name, detail) : fail(name, detail);
+    }
+
+    /** A check this run cannot make, and why. */
+    public static OracleResult notApplicable(String name, String reason) {
+        return new OracleResult(name, Status.NOT_APPLICABLE, reason);
+    }
+
+    public boolean passed() {
+        return status == Status.PASSED;
+    }
+
+    public boolean failed() {
+        return status == Status.FAILED;
     }
 }

@@ -9,6 +9,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import ptlab.analysis.OracleResult;
 import ptlab.report.RenderResult;
 import ptlab.report.SubmissionPackager;
 
@@ -41,7 +42,7 @@ public final class PackageCommand implements Callable<Integer> {
         }
         for (int i = 0; i < r.renders().size(); i++) {
             RenderResult rr = r.renders().get(i);
-            long failed = rr.oracles().stream().filter(o -> !o.passed()).count();
+            long failed = rr.oracles().stream().filter(OracleResult::failed).count();
             if (failed > 0) {
                 out.println("warning: " + failed + " oracle(s) failed in " + runDirs.get(i) + "; see its report.html");
             }

@@ -9,6 +9,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import ptlab.Outcome;
 import ptlab.analysis.OracleResult;
+import ptlab.analysis.Verdict;
 import ptlab.report.RenderPipeline;
 import ptlab.report.RenderResult;
 
@@ -28,10 +29,9 @@ public final class RenderCommand implements Callable<Integer> {
         RenderResult r = RenderPipeline.render(runDir);
         PrintWriter out = spec.commandLine().getOut();
         for (OracleResult o : r.oracles()) {
-            out.println((o.passed() ? "PASS  " : "FAIL  ") + o.name() + ": " + o.detail());
+            out.printf("%-5s %s: %s%n", o.status().label(), o.name(), o.detail());
         }
-        long passed = r.oracles().stream().filter(OracleResult::passed).count();
-        out.println(passed + " of " + r.oracles().size() + " oracles passed; " + r.files().size() + " files written; report: "
+        out.println(Verdict.counts(r.oracles(), " oracles") + "; " + r.files().size() + " files written; report: "
                 + runDir.resolve("report.html"));
         out.flush();
         return r.allPassed() ? Outcome.PASS.exitCode() : Outcome.FAIL.exitCode();

@@ -144,7 +144,7 @@ public final class RunCommand implements Callable<Integer> {
         for (RunOrchestrator.UnitResult r : started.results()) {
             out.printf("%-12s %s%n", r.outcome(), r.unit().outputDir());
             if (r.render() != null) {
-                r.render().oracles().forEach(o -> out.printf("  %-4s %s: %s%n", o.passed() ? "ok" : "FAIL", o.name(),
+                r.render().oracles().forEach(o -> out.printf("  %-4s %s: %s%n", o.passed() ? "ok" : o.status().label(), o.name(),
                         o.detail()));
                 out.println("  report: " + r.unit().folder().reportHtml());
             }

@@ -1,10 +1,12 @@
 package ptlab.image;
 
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import ptlab.json.Json;
 import ptlab.util.Sha256;
 
 /**
@@ -52,7 +54,9 @@ public final class ImageCache {
 
     public static String key(Recipe recipe) {
         try {
-            String canonical = ImageManifest.JSON.writeValueAsString(recipe.withDefaults());
+            // Jackson's default layout, as the keys of every cached image were made with: another layout
+            // would rebuild them all
+            String canonical = Json.mapper().writer(new DefaultPrettyPrinter()).writeValueAsString(recipe.withDefaults());
             return Sha256.of(BUILDER_VERSION + "\n" + CUSTOMIZE_SHA256 + "\n" + canonical).substring(0, 16);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);

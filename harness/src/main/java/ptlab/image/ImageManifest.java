@@ -1,11 +1,10 @@
 package ptlab.image;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import ptlab.HarnessException;
+import ptlab.json.Json;
 
 /**
  * What an image is made of: written as {@code manifest.json} beside the image files.
@@ -39,23 +38,16 @@ public record ImageManifest(String name, String cacheKey, String suite, String k
     public record Package(String name, String version, String arch) {
     }
 
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE);
-
     public static ImageManifest read(Path file) {
         try {
-            return JSON.readValue(file.toFile(), ImageManifest.class);
+            return Json.read(file, ImageManifest.class);
         } catch (IOException e) {
             throw HarnessException.infra("cannot read image manifest " + file + ": " + e.getMessage(), e);
         }
     }
 
     public void write(Path file) {
-        try {
-            JSON.writeValue(file.toFile(), this);
-        } catch (IOException e) {
-            throw HarnessException.infra("cannot write image manifest " + file + ": " + e.getMessage(), e);
-        }
+        Json.write(file, this);
     }
 
     /** Version of one installed package, or null. */

@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Stream;
 import ptlab.Accelerator;
 import ptlab.HarnessException;
@@ -47,7 +49,7 @@ public final class CampaignReport {
             cells.add(CellData.read(d));
         }
         checkOneExperiment(cells);
-        String title = "Campaign report: " + cells.get(0).manifest().get("experiment").orElse("?") + " / "
+        String title = "Campaign report: " + Objects.requireNonNullElse(cells.get(0).manifest().experiment(), "?") + " / "
                 + out.toAbsolutePath().normalize().getFileName();
         try {
             return write(out, cells, title, List.copyOf(missing));
@@ -59,7 +61,7 @@ public final class CampaignReport {
     private static void checkOneExperiment(List<CellData> cells) {
         Map<String, String> experiments = new LinkedHashMap<>();
         for (CellData c : cells) {
-            experiments.putIfAbsent(c.manifest().get("experiment").orElse("(no manifest.json)"), c.folder().dir().toString());
+            experiments.putIfAbsent(Objects.requireNonNullElse(c.manifest().experiment(), "(no manifest.json)"), c.folder().dir().toString());
         }
         if (experiments.size() > 1) {
             throw HarnessException.usage("these run folders belong to different experiments, which one campaign report"
@@ -146,7 +148,7 @@ public final class CampaignReport {
         files.add(text(out.resolve("report.md"), MarkdownReport.render(model)));
         files.add(text(out.resolve("report.html"), HtmlReport.render(model, figures)));
         files.sort(null);
-        return new Result(cells.get(0).manifest().get("experiment").orElse("campaign"), passed, failures, files);
+        return new Result(Objects.requireNonNullElse(cells.get(0).manifest().experiment(), "campaign"), passed, failures, files);
     }
 
     /** One CDF per cell for {@code series}, from the cells' xlate-latency-cdf.csv (already thinned). */
@@ -163,7 +165,7 @@ public final class CampaignReport {
             double[] y = pts.stream().mapToDouble(r -> CampaignTables.parse(r.get("percentile"))).toArray();
             long n = c.rows("xlate-latency.csv").stream().filter(r -> series.equals(r.get("series")))
                     .mapToLong(r -> (long) CampaignTables.parse(r.get("n"))).findFirst().orElse(pts.size());
-            boolean later = !c.manifest().get("repetition").orElse("1").equals("1");
+            boolean later = c.manifest().repetition() != null && c.manifest().repetition() != 1;
             out.add(new CdfSeries(new Cdf(c.id() + " " + c.kernel(), x, y, n, 0), images.indexOf(c.image()), later));
         }
         return out;
@@ -176,7 +178,7 @@ public final class CampaignReport {
     }
 
     static String accelSentence(List<CellData> cells) {
-        List<String> accels = cells.stream().map(c -> c.manifest().accelerator()).distinct().toList();
+        List<String> accels = cells.stream().map(c -> Objects.requireNonNullElse(c.manifest().accelerator(), "").toLowerCase(Locale.ROOT)).distinct().toList();
         if (accels.size() != 1) {
             return "The cells ran under different accelerators (" + String.join(", ", accels) + "): compare with care.";
         }

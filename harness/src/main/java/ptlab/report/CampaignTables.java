@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import ptlab.analysis.Fmt;
 import ptlab.analysis.OracleResult;
@@ -29,7 +30,7 @@ final class CampaignTables {
         rows.add(outcome);
         for (String name : oracleNames(cells)) {
             List<String> row = new ArrayList<>(List.of(name));
-            cells.forEach(c -> row.add(c.oracle(name).map(o -> o.passed() ? "PASS" : "FAIL").orElse("n/a")));
+            cells.forEach(c -> row.add(c.oracle(name).map(o -> o.status().label()).orElse("n/a")));
             rows.add(row);
         }
         return rows;
@@ -39,11 +40,11 @@ final class CampaignTables {
     static List<String> failures(List<CellData> cells) {
         List<String> out = new ArrayList<>();
         for (CellData c : cells) {
-            if (!c.outcome().equals("PASS") && c.oracles().stream().allMatch(OracleResult::passed)) {
-                out.add(c.id() + ": " + c.outcome() + " (" + c.manifest().get("message").orElse("").lines().findFirst()
+            if (!c.outcome().equals("PASS") && c.oracles().stream().noneMatch(OracleResult::failed)) {
+                out.add(c.id() + ": " + c.outcome() + " (" + c.manifest().message().lines().findFirst()
                         .orElse("") + ")");
             }
-            c.oracles().stream().filter(o -> !o.passed()).forEach(o -> out.add(c.id() + ": " + o.name() + " ("
+            c.oracles().stream().filter(OracleResult::failed).forEach(o -> out.add(c.id() + ": " + o.name() + " ("
                     + o.detail() + ")"));
         }
         return out;
@@ -108,7 +109,7 @@ final class CampaignTables {
         for (CellData c : cells) {
             List<String> row = new ArrayList<>(List.of(c.id(), c.kernel(), c.outcome(),
                     c.datasets().containsKey("vma-compare.csv") ? Integer.toString(c.rows("vma-compare.csv").size()) : "-",
-                    warnings(c), c.manifest().get("guest_start").orElse("-")));
+                    warnings(c), Objects.requireNonNullElse(c.manifest().guestStart(), "-")));
             for (String step : stepNames) {
                 row.add(stepSeconds(c, step));
             }
@@ -121,32 +122,18 @@ final class CampaignTables {
     static List<String> stepNames(List<CellData> cells) {
         Set<String> names = new LinkedHashSet<>();
         for (CellData c : cells) {
-            for (int i = 0; c.manifest().get("steps[" + i + "].name").isPresent(); i++) {
-                names.add(c.manifest().get("steps[" + i + "].name").orElseThrow());
-            }
+            c.manifest().steps().forEach(s -> names.add(s.name()));
         }
         return List.copyOf(names);
     }
 
     private static String stepSeconds(CellData c, String step) {
-        for (int i = 0; c.manifest().get("steps[" + i + "].name").isPresent(); i++) {
-            if (c.manifest().get("steps[" + i + "].name").orElseThrow().equals(step)) {
-                return c.manifest().get("steps[" + i + "].seconds").orElse("-");
-            }
-        }
-        return "-";
+        return c.manifest().step(step).map(s -> Double.toString(s.seconds())).orElse("-");
     }
 
     private static String warnings(CellData c) {
-        long total = 0;
-        boolean any = false;
-        for (Map.Entry<String, String> e : c.manifest().flat().entrySet()) {
-            if (e.getKey().startsWith("build_warnings.")) {
-                total += (long) parse(e.getValue());
-                any = true;
-            }
-        }
-        return any ? Long.toString(total) : "-";
+        Long total = c.manifest().totalBuildWarnings();
+        return total == null ? "-" : Long.toString(total);
     }
 
     /** "median [min..max]" of integers (nanoseconds), or just the value when there is one. */

@@ -8,9 +8,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import ptlab.analysis.OracleResult;
-import ptlab.parse.Manifest;
-import ptlab.parse.ManifestReader;
+import ptlab.runfolder.Manifest;
+import ptlab.runfolder.OracleFile;
 import ptlab.runfolder.RunFolder;
 
 /**
@@ -24,25 +25,9 @@ record CellData(RunFolder folder, Manifest manifest, List<OracleResult> oracles,
 
     static CellData read(Path dir) {
         RunFolder f = new RunFolder(dir);
-        Manifest m = ManifestReader.readIfPresent(f.manifest());
-        List<OracleResult> oracles = new ArrayList<>();
-        if (Files.isRegularFile(f.oracles())) {
-            // what the latest render found, which is what the cell's own report says
-            try {
-                for (var o : new com.fasterxml.jackson.databind.ObjectMapper().readTree(f.oracles().toFile())) {
-                    oracles.add(OracleResult.of(o.path("name").asText(), o.path("passed").asBoolean(),
-                            o.path("detail").asText()));
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("reading " + f.oracles(), e);
-            }
-        }
-        for (int i = 0; oracles.isEmpty() && m.get("oracles[" + i + "].name").isPresent(); i++) {
-            String name = m.get("oracles[" + i + "].name").orElseThrow();
-            boolean passed = m.get("oracles[" + i + "].passed").orElse("false").equals("true");
-            String detail = m.get("oracles[" + i + "].detail").orElse("");
-            oracles.add(passed ? OracleResult.pass(name, detail) : OracleResult.fail(name, detail));
-        }
+        Manifest m = Manifest.readIfPresent(f.manifest());
+        // what the latest render found, which is what the cell's own report says; else what the run recorded
+        List<OracleResult> oracles = Files.isRegularFile(f.oracles()) ? OracleFile.read(f.oracles()) : m.oracles();
         Map<String, List<Map<String, String>>> data = new LinkedHashMap<>();
         for (String name : USED) {
             Path p = f.datasets().resolve(name);
@@ -55,19 +40,19 @@ record CellData(RunFolder folder, Manifest manifest, List<OracleResult> oracles,
 
     /** {@code bookworm-r1}: the image and repetition, unique within a campaign. */
     String id() {
-        return manifest.get("image.name").orElse("?") + "-r" + manifest.get("repetition").orElse("?");
+        return image() + "-r" + (manifest.repetition() == null ? "?" : manifest.repetition());
     }
 
     String image() {
-        return manifest.get("image.name").orElse("?");
+        return Objects.requireNonNullElse(manifest.imageName(), "?");
     }
 
     String kernel() {
-        return manifest.get("guest_kernel").orElse("?");
+        return Objects.requireNonNullElse(manifest.guestKernel(), "?");
     }
 
     String outcome() {
-        return manifest.get("outcome").orElse("NOT RUN");
+        return manifest.recordedOutcome().map(Enum::name).orElse("NOT RUN");
     }
 
     List<Map<String, String>> rows(String dataset) {

@@ -32,7 +32,7 @@ final class DamonSection {
         KeyValueFile status = KeyValueFile.parse(ctx.run.raw("damon/status.txt"));
         if (status.num("available") == 0) {
             String why = status.values().getOrDefault("reason", "?");
-            OracleResult r = ctx.oracle(OracleResult.pass(DamonWitness.NAME, "not available on this kernel ("
+            OracleResult r = ctx.oracle(OracleResult.notApplicable(DamonWitness.NAME, "not available on this kernel ("
                     + status.values().getOrDefault("kernel", "?") + "): " + why));
             return new Section(TITLE, true, List.of(new Block.Paragraph(r.detail() + ".")));
         }

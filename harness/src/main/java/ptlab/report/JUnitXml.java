@@ -6,7 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.transform.OutputKeys;
@@ -18,8 +21,9 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.xml.sax.SAXException;
 import ptlab.analysis.OracleResult;
-import ptlab.parse.Manifest;
+import ptlab.runfolder.Manifest;
 import ptlab.runfolder.RunFolder;
+import ptlab.runfolder.StepRecord;
 
 /**
  * junit.xml for CI systems: one {@code <testsuite>} per run (cell), a test case per step and per oracle;
@@ -113,31 +117,41 @@ public final class JUnitXml {
     }
 
     private static Element suite(Document doc, RunFolder run, Manifest m, List<OracleResult> oracles) {
-        String id = m.get("experiment").orElse("run") + "." + m.get("run_id").orElse(run.dir().getFileName().toString());
+        String id = Objects.requireNonNullElse(m.experiment(), "run") + "."
+                + Objects.requireNonNullElse(m.runId(), run.dir().getFileName().toString());
         Element suite = doc.createElement("testsuite");
         suite.setAttribute("name", clean(id));
-        m.get("started_at").ifPresent(t -> suite.setAttribute("timestamp", t.replace("Z", "")));
+        if (m.startedAt() != null) {
+            suite.setAttribute("timestamp", m.startedAt().replace("Z", ""));
+        }
         Element props = doc.createElement("properties");
-        for (String key : List.of("guest_kernel", "accelerator", "guest_start", "outcome", "git_commit")) {
-            m.get(key).ifPresent(v -> {
+        Map<String, String> shown = new LinkedHashMap<>();
+        shown.put("guest_kernel", m.guestKernel());
+        shown.put("accelerator", m.accelerator());
+        shown.put("guest_start", m.guestStart());
+        shown.put("outcome", m.recordedOutcome().map(Enum::name).orElse(null));
+        shown.put("git_commit", m.gitCommit());
+        shown.forEach((key, v) -> {
+            if (v != null && !v.isEmpty()) {
                 Element p = doc.createElement("property");
                 p.setAttribute("name", key);
                 p.setAttribute("value", clean(v));
                 props.appendChild(p);
-            });
-        }
+            }
+        });
         suite.appendChild(props);
         int tests = 0;
         int failures = 0;
         int errors = 0;
+        int skipped = 0;
         double time = 0;
         boolean stepFailed = false;
-        for (int i = 0; m.get("steps[" + i + "].name").isPresent(); i++) {
-            String step = m.get("steps[" + i + "].name").orElseThrow();
-            double secs = parse(m.get("steps[" + i + "].seconds").orElse("0"));
+        for (StepRecord s : m.steps()) {
+            String step = s.name();
+            double secs = s.seconds();
             Element tc = testcase(doc, id + ".steps", step, secs);
-            if (m.get("steps[" + i + "].status").orElse("").equals("failed")) {
-                String msg = m.get("steps[" + i + "].message").orElse("failed");
+            if (s.failed()) {
+                String msg = s.message() == null || s.message().isEmpty() ? "failed" : s.message();
                 tc.appendChild(failure(doc, "failure", "step", msg));
                 failures++;
                 stepFailed = true;
@@ -154,17 +168,22 @@ public final class JUnitXml {
         }
         for (OracleResult o : oracles) {
             Element tc = testcase(doc, id + ".oracles", o.name(), 0);
-            if (!o.passed()) {
+            if (o.failed()) {
                 tc.appendChild(failure(doc, "failure", "oracle", o.detail()));
                 failures++;
+            } else if (o.status() == OracleResult.Status.NOT_APPLICABLE) {
+                Element skip = doc.createElement("skipped");
+                skip.setAttribute("message", clean(o.detail()));
+                tc.appendChild(skip);
+                skipped++;
             }
             suite.appendChild(tc);
             tests++;
         }
-        String outcome = m.get("outcome").orElse("");
+        String outcome = m.recordedOutcome().map(Enum::name).orElse("");
         if (!stepFailed && !outcome.isEmpty() && !outcome.equals("PASS") && !outcome.equals("FAIL")) {
             Element tc = testcase(doc, id, "run", 0);
-            tc.appendChild(failure(doc, "error", outcome, m.get("message").orElse(outcome)));
+            tc.appendChild(failure(doc, "error", outcome, m.message().isEmpty() ? outcome : m.message()));
             suite.appendChild(tc);
             tests++;
             errors++;
@@ -172,7 +191,7 @@ public final class JUnitXml {
         suite.setAttribute("tests", Integer.toString(tests));
         suite.setAttribute("failures", Integer.toString(failures));
         suite.setAttribute("errors", Integer.toString(errors));
-        suite.setAttribute("skipped", "0");
+        suite.setAttribute("skipped", Integer.toString(skipped));
         suite.setAttribute("time", seconds(time));
         return suite;
     }
@@ -227,14 +246,6 @@ public final class JUnitXml {
             } else if (k.getNodeType() == org.w3c.dom.Node.ELEMENT_NODE) {
                 stripWhitespace(k);
             }
-        }
-    }
-
-    private static double parse(String s) {
-        try {
-            return Double.parseDouble(s);
-        } catch (NumberFormatException e) {
-            return 0;
         }
     }
 

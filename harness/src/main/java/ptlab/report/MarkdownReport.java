@@ -16,7 +16,7 @@ public final class MarkdownReport {
         if (!m.oracles().isEmpty()) {
             sb.append("\n## Oracles\n\n");
             table(sb, List.of("oracle", "result", "detail"), m.oracles().stream()
-                    .map(o -> List.of(o.name(), o.passed() ? "PASS" : "**FAIL**", o.detail())).toList());
+                    .map(o -> List.of(o.name(), o.failed() ? "**FAIL**" : o.status().label(), o.detail())).toList());
         }
         for (Section s : m.sections()) {
             sb.append("\n## ").append(s.title()).append("\n\n");

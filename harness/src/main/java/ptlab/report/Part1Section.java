@@ -67,7 +67,7 @@ final class Part1Section {
             String stem = "part1-layout-" + scheme;
             blocks.add(ctx.figure(LayoutFigure.of(stem, ctx.author() + "-Layout-" + scheme,
                     (LayoutCaptions.layout(scheme, c) + " " + LayoutCaptions.independence(
-                            GuestStart.ofLabel(ctx.manifest.get("guest_start").orElse(null)))).trim(), t, runs)));
+                            GuestStart.ofLabel(ctx.manifest.guestStart()))).trim(), t, runs)));
             ctx.dataset("part1-" + scheme + "-runs.csv", List.of("start_va", "start_pa", "pages"), sink -> {
                 for (int i = 0; i < runs.count(); i++) {
                     sink.row(Fmt.hex(runs.startVa(i)), Fmt.hex(runs.startPfn(i) << 12), Long.toString(runs.length(i)));

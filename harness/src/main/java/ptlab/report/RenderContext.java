@@ -7,7 +7,7 @@ import java.util.Optional;
 import ptlab.Accelerator;
 import ptlab.analysis.OracleResult;
 import ptlab.parse.KmsgLog;
-import ptlab.parse.Manifest;
+import ptlab.runfolder.Manifest;
 import ptlab.runfolder.RunFolder;
 import ptlab.render.Figure;
 import ptlab.render.FigureWriter;

@@ -1,10 +1,5 @@
 package ptlab.report;
 
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Stream;
 import java.util.Optional;
 import ptlab.Accelerator;
@@ -21,8 +17,8 @@ import ptlab.analysis.OracleResult;
 import ptlab.analysis.Verdict;
 import ptlab.parse.KmsgLog;
 import ptlab.parse.KmsgParser;
-import ptlab.parse.Manifest;
-import ptlab.parse.ManifestReader;
+import ptlab.runfolder.Manifest;
+import ptlab.runfolder.OracleFile;
 import ptlab.runfolder.RunFolder;
 
 /**
@@ -38,7 +34,7 @@ public final class RenderPipeline {
     /** {@code harness render}: the whole derivation from raw/ and manifest.json, which it never changes. */
     public static RenderResult render(Path runDir) {
         RunFolder run = checkedFolder(runDir);
-        Manifest manifest = ManifestReader.readIfPresent(run.manifest());
+        Manifest manifest = Manifest.readIfPresent(run.manifest());
         return report(analyse(run, manifest), manifest);
     }
 
@@ -63,8 +59,8 @@ public final class RenderPipeline {
             sections.add(PagetableSection.build(ctx));
             sections.add(logs);
             sections.add(InfoSections.guest(ctx));
-            ctx.dataset("oracles.csv", List.of("name", "passed", "detail"), sink -> ctx.oracles.forEach(
-                    o -> sink.row(o.name(), o.passed() ? "true" : "false", o.detail())));
+            ctx.dataset("oracles.csv", List.of("name", "status", "detail"), sink -> ctx.oracles.forEach(
+                    o -> sink.row(o.name(), o.status().name(), o.detail())));
             return new Analysis(ctx, sections);
         } catch (UncheckedIOException e) {
             throw HarnessException.infra("rendering " + run.dir() + ": " + e.getMessage(), e);
@@ -81,7 +77,7 @@ public final class RenderPipeline {
             ReportModel model = new ReportModel(title(run, manifest), summary(ctx, manifest, sections), ctx.oracles,
                     sections);
             List<Path> files = new ArrayList<>(ctx.written);
-            write(files, run.oracles(), oraclesJson(ctx.oracles));
+            write(files, run.oracles(), OracleFile.text(ctx.oracles));
             write(files, run.reportMd(), MarkdownReport.render(model));
             write(files, run.reportHtml(), HtmlReport.render(model, ctx.figuresDir));
             write(files, run.junit(), JUnitXml.forRun(run, manifest, ctx.oracles));
@@ -102,22 +98,22 @@ public final class RenderPipeline {
 
     private static String title(RunFolder run, Manifest m) {
         Path dir = run.dir().toAbsolutePath().normalize();
-        String exp = m.get("experiment").orElse(dir.getParent() == null ? "?" : dir.getParent().getFileName().toString());
-        String id = m.get("run_id").orElse(dir.getFileName().toString());
+        String exp = Objects.requireNonNullElse(m.experiment(), dir.getParent() == null ? "?"
+                : dir.getParent().getFileName().toString());
+        String id = Objects.requireNonNullElse(m.runId(), dir.getFileName().toString());
         return "Run report: " + exp + " / " + id;
     }
 
     private static List<String> summary(RenderContext ctx, Manifest m, List<Section> sections) {
         List<String> out = new ArrayList<>();
         out.add(outcomeLine(m, ctx.oracles));
-        long passed = ctx.oracles.stream().filter(OracleResult::passed).count();
-        out.add("Oracles: " + passed + " of " + ctx.oracles.size() + " passed"
-                + (passed == ctx.oracles.size() ? "." : " (see the FAIL rows below)."));
-        out.add("Author: " + m.get("author.first").orElse("?") + " " + m.get("author.last").orElse("?"));
+        boolean anyFailed = ctx.oracles.stream().anyMatch(OracleResult::failed);
+        out.add("Oracles: " + Verdict.counts(ctx.oracles, "") + (anyFailed ? " (see the FAIL rows below)." : "."));
+        out.add("Author: " + (m.author() == null ? "? ?" : m.author().first() + " " + m.author().last()));
         Optional<Accelerator> accel = Accelerator.ofLabel(m.accelerator());
         out.add("Accelerator: " + accel.map(Accelerator::label).orElse("unknown") + ". "
                 + Accelerator.sentence(accel));
-        out.add("Guest kernel: " + m.get("guest_kernel").orElse("unknown"));
+        out.add("Guest kernel: " + Objects.requireNonNullElse(m.guestKernel(), "unknown"));
         List<String> notRun = sections.stream().filter(s -> !s.ran()).map(Section::title).toList();
         if (!notRun.isEmpty()) {
             out.add("Not run or incomplete: " + String.join("; ", notRun) + ".");
@@ -130,34 +126,15 @@ public final class RenderPipeline {
      * report never says PASS beside a failed oracle (raw/ changed after the run, or an old manifest).
      */
     private static String outcomeLine(Manifest m, List<OracleResult> oracles) {
-        Optional<Outcome> recorded = m.outcome();
+        Optional<Outcome> recorded = m.recordedOutcome();
         Outcome shown = Verdict.decide(recorded.orElse(Outcome.PASS), oracles);
-        String why = m.get("message").orElse(Verdict.failedOracles(oracles));
+        String why = m.message().isEmpty() ? Verdict.failedOracles(oracles) : m.message();
         if (recorded.isPresent() && shown != recorded.get()) {
             why = "manifest.json says " + recorded.get() + ", but " + Verdict.failedOracles(oracles);
         } else if (recorded.isEmpty()) {
             why = "manifest.json records no outcome; from the oracles" + (why.isEmpty() ? "" : ": " + why);
         }
         return "Outcome: " + shown + (why.isEmpty() ? "." : " (" + why.lines().findFirst().orElse("") + ").");
-    }
-
-    private static String oraclesJson(List<OracleResult> oracles) {
-        ObjectMapper json = new ObjectMapper();
-        ArrayNode arr = json.createArrayNode();
-        for (OracleResult o : oracles) {
-            ObjectNode n = arr.addObject();
-            n.put("name", o.name());
-            n.put("passed", o.passed());
-            n.put("detail", o.detail());
-        }
-        DefaultPrettyPrinter pp = new DefaultPrettyPrinter()
-                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-                .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-        try {
-            return json.writer(pp).writeValueAsString(arr) + "\n";
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static void write(List<Path> written, Path file, String text) {

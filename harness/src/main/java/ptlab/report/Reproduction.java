@@ -52,7 +52,7 @@ public final class Reproduction {
     /** The comparison and its verdict. */
     public record Result(List<OracleResult> oracles, List<Quantity> quantities) {
         public boolean reproduced() {
-            return oracles.stream().allMatch(OracleResult::passed) && quantities.stream().allMatch(Quantity::ok);
+            return oracles.stream().noneMatch(OracleResult::failed) && quantities.stream().allMatch(Quantity::ok);
         }
 
         /** "reproduced", or what differs and by how much. */
@@ -61,7 +61,7 @@ public final class Reproduction {
                 return "reproduced: every oracle passed and " + quantities.size() + " quantities agree within tolerance";
             }
             List<String> why = new ArrayList<>();
-            oracles.stream().filter(o -> !o.passed()).forEach(o -> why.add("oracle " + o.name() + " failed (" + o.detail()
+            oracles.stream().filter(OracleResult::failed).forEach(o -> why.add("oracle " + o.name() + " failed (" + o.detail()
                     + ")"));
             quantities.stream().filter(q -> !q.ok()).forEach(q -> why.add(q.name() + ": " + q.original() + " -> "
                     + q.reproduced() + " (tolerance " + q.tolerance() + ")"));
@@ -217,7 +217,7 @@ public final class Reproduction {
                     .append(" | ").append(q.tolerance()).append(" | ").append(q.ok() ? "yes" : "**NO**").append(" |\n");
         }
         sb.append("\n| oracle (reproduction) | result |\n|---|---|\n");
-        r.oracles().forEach(o -> sb.append("| ").append(o.name()).append(" | ").append(o.passed() ? "PASS" : "**FAIL**")
+        r.oracles().forEach(o -> sb.append("| ").append(o.name()).append(" | ").append(o.failed() ? "**FAIL**" : o.status().label())
                 .append(" |\n"));
         return sb.toString();
     }

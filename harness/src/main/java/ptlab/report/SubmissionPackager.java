@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -15,8 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import ptlab.HarnessException;
-import ptlab.parse.Manifest;
-import ptlab.parse.ManifestReader;
+import ptlab.runfolder.Manifest;
 import ptlab.runfolder.RunFolder;
 
 /**
@@ -107,8 +107,8 @@ public final class SubmissionPackager {
     }
 
     static Path sourceRootOf(Path runDir) {
-        Manifest m = ManifestReader.readIfPresent(new RunFolder(runDir).manifest());
-        return m.get("source_root").map(Path::of).filter(Files::isDirectory).orElse(Path.of("").toAbsolutePath());
+        Manifest m = Manifest.readIfPresent(new RunFolder(runDir).manifest());
+        return Optional.ofNullable(m.sourceRoot()).map(Path::of).filter(Files::isDirectory).orElse(Path.of("").toAbsolutePath());
     }
 
     private static void sources(Path root, SortedMap<String, byte[]> entries) {

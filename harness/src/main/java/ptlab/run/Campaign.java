@@ -1,7 +1,5 @@
 package ptlab.run;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,12 +11,12 @@ import java.util.Map;
 import ptlab.HarnessException;
 import ptlab.Outcome;
 import java.util.Optional;
-import ptlab.parse.Manifest;
-import ptlab.parse.ManifestReader;
 import ptlab.plan.RunPlan;
 import ptlab.plan.RunUnit;
 import ptlab.report.CampaignReport;
 import ptlab.report.JUnitXml;
+import ptlab.runfolder.CampaignRecord;
+import ptlab.runfolder.Manifest;
 import ptlab.runfolder.RunFolder;
 
 /**
@@ -28,8 +26,7 @@ import ptlab.runfolder.RunFolder;
  * cell that left no run folder (it never ran, or was cancelled) is named as such, never counted as a pass.
  */
 public final class Campaign {
-    public static final String FILE = "campaign.json";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    public static final String FILE = CampaignRecord.FILE;
 
     /** What the campaign produced. */
     public record Finished(Path dir, Outcome outcome, CampaignReport.Result report, Path junit) {
@@ -67,8 +64,8 @@ public final class Campaign {
         for (RunUnit u : plan.units()) {
             Path manifest = u.folder().manifest();
             if (Files.isRegularFile(manifest)) {
-                Manifest m = ManifestReader.read(manifest);
-                cells.add(new Cell(u, Optional.of(m.outcome().orElse(Outcome.INFRA_ERROR)), m.message()));
+                Manifest m = Manifest.read(manifest);
+                cells.add(new Cell(u, Optional.of(m.recordedOutcome().orElse(Outcome.INFRA_ERROR)), m.message()));
             } else {
                 cells.add(new Cell(u, Optional.empty(), cancelled ? CANCELLED
                         : "never ran to the end: its task left no run folder (the task's log is in slurm/)"));
@@ -80,18 +77,12 @@ public final class Campaign {
     private static Finished finishCells(RunPlan plan, List<Cell> results) {
         Path dir = plan.campaignDir().orElseThrow(() -> new IllegalArgumentException("a single run is no campaign"));
         Outcome worst = Outcome.PASS;
-        List<Map<String, Object>> cells = new ArrayList<>();
+        List<CampaignRecord.Cell> cells = new ArrayList<>();
         List<Path> folders = new ArrayList<>();
         Map<String, String> missing = new LinkedHashMap<>();
         for (Cell r : results) {
-            Map<String, Object> c = new LinkedHashMap<>();
-            c.put("run_id", r.unit().runId());
-            c.put("image", r.unit().image());
-            c.put("repetition", r.unit().repetition());
-            c.put("folder", dir.relativize(r.unit().outputDir()).toString());
-            c.put("outcome", r.state());
-            c.put("message", r.message());
-            cells.add(c);
+            cells.add(new CampaignRecord.Cell(r.unit().runId(), r.unit().image(), r.unit().repetition(),
+                    dir.relativize(r.unit().outputDir()).toString(), r.state(), r.message()));
             Outcome o = r.outcome().orElse(r.message().startsWith(CANCELLED) ? Outcome.INTERRUPTED : Outcome.INFRA_ERROR);
             if (r.outcome().isPresent()) {
                 folders.add(r.unit().outputDir());
@@ -100,21 +91,9 @@ public final class Campaign {
             }
             worst = Outcome.worst(worst, o);
         }
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("experiment", plan.spec().experiment());
-        root.put("campaign_id", dir.getFileName().toString());
-        root.put("created_at", plan.createdAt());
-        root.put("spec", Map.of("file", plan.specFile().toString(), "sha256", plan.specSha256()));
-        root.put("images", plan.spec().images());
-        root.put("repetitions", plan.spec().repetitions());
-        root.put("cells", cells);
-        root.put("outcome", worst.name());
-        try {
-            Files.createDirectories(dir);
-            JSON.writeValue(dir.resolve(FILE).toFile(), root);
-        } catch (IOException e) {
-            throw HarnessException.infra("cannot write " + dir.resolve(FILE) + ": " + e.getMessage(), e);
-        }
+        new CampaignRecord(plan.spec().experiment(), dir.getFileName().toString(), plan.createdAt(),
+                new Manifest.FileRef(plan.specFile().toString(), plan.specSha256()), plan.spec().images(),
+                plan.spec().repetitions(), cells, worst.name()).write(dir);
         List<String> missingLines = missing.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList();
         CampaignReport.Result report = folders.isEmpty()
                 ? new CampaignReport.Result(plan.spec().experiment(), false, missingLines, List.of())

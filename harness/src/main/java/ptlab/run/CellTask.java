@@ -1,7 +1,5 @@
 package ptlab.run;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
@@ -9,16 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import ptlab.HarnessException;
 import ptlab.Outcome;
 import ptlab.image.ImageCache;
-import ptlab.parse.ManifestReader;
 import ptlab.plan.PlanWriter;
 import ptlab.plan.RunPlan;
 import ptlab.plan.RunUnit;
+import ptlab.runfolder.CellRecord;
+import ptlab.runfolder.Manifest;
 import ptlab.util.Progress;
 import ptlab.util.Trees;
 
@@ -32,7 +30,6 @@ import ptlab.util.Trees;
 public final class CellTask {
     /** The staging folder of unpublished cells, inside the campaign folder. */
     public static final String STAGING = ".partial";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /**
      * Who runs the cell, as its executor tells it ({@link Executor#attempt}).
@@ -126,23 +123,12 @@ public final class CellTask {
         if (!Files.isRegularFile(manifest)) {
             return Optional.empty();
         }
-        var m = ManifestReader.read(manifest);
-        return Optional.of(new Result(unit.runId(), m.outcome().orElse(Outcome.INFRA_ERROR), m.message(), false, unit.outputDir()));
+        var m = Manifest.read(manifest);
+        return Optional.of(new Result(unit.runId(), m.recordedOutcome().orElse(Outcome.INFRA_ERROR), m.message(), false, unit.outputDir()));
     }
 
     private static void writeCellJson(Path file, RunUnit unit, Attempt attempt, String startedAt) {
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("run_id", unit.runId());
-        root.put("executor", attempt.executor());
-        root.put("job_id", attempt.jobId());
-        root.put("node", attempt.node());
-        root.put("restart_count", attempt.restartCount());
-        root.put("started_at", startedAt);
-        root.put("finished_at", Instant.now().toString());
-        try {
-            JSON.writeValue(file.toFile(), root);
-        } catch (IOException e) {
-            throw HarnessException.infra("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        new CellRecord(unit.runId(), attempt.executor(), attempt.jobId(), attempt.node(), attempt.restartCount(),
+                startedAt, Instant.now().toString()).write(file);
     }
 }

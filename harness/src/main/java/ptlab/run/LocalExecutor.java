@@ -14,7 +14,7 @@ import java.util.concurrent.Future;
 import ptlab.HarnessException;
 import ptlab.Outcome;
 import ptlab.image.ImageCache;
-import ptlab.parse.ManifestReader;
+import ptlab.runfolder.Manifest;
 import ptlab.plan.PlanWriter;
 import ptlab.plan.RunPlan;
 import ptlab.plan.RunUnit;
@@ -84,7 +84,7 @@ public final class LocalExecutor implements Executor {
     /** A cell with no manifest, or one that was interrupted: it has no result yet. */
     private static boolean unfinished(RunUnit u) {
         Path m = u.folder().manifest();
-        return !Files.isRegularFile(m) || ManifestReader.read(m).outcome().orElse(Outcome.INTERRUPTED)
+        return !Files.isRegularFile(m) || Manifest.read(m).recordedOutcome().orElse(Outcome.INTERRUPTED)
                 == Outcome.INTERRUPTED;
     }
 

@@ -13,6 +13,7 @@ import ptlab.plan.Builds;
 import ptlab.plan.GuestPaths;
 import ptlab.plan.Step;
 import ptlab.runfolder.RunFolder;
+import ptlab.runfolder.StepRecord;
 import ptlab.ssh.ExecResult;
 import ptlab.util.HostCommand;
 import ptlab.util.Progress;

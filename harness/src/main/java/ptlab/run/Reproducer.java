@@ -1,8 +1,6 @@
 package ptlab.run;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.io.IOException;
@@ -11,21 +9,25 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import ptlab.HarnessException;
 import ptlab.Outcome;
 import ptlab.image.Image;
 import ptlab.image.ImageBuilder;
 import ptlab.image.ImageCache;
 import ptlab.image.RecipeLoader;
-import ptlab.parse.Manifest;
-import ptlab.parse.ManifestReader;
+import ptlab.json.Json;
 import ptlab.plan.Overrides;
+import ptlab.plan.PlanWriter;
 import ptlab.plan.RunPlan;
 import ptlab.plan.RunPlanner;
 import ptlab.report.RenderPipeline;
 import ptlab.report.Reproduction;
+import ptlab.runfolder.Manifest;
 import ptlab.runfolder.RunFolder;
 import ptlab.spec.ImageRef;
+import ptlab.spec.ExperimentSpec;
 import ptlab.util.Trees;
 import ptlab.util.Progress;
 
@@ -52,10 +54,10 @@ public final class Reproducer {
     public static Result reproduce(Path original, Path repoRoot, Overrides overrides, boolean allowOtherImage,
             ImageCache cache, Progress progress) throws IOException {
         RunFolder orig = new RunFolder(original);
-        Manifest m = ManifestReader.readIfPresent(orig.manifest());
-        String experiment = m.get("experiment").orElseThrow(() -> HarnessException.usage(orig.manifest()
-                + " is missing or names no experiment: not a run folder"));
-        String image = m.get("image.name").orElseThrow(() -> HarnessException.usage(orig.manifest()
+        Manifest m = Manifest.readIfPresent(orig.manifest());
+        String experiment = Optional.ofNullable(m.experiment()).orElseThrow(() -> HarnessException.usage(
+                orig.manifest() + " is missing or names no experiment: not a run folder"));
+        String image = Optional.ofNullable(m.imageName()).orElseThrow(() -> HarnessException.usage(orig.manifest()
                 + " names no image: the run never got one, there is nothing to reproduce"));
         Path sources = Files.isDirectory(orig.stagedSources()) ? orig.stagedSources() : original.resolve("src");
         if (!Files.isDirectory(sources.resolve("workloads")) || !Files.isDirectory(sources.resolve("kmod"))) {
@@ -69,7 +71,7 @@ public final class Reproducer {
         if (!Files.isRegularFile(recipe)) {
             throw HarnessException.usage("the run used image '" + image + "', and " + recipe + " does not exist here");
         }
-        progress.phase("reproduce " + m.get("run_id").orElse(original.toString()) + ": image " + image);
+        progress.phase("reproduce " + Objects.requireNonNullElse(m.runId(), original.toString()) + ": image " + image);
         Image img = new ImageBuilder(cache, progress).getOrBuild(RecipeLoader.load(recipe));
         List<String> diffs = imageDifferences(m, img);
         if (!diffs.isEmpty()) {
@@ -90,7 +92,7 @@ public final class Reproducer {
             RunPlan plan = RunPlanner.plan(spec, repo, overrides, Clock.systemUTC());
             RunOrchestrator.UnitResult r = new RunOrchestrator(plan, cache, progress).run(plan.units().get(0));
             Path again = repoRoot.resolve(RunPlanner.RESULTS_FOLDER).resolve(experiment)
-                    .resolve(m.get("run_id").orElse("run") + "-reproduced-" + plan.units().get(0).runId().substring(0, 15));
+                    .resolve(Objects.requireNonNullElse(m.runId(), "run") + "-reproduced-" + plan.units().get(0).runId().substring(0, 15));
             Trees.copy(r.unit().outputDir(), again);
             Path originalCopy = work.resolve("original");
             Trees.copy(original, originalCopy);
@@ -112,15 +114,15 @@ public final class Reproducer {
     /** How this host's image of the recipe differs from the one the original ran (empty: the same). */
     static List<String> imageDifferences(Manifest m, Image img) {
         List<String> d = new ArrayList<>();
-        String kernel = m.get("guest_kernel").orElse("?");
+        String kernel = Objects.requireNonNullElse(m.guestKernel(), "?");
         if (!kernel.equals(img.manifest().kernelRelease())) {
             d.add("kernel " + kernel + " then, " + img.manifest().kernelRelease() + " now");
         }
-        String packages = m.get("image.packages").orElse("?");
-        if (!packages.equals(Integer.toString(img.manifest().packages().size()))) {
-            d.add(packages + " packages then, " + img.manifest().packages().size() + " now");
+        Integer packages = m.image() == null ? null : m.image().packages();
+        if (packages == null || packages != img.manifest().packages().size()) {
+            d.add((packages == null ? "?" : packages) + " packages then, " + img.manifest().packages().size() + " now");
         }
-        String key = m.get("image.cache_key").orElse("?");
+        String key = m.image() == null || m.image().cacheKey() == null ? "?" : m.image().cacheKey();
         if (!key.equals(img.manifest().cacheKey())) {
             d.add("image " + key + " then, " + img.manifest().cacheKey() + " now (recipe or builder changed)");
         }
@@ -129,15 +131,11 @@ public final class Reproducer {
 
     /** The spec of plan.json as YAML, on one image and one repetition. */
     private static Path writeSpec(Path planJson, String image, Path out) throws IOException {
-        JsonNode spec = new ObjectMapper().readTree(planJson.toFile()).get("spec");
-        if (spec == null || !spec.isObject()) {
-            throw HarnessException.usage(planJson + " holds no spec");
-        }
-        ObjectNode s = ((ObjectNode) spec).deepCopy();
-        s.putArray("images").add(image);
-        s.put("repetitions", 1);
+        ExperimentSpec spec = PlanWriter.read(planJson).spec().withImages(List.of(image)).withRepetitions(1);
         Files.createDirectories(out.getParent());
-        new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)).writeValue(out.toFile(), s);
+        // the spec's JSON form (the keys and "2G" sizes it reads back with), written as YAML for the planner
+        new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER))
+                .writeValue(out.toFile(), Json.mapper().valueToTree(spec));
         return out;
     }
 }

@@ -4,12 +4,13 @@ import ptlab.HarnessException;
 import ptlab.Outcome;
 import ptlab.analysis.Verdict;
 import ptlab.parse.KmsgParser;
-import ptlab.parse.ManifestReader;
 import ptlab.report.Analysis;
 import ptlab.report.JUnitXml;
 import ptlab.report.RenderPipeline;
 import ptlab.report.RenderResult;
+import ptlab.runfolder.Manifest;
 import ptlab.runfolder.RunFolder;
+import ptlab.runfolder.StepRecord;
 import ptlab.util.Progress;
 
 /**
@@ -54,9 +55,9 @@ final class RunFinisher {
         manifest.write();
         RenderResult render = null;
         if (analysis != null) {
-            render = RenderPipeline.report(analysis, ManifestReader.read(folder.manifest()));
+            render = RenderPipeline.report(analysis, Manifest.read(folder.manifest()));
         } else {
-            JUnitXml.write(folder, ManifestReader.read(folder.manifest()), java.util.List.of());
+            JUnitXml.write(folder, Manifest.read(folder.manifest()), java.util.List.of());
         }
         return new Finished(outcome, message, render);
     }

@@ -23,6 +23,7 @@ import ptlab.plan.RunUnit;
 import ptlab.plan.Step;
 import ptlab.report.RenderResult;
 import ptlab.runfolder.RunFolder;
+import ptlab.runfolder.StepRecord;
 import ptlab.util.Progress;
 
 /**

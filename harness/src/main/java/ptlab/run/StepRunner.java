@@ -13,6 +13,7 @@ import ptlab.guest.Guest;
 import ptlab.plan.RunUnit;
 import ptlab.plan.Step;
 import ptlab.runfolder.RunFolder;
+import ptlab.runfolder.StepRecord;
 import ptlab.ssh.ExecResult;
 import ptlab.util.Progress;
 

@@ -1,17 +1,16 @@
 package ptlab.slurm;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import ptlab.parse.ManifestReader;
+import ptlab.HarnessException;
 import ptlab.plan.PlanWriter;
 import ptlab.plan.RunPlan;
 import ptlab.plan.RunUnit;
+import ptlab.runfolder.CellRecord;
+import ptlab.runfolder.Manifest;
 import ptlab.runfolder.RunFolder;
 
 /**
@@ -48,8 +47,6 @@ public final class CampaignStatus {
         }
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private CampaignStatus() {
     }
 
@@ -74,7 +71,7 @@ public final class CampaignStatus {
     private static Cell cell(int i, RunUnit u, Submission s, List<Slurm.Entry> queue, boolean cancelled) {
         RunFolder f = u.folder();
         if (Files.isRegularFile(f.manifest())) {
-            String outcome = ManifestReader.read(f.manifest()).outcome().map(Enum::name).orElse("?");
+            String outcome = Manifest.read(f.manifest()).recordedOutcome().map(Enum::name).orElse("?");
             return new Cell(i, u.runId(), State.DONE, outcome, restarts(f.cell()));
         }
         Optional<Slurm.Entry> e = queue.stream()
@@ -106,9 +103,9 @@ public final class CampaignStatus {
             return 0;
         }
         try {
-            JsonNode n = JSON.readTree(cellJson.toFile());
-            return n.path("restart_count").asInt(0);
-        } catch (IOException e) {
+            return CellRecord.read(cellJson).restartCount();
+        } catch (HarnessException e) {
+            // a cell.json that does not read leaves the cell done; only the requeue count is unknown
             return 0;
         }
     }

@@ -1,9 +1,5 @@
 package ptlab.slurm;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import ptlab.HarnessException;
 import ptlab.plan.CellResources;
+import ptlab.json.Json;
 
 /**
  * slurm/submission.json in a campaign folder: which jobs run the campaign, written once they are
@@ -30,10 +27,6 @@ public record Submission(Path plan, String imagesJob, String arrayJob, String re
     public static final String FILE = "submission.json";
     /** Present once {@code harness cancel} cancelled the campaign. */
     public static final String CANCELLED = "cancelled";
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     public Submission {
         cells = List.copyOf(cells);
@@ -55,14 +48,7 @@ public record Submission(Path plan, String imagesJob, String arrayJob, String re
     }
 
     void write(Path campaign) {
-        Path f = file(campaign);
-        try {
-            Path tmp = f.resolveSibling(FILE + ".tmp");
-            JSON.writeValue(tmp.toFile(), this);
-            Files.move(tmp, f, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw HarnessException.infra("cannot write " + f + ": " + e.getMessage(), e);
-        }
+        Json.write(file(campaign), this);
     }
 
     /** The submission of the campaign in {@code campaign}; a usage error when it was not run by slurm. */
@@ -73,7 +59,7 @@ public record Submission(Path plan, String imagesJob, String arrayJob, String re
                     + "); give the campaign folder that `harness run --executor slurm` printed");
         }
         try {
-            return JSON.readValue(f.toFile(), Submission.class);
+            return Json.read(f, Submission.class);
         } catch (IOException e) {
             throw HarnessException.usage("cannot read " + f + ": " + e.getMessage());
         }

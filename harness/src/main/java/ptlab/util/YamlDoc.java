@@ -32,6 +32,7 @@ import ptlab.SourceLocatedException;
  * the records.
  */
 public final class YamlDoc<T> {
+    // YAML, and stricter than ptlab.json.Json: a spec is typed by hand and every mistake is named
     static final ObjectMapper MAPPER = newMapper();
 
     private static ObjectMapper newMapper() {

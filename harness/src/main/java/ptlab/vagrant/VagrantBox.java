@@ -1,7 +1,5 @@
 package ptlab.vagrant;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -17,6 +15,7 @@ import java.util.Map;
 import ptlab.HarnessException;
 import ptlab.image.Image;
 import ptlab.image.ImageCache;
+import ptlab.json.Json;
 import ptlab.util.HostCommand;
 import ptlab.util.Progress;
 import ptlab.util.Sha256;
@@ -42,7 +41,6 @@ public record VagrantBox(String name, Path file, String sha256) {
      */
     public static final String VERSION = "1";
     private static final long GIB = 1L << 30;
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final String BOX_VAGRANTFILE = """
             # vagrant-libvirt box of a ptlab image: the repository's Vagrantfile sets kernel, initrd and key
             Vagrant.configure("2") do |config|
@@ -124,11 +122,7 @@ public record VagrantBox(String name, Path file, String sha256) {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("name", name);
         c.put("versions", List.of(Map.of("version", VERSION, "providers", List.of(provider))));
-        try {
-            JSON.writeValue(json.toFile(), c);
-        } catch (IOException e) {
-            throw HarnessException.infra("cannot write " + json + ": " + e.getMessage(), e);
-        }
+        Json.write(json, c);
         return json.toAbsolutePath();
     }
 
@@ -152,7 +146,7 @@ public record VagrantBox(String name, Path file, String sha256) {
             meta.put("provider", "libvirt");
             meta.put("format", "qcow2");
             meta.put("virtual_size", gib);
-            JSON.writeValue(tmp.resolve("metadata.json").toFile(), meta);
+            Json.write(tmp.resolve("metadata.json"), meta);
             Files.writeString(tmp.resolve("Vagrantfile"), BOX_VAGRANTFILE);
             progress.phase("box " + name(img) + ": tar (gzip -1) into " + file);
             Path part = img.dir().resolve(FILE + ".part");
@@ -183,13 +177,6 @@ public record VagrantBox(String name, Path file, String sha256) {
         p.put("cmdline", img.manifest().cmdline());
         p.put("client_key", img.clientKey().toAbsolutePath().toString());
         p.put("host_key", img.hostKey().toAbsolutePath().toString());
-        try {
-            Files.createDirectories(pointer.getParent());
-            Path tmp = pointer.resolveSibling(pointer.getFileName() + ".tmp");
-            JSON.writeValue(tmp.toFile(), p);
-            Files.move(tmp, pointer, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw HarnessException.infra("cannot write " + pointer + ": " + e.getMessage(), e);
-        }
+        Json.write(pointer, p);
     }
 }

@@ -3,7 +3,6 @@ package ptlab.vm;
 import static ptlab.util.Sleep.sleep;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -19,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import ptlab.HarnessException;
+import ptlab.json.Json;
 
 /**
  * A QEMU Machine Protocol client on a unix socket: just what saving and restoring a guest needs
@@ -26,8 +26,6 @@ import ptlab.HarnessException;
  * events in between are skipped.
  */
 final class Qmp implements AutoCloseable {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final SocketChannel channel;
     private final BufferedReader in;
     private final OutputStream out;
@@ -68,14 +66,14 @@ final class Qmp implements AutoCloseable {
     /** Runs a command and returns its {@code return} value; a QMP error is an INFRA_ERROR naming it. */
     JsonNode execute(String command, Map<String, Object> arguments) {
         try {
-            ObjectNode msg = JSON.createObjectNode().put("execute", command);
+            ObjectNode msg = Json.mapper().createObjectNode().put("execute", command);
             if (arguments != null) {
-                msg.set("arguments", JSON.valueToTree(arguments));
+                msg.set("arguments", Json.mapper().valueToTree(arguments));
             }
-            out.write((JSON.writeValueAsString(msg) + "\n").getBytes(StandardCharsets.UTF_8));
+            out.write((Json.line(msg) + "\n").getBytes(StandardCharsets.UTF_8));
             out.flush();
             while (true) {
-                JsonNode reply = JSON.readTree(readLine());
+                JsonNode reply = Json.tree(readLine());
                 if (reply.has("return")) {
                     return reply.get("return");
                 }

@@ -1,13 +1,11 @@
 package ptlab.vm;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import ptlab.HarnessException;
+import ptlab.json.Json;
 
 /**
  * A ready guest saved to disk: the migration stream ({@value #STATE}) and the qcow2 overlay that was
@@ -33,23 +31,20 @@ public record Snapshot(String key, String imageKey, String qemuVersion, List<Str
     public static final String DISK = "disk.qcow2";
     public static final String MANIFEST = "snapshot.json";
 
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
-
     public Snapshot {
         argv = List.copyOf(argv);
     }
 
     public static Snapshot read(Path dir) {
         try {
-            return JSON.readValue(dir.resolve(MANIFEST).toFile(), Snapshot.class);
+            return Json.read(dir.resolve(MANIFEST), Snapshot.class);
         } catch (IOException e) {
             throw HarnessException.infra("cannot read snapshot manifest in " + dir + ": " + e.getMessage(), e);
         }
     }
 
-    void write(Path dir) throws IOException {
-        JSON.writeValue(dir.resolve(MANIFEST).toFile(), this);
+    void write(Path dir) {
+        Json.write(dir.resolve(MANIFEST), this);
     }
 
     /** Why the files in {@code dir} cannot be restored, or null when they can (sizes and QEMU checked). */

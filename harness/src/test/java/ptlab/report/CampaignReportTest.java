@@ -17,7 +17,11 @@ import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.SchemaFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 import ptlab.HarnessException;
+import ptlab.analysis.DamonWitness;
+import ptlab.testing.JUnitDom;
 import ptlab.testing.TestFiles;
 
 /**
@@ -103,11 +107,62 @@ class CampaignReportTest {
         assertTrue(md.contains("Verdict: FAIL - 2 cell(s)"), md);
         assertTrue(md.contains("| module VA->PA == pagemap | PASS | FAIL |"), md);
         assertTrue(md.contains("| bookworm (6.1.0-50-amd64) | lkp25p3 walk | 1 |"), "the good cell keeps its results");
-        String xml = Files.readString(junit, StandardCharsets.UTF_8);
-        assertTrue(xml.contains("<failure message=\"") && xml.contains("1 mismatch"), "failure carries the detail");
-        assertFalse(xml.contains("\u0007") || xml.contains("\u001b"), "control characters removed");
-        assertTrue(xml.contains("bell and escape[0m"), "the rest of the line is kept");
         assertValidJunit(junit);
+        // the one failure is the bad cell's oracle, carrying its detail
+        Element all = JUnitDom.root(junit);
+        Element failure = JUnitDom.onlyFailure(all, "module VA->PA == pagemap", ".oracles");
+        // suites in folder order: a-bookworm-r1, then the bad b-trixie-r1
+        Element badSuite = (Element) all.getElementsByTagName("testsuite").item(1);
+        assertEquals(badSuite, failure.getParentNode().getParentNode());
+        assertTrue(failure.getAttribute("message").contains("1 mismatch"), failure.getAttribute("message"));
+        // the step log's control characters are removed from its system-out, the rest of the line kept
+        String systemOut = testcase(badSuite, "xlate").getElementsByTagName("system-out").item(0).getTextContent();
+        assertTrue(systemOut.endsWith("\nbell and escape[0m"),
+                systemOut.substring(Math.max(0, systemOut.length() - 80)));
+    }
+
+    @Test
+    void anOracleThatDoesNotApplyIsNaInTheMatrixAndSkippedInJunit() throws Exception {
+        Path a = TestFiles.copyTree(RUNS.resolve("quick-part2-bookworm-6.1-tcg"), tmp.resolve("campaign/a-bullseye-r1"));
+        Path manifest = a.resolve("manifest.json");
+        Files.writeString(manifest, Files.readString(manifest).replace("\"name\" : \"bookworm\"", "\"name\" : \"bullseye\""));
+        Files.createDirectories(a.resolve("raw/damon"));
+        Files.writeString(a.resolve("raw/damon/status.txt"), "available=0\nreason=no /sys/kernel/mm/damon/admin\n"
+                + "kernel=5.10.0-35-amd64\n");
+        Files.writeString(a.resolve("raw/damon/params.txt"), DamonSectionTest.PARAMS);
+        RenderPipeline.render(a);
+        Path b = cell("quick-part2-bookworm-6.1-tcg", "sid", "7.2.13+deb14-amd64", "b-sid-r1");
+        TestFiles.copyTree(Path.of("harness/src/test/resources/fixtures/damon/sid"), b.resolve("raw/damon"));
+        RenderPipeline.render(b);
+        Path out = tmp.resolve("campaign");
+        CampaignReport.Result r = CampaignReport.render(out, List.of(a, b));
+        Path junit = ptlab.run.Campaign.writeJunit(out, "quick-part2", List.of(a, b));
+        assertTrue(r.passed(), "not applicable is no failure: " + r.failures());
+        List<String> md = Files.readAllLines(out.resolve("report.md"));
+        assertTrue(md.contains("| " + DamonWitness.NAME + " | n/a | PASS |"), String.join("\n", md));
+        assertValidJunit(junit);
+        Element all = JUnitDom.root(junit);
+        assertEquals("0", all.getAttribute("failures"));
+        NodeList suites = all.getElementsByTagName("testsuite");
+        assertEquals("1", ((Element) suites.item(0)).getAttribute("skipped"));
+        Element skipped = testcase((Element) suites.item(0), DamonWitness.NAME);
+        assertEquals("not available on this kernel (5.10.0-35-amd64): no /sys/kernel/mm/damon/admin",
+                ((Element) skipped.getElementsByTagName("skipped").item(0)).getAttribute("message"));
+        assertEquals(0, testcase((Element) suites.item(1), DamonWitness.NAME).getChildNodes().getLength(),
+                "the sid cell's witness passed");
+    }
+
+    /** The one test case named {@code name} in {@code suite}. */
+    private static Element testcase(Element suite, String name) {
+        NodeList cases = suite.getElementsByTagName("testcase");
+        List<Element> found = new java.util.ArrayList<>();
+        for (int i = 0; i < cases.getLength(); i++) {
+            if (((Element) cases.item(i)).getAttribute("name").equals(name)) {
+                found.add((Element) cases.item(i));
+            }
+        }
+        assertEquals(1, found.size(), "test cases named " + name);
+        return found.get(0);
     }
 
     @Test

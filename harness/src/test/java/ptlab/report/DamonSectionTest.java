@@ -1,13 +1,17 @@
 package ptlab.report;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 import ptlab.analysis.DamonWitness;
 import ptlab.analysis.OracleResult;
 
@@ -33,9 +37,34 @@ class DamonSectionTest {
         Path run = TestRuns.copy(tmp.resolve("run"));
         write(run, "status.txt", "available=0\nreason=no /sys/kernel/mm/damon/admin (DAMON_SYSFS not built)\nkernel=6.1.0-50-amd64\n");
         write(run, "params.txt", PARAMS);
-        OracleResult o = oracle(RenderPipeline.render(run));
-        assertTrue(o.passed());
-        assertTrue(o.detail().startsWith("not available on this kernel (6.1.0-50-amd64)"), o.detail());
+        RenderResult r = RenderPipeline.render(run);
+        OracleResult o = oracle(r);
+        // neither a pass nor a failure: the run's verdict stands on the other oracles
+        assertEquals(OracleResult.Status.NOT_APPLICABLE, o.status());
+        assertEquals("not available on this kernel (6.1.0-50-amd64): no /sys/kernel/mm/damon/admin (DAMON_SYSFS not"
+                + " built)", o.detail());
+        assertTrue(r.allPassed(), r.oracles().toString());
+        // JUnit: a test case with <skipped message=...>, counted as skipped, not as a failure
+        Element suite = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(run.resolve("junit.xml").toFile())
+                .getDocumentElement();
+        assertEquals("1", suite.getAttribute("skipped"));
+        assertEquals("0", suite.getAttribute("failures"));
+        NodeList cases = suite.getElementsByTagName("testcase");
+        Element damon = null;
+        for (int i = 0; i < cases.getLength(); i++) {
+            Element tc = (Element) cases.item(i);
+            if (tc.getAttribute("name").equals(DamonWitness.NAME)) {
+                damon = tc;
+            }
+        }
+        assertTrue(damon != null, "a test case for the DAMON witness");
+        NodeList skipped = damon.getElementsByTagName("skipped");
+        assertEquals(1, skipped.getLength());
+        assertEquals(o.detail(), ((Element) skipped.item(0)).getAttribute("message"));
+        assertEquals(0, damon.getElementsByTagName("failure").getLength());
+        // the report's oracle table says n/a
+        assertTrue(Files.readAllLines(run.resolve("report.md")).contains("| " + DamonWitness.NAME + " | n/a | "
+                + o.detail() + " |"));
     }
 
     @Test

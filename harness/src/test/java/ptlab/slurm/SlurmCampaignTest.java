@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -14,9 +12,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 import ptlab.HarnessException;
 import ptlab.Outcome;
 import ptlab.plan.CellResources;
@@ -25,6 +26,8 @@ import ptlab.plan.PlanWriter;
 import ptlab.plan.RunPlan;
 import ptlab.plan.RunPlanner;
 import ptlab.run.Campaign;
+import ptlab.runfolder.CampaignRecord;
+import ptlab.runfolder.CellRecord;
 import ptlab.spec.SpecFixtures;
 import ptlab.testing.TestFiles;
 
@@ -65,7 +68,8 @@ class SlurmCampaignTest {
         Path dir = plan.units().get(i).outputDir();
         TestFiles.copyTree(Path.of("harness/src/test/resources/fixtures/runs/quick-pagetable-bookworm-6.1-tcg"), dir);
         Path m = dir.resolve("manifest.json");
-        Files.writeString(m, Files.readString(m).replace("\"outcome\": \"PASS\"", "\"outcome\": \"" + outcome + "\""));
+        // the captured manifest is Jackson's default layout: "key" : value
+        Files.writeString(m, Files.readString(m).replace("\"outcome\" : \"PASS\"", "\"outcome\" : \"" + outcome + "\""));
     }
 
     @Test
@@ -114,14 +118,15 @@ class SlurmCampaignTest {
         Campaign.Finished f = Campaign.assemble(plan, false);
         assertEquals(Outcome.INFRA_ERROR, f.outcome());
         assertFalse(f.report().passed());
-        JsonNode c = new ObjectMapper().readTree(campaign.resolve("campaign.json").toFile());
-        assertEquals("INFRA_ERROR", c.get("outcome").asText());
+        CampaignRecord c = CampaignRecord.read(campaign);
+        assertEquals("INFRA_ERROR", c.outcome());
         assertEquals(List.of("PASS", "NO_RESULT", "PASS", "NO_RESULT"),
-                List.of(c.get("cells").get(0).get("outcome").asText(), c.get("cells").get(1).get("outcome").asText(),
-                        c.get("cells").get(2).get("outcome").asText(), c.get("cells").get(3).get("outcome").asText()));
-        String junit = Files.readString(f.junit());
-        assertTrue(junit.contains("name=\"" + plan.units().get(1).runId() + "\""), junit);
-        assertTrue(junit.contains("cells-without-result"), junit);
+                c.cells().stream().map(CampaignRecord.Cell::outcome).toList());
+        assertEquals(plan.units().stream().map(u -> u.runId()).toList(),
+                c.cells().stream().map(CampaignRecord.Cell::runId).toList());
+        // junit.xml: the two cells without a run folder are errors in a suite of their own
+        Element suite = withoutResult(f.junit());
+        assertEquals(List.of(plan.units().get(1).runId(), plan.units().get(3).runId()), errorCases(suite, "no-result"));
         String report = Files.readString(campaign.resolve("report.md"));
         assertTrue(report.contains("Cells without a result"), report);
         assertTrue(report.contains(plan.units().get(3).runId()), report);
@@ -134,8 +139,52 @@ class SlurmCampaignTest {
     void noCellAtAllStillWritesTheCampaign() throws Exception {
         Campaign.Finished f = Campaign.assemble(plan, true);
         assertEquals(Outcome.INTERRUPTED, f.outcome());
-        assertTrue(Files.isRegularFile(campaign.resolve("campaign.json")));
-        assertTrue(Files.readString(f.junit()).contains("errors=\"4\""));
+        CampaignRecord c = CampaignRecord.read(campaign);
+        assertEquals("INTERRUPTED", c.outcome());
+        assertEquals(List.of("CANCELLED", "CANCELLED", "CANCELLED", "CANCELLED"),
+                c.cells().stream().map(CampaignRecord.Cell::outcome).toList());
+        Element suites = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(f.junit().toFile())
+                .getDocumentElement();
+        assertEquals("4", suites.getAttribute("tests"));
+        assertEquals("4", suites.getAttribute("errors"));
+        assertEquals(plan.units().stream().map(u -> u.runId()).toList(), errorCases(withoutResult(f.junit()), "no-result"));
+    }
+
+    @Test
+    void aDoneCellsRequeueCountComesFromItsCellJson() throws Exception {
+        publish(0, "FAIL");
+        new CellRecord(plan.units().get(0).runId(), "slurm", "1_0", "vm", 2, "2026-11-24T01:02:05Z",
+                "2026-11-24T01:04:05Z").write(plan.units().get(0).folder().cell());
+        CampaignStatus.Cell done = CampaignStatus.of(campaign, submission, List.of()).cells().get(0);
+        assertEquals(new CampaignStatus.Cell(0, plan.units().get(0).runId(), CampaignStatus.State.DONE, "FAIL", 2), done);
+    }
+
+    /** The suite of a campaign's junit.xml that holds the cells without a run folder. */
+    private static Element withoutResult(Path junit) throws Exception {
+        NodeList suites = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(junit.toFile())
+                .getElementsByTagName("testsuite");
+        for (int i = 0; i < suites.getLength(); i++) {
+            Element s = (Element) suites.item(i);
+            if (s.getAttribute("name").endsWith(".cells-without-result")) {
+                return s;
+            }
+        }
+        throw new AssertionError("no suite of cells without result in " + junit);
+    }
+
+    /** The names of the suite's test cases, each of which must hold exactly one error of {@code type}. */
+    private static List<String> errorCases(Element suite, String type) {
+        NodeList cases = suite.getElementsByTagName("testcase");
+        List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < cases.getLength(); i++) {
+            Element tc = (Element) cases.item(i);
+            NodeList errors = tc.getElementsByTagName("error");
+            assertEquals(1, errors.getLength(), tc.getAttribute("name"));
+            assertEquals(type, ((Element) errors.item(0)).getAttribute("type"));
+            names.add(tc.getAttribute("name"));
+        }
+        assertEquals(Integer.toString(names.size()), suite.getAttribute("errors"));
+        return names;
     }
 
     @Test

@@ -174,7 +174,7 @@ class SlurmLocalIT {
         for (JsonNode cell : c.get("cells")) {
             JsonNode m = JSON.readTree(campaign.resolve(cell.get("folder").asText()).resolve("manifest.json").toFile());
             for (JsonNode o : m.get("oracles")) {
-                all.put(cell.get("image").asText() + ": " + o.get("name").asText(), o.get("passed").asText());
+                all.put(cell.get("image").asText() + ": " + o.get("name").asText(), o.get("status").asText());
             }
         }
         assertFalse(all.isEmpty(), "no oracles in " + campaign);

@@ -133,7 +133,8 @@ class VagrantIT {
         assertEquals(p.box().sha256(), facts.get("box_sha256").asText());
         assertTrue(m.get("boot_to_ssh_s").asDouble() > 0);
         for (JsonNode o : m.get("oracles")) {
-            assertTrue(o.get("passed").asBoolean(), o.toString());
+            // not applicable (DAMON on a kernel without it) is no failure
+            assertTrue(List.of("PASSED", "NOT_APPLICABLE").contains(o.get("status").asText()), o.toString());
         }
         assertTrue(m.get("oracles").size() >= 4, m.get("oracles").toString());
         for (JsonNode step : m.get("steps")) {
