@@ -24,13 +24,13 @@ class SourceRulesTest {
 
     /** Where a bare ProcessBuilder must stay (each says why where it stands); every other command runs through HostCommand. */
     private static final Set<String> PROCESS_BUILDERS = Set.of(
-            "vm/VmSession.java", // the QEMU guest: the reaper and close() need its Process
+            "vm/QemuGuest.java", // the QEMU guest: the reaper and close() need its Process
             "vm/AccelProbe.java", // a probe QEMU that may hang: the Reaper kills it forcibly
             "vagrant/NetnsRelay.java", // a relay whose stdin and stdout are pumped to a socket
             "cli/VmCommand.java"); // vm shell: ssh on the user's terminal
-    /** Where Thread.sleep may stand; every other wait sleeps through util.Sleep. */
+    /** Where Thread.sleep may stand; every other wait sleeps through host.Sleep. */
     private static final Set<String> SLEEPS = Set.of(
-            "util/Sleep.java",
+            "host/Sleep.java",
             "guest/ConsoleWatcher.java"); // its own thread, which close() stops by an interrupt
 
     private record Line(String file, int number, String text) {
@@ -102,6 +102,6 @@ class SourceRulesTest {
 
     @Test
     void theRecipeFolderIsNamedOnce() throws IOException {
-        assertEquals(List.of(), offenders(Pattern.compile("\"vm-images[\"/]"), Set.of("util/RepoRoot.java")));
+        assertEquals(List.of(), offenders(Pattern.compile("\"vm-images[\"/]"), Set.of("files/RepoRoot.java")));
     }
 }

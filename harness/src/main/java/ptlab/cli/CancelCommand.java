@@ -10,7 +10,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import ptlab.run.Campaign;
 import ptlab.run.Executors;
-import ptlab.util.Progress;
+import ptlab.progress.Progress;
 
 /** {@code harness cancel CAMPAIGN}: stops a Slurm campaign; what completed stays, nothing half-written does. */
 @Command(name = "cancel", mixinStandardHelpOptions = true,

@@ -8,8 +8,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import ptlab.Outcome;
-import ptlab.report.RenderPipeline;
-import ptlab.report.Reproduction;
+import ptlab.render.RenderPipeline;
+import ptlab.compare.Reproduction;
 
 /** {@code harness compare ORIGINAL AGAIN}: the comparison {@code reproduce} makes, for two run folders. */
 @Command(name = "compare", mixinStandardHelpOptions = true,

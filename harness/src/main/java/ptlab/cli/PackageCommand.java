@@ -10,8 +10,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import ptlab.analysis.OracleResult;
-import ptlab.report.RenderResult;
-import ptlab.report.SubmissionPackager;
+import ptlab.render.RenderResult;
+import ptlab.packaging.SubmissionPackager;
 
 /** {@code harness package <run-dir>... --id <ID>}: the assignment's submission tarball. */
 @Command(name = "package", mixinStandardHelpOptions = true,

@@ -10,8 +10,8 @@ import picocli.CommandLine.Spec;
 import ptlab.Outcome;
 import ptlab.analysis.OracleResult;
 import ptlab.analysis.Verdict;
-import ptlab.report.RenderPipeline;
-import ptlab.report.RenderResult;
+import ptlab.render.RenderPipeline;
+import ptlab.render.RenderResult;
 
 /** {@code harness render <run-dir>}: datasets, figures and report from raw/ alone, no VM. */
 @Command(name = "render", mixinStandardHelpOptions = true,

@@ -19,10 +19,10 @@ import ptlab.image.ImageCache;
 import ptlab.plan.Overrides;
 import ptlab.run.Reproducer;
 import ptlab.spec.Accel;
-import ptlab.util.HostCommand;
-import ptlab.util.Progress;
-import ptlab.util.RepoRoot;
-import ptlab.util.Trees;
+import ptlab.host.HostCommand;
+import ptlab.progress.Progress;
+import ptlab.files.RepoRoot;
+import ptlab.files.Trees;
 
 /** {@code harness reproduce RUN_DIR|TARBALL}: run again what a run recorded, and compare. */
 @Command(name = "reproduce", mixinStandardHelpOptions = true,

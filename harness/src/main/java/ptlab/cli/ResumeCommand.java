@@ -13,7 +13,7 @@ import ptlab.run.Campaign;
 import ptlab.run.Executor;
 import ptlab.run.Executors;
 import ptlab.run.LocalExecutor;
-import ptlab.util.Progress;
+import ptlab.progress.Progress;
 
 /** {@code harness resume CAMPAIGN}: runs the cells of a campaign that have no result yet, with its own executor. */
 @Command(name = "resume", mixinStandardHelpOptions = true,

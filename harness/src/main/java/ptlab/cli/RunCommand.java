@@ -30,8 +30,8 @@ import ptlab.run.RunOrchestrator;
 import ptlab.spec.Accel;
 import ptlab.spec.Backend;
 import ptlab.spec.Start;
-import ptlab.util.Progress;
-import ptlab.util.RepoRoot;
+import ptlab.progress.Progress;
+import ptlab.files.RepoRoot;
 
 /** {@code harness run <spec>}: the main job. */
 @Command(name = "run", mixinStandardHelpOptions = true,

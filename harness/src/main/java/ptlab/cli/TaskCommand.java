@@ -15,7 +15,7 @@ import ptlab.run.CellTask;
 import ptlab.run.Executor;
 import ptlab.run.Executors;
 import ptlab.slurm.Submission;
-import ptlab.util.Progress;
+import ptlab.progress.Progress;
 
 /** {@code harness task cell|finish}: what a campaign's Slurm jobs run; also by hand, to redo one cell. */
 @Command(name = "task", mixinStandardHelpOptions = true,

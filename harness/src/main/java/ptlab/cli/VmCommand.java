@@ -25,8 +25,8 @@ import ptlab.guest.GuestRequest;
 import ptlab.guest.SshGuest;
 import ptlab.runfolder.RunFolder;
 import ptlab.spec.VmSpec;
-import ptlab.util.HostTools;
-import ptlab.util.Progress;
+import ptlab.host.HostTools;
+import ptlab.progress.Progress;
 
 /** {@code harness vm smoke|shell}. */
 @Command(name = "vm", mixinStandardHelpOptions = true, description = "Boot guests by hand.",

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import ptlab.HarnessException;
 import ptlab.guest.Guest;
-import ptlab.util.Sleep;
+import ptlab.host.Sleep;
 
 /**
  * The guest's /dev/kmsg, streamed for the whole session into {@code raw/kmsg.txt} by the guest's

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import ptlab.image.Image;
 import ptlab.spec.Accel;
-import ptlab.util.Progress;
+import ptlab.progress.Progress;
 
 /**
  * What a run asks of a {@link GuestProvider}.

@@ -1,6 +1,6 @@
 package ptlab.guest;
 
-import static ptlab.util.Sleep.sleep;
+import static ptlab.host.Sleep.sleep;
 
 
 import java.io.IOException;
@@ -11,7 +11,7 @@ import java.util.function.Function;
 import ptlab.HarnessException;
 import ptlab.ssh.ExecResult;
 import ptlab.ssh.SshSession;
-import ptlab.util.Progress;
+import ptlab.progress.Progress;
 
 /**
  * A guest reached over the harness's own SSH client (QEMU's hostfwd or a Vagrant machine), with its serial

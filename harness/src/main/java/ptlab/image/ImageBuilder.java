@@ -16,10 +16,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import ptlab.HarnessException;
-import ptlab.util.HostCommand;
-import ptlab.util.HostTools;
-import ptlab.util.Progress;
-import ptlab.util.Sha256;
+import ptlab.host.HostCommand;
+import ptlab.host.HostTools;
+import ptlab.progress.Progress;
+import ptlab.files.Sha256;
 
 /**
  * Recipe -> cached image: mmdebstrap builds a rootfs (customised by {@code customize.sh}), kernel

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import ptlab.json.Json;
-import ptlab.util.Sha256;
+import ptlab.files.Sha256;
 
 /**
  * Where built images live: {@code $XDG_CACHE_HOME/ptlab/images/<name>-<key>/} (default

@@ -9,8 +9,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import ptlab.HarnessException;
-import ptlab.util.HostCommand;
-import ptlab.util.HostTools;
+import ptlab.host.HostCommand;
+import ptlab.host.HostTools;
 
 /**
  * Builds a component natively, in the image's own userspace: its disk mounted read-only under an

@@ -3,7 +3,7 @@ package ptlab.image;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 import ptlab.spec.ImageRef;
-import ptlab.util.YamlDoc;
+import ptlab.yaml.YamlDoc;
 
 /**
  * Loads and validates a recipe file ({@link ImageRef} finds it); errors name file, line, column and field.

@@ -36,7 +36,7 @@ public final class RunPlanner {
      * Loads and validates the spec, applies the overrides and lays out the matrix of runs.
      *
      * @param specPath the spec file
-     * @param repoRoot repository root (see {@link ptlab.util.RepoRoot})
+     * @param repoRoot repository root (see {@link ptlab.files.RepoRoot})
      * @param overrides command-line changes; image paths there are relative to the current folder
      * @param clock gives the plan's instant, which names the runs
      * @throws ptlab.spec.InvalidSpecException when the spec file is not valid

@@ -1,5 +1,5 @@
 /**
- * JFreeChart figures written as vector PDF (PDFBox graphics2d) and PNG, byte-identical on every run:
- * fixed sizes, fonts and rendering hints, no dates, a content-derived PDF /ID.
+ * {@code harness render} and the end of every run: a run folder's raw/ to datasets, oracles, figures
+ * and report.html/report.md ({@link ptlab.render.RenderPipeline}), one section per workload. No VM.
  */
 package ptlab.render;

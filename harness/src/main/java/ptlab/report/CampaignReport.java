@@ -15,9 +15,9 @@ import java.util.stream.Stream;
 import ptlab.Accelerator;
 import ptlab.HarnessException;
 import ptlab.analysis.Cdf;
-import ptlab.render.CdfSeries;
-import ptlab.render.FigureWriter;
-import ptlab.render.LatencyCdfFigure;
+import ptlab.chart.CdfSeries;
+import ptlab.chart.FigureWriter;
+import ptlab.chart.LatencyCdfFigure;
 
 /**
  * The report of a campaign (one spec over several cells: images x repetitions), made from the cells'

@@ -11,7 +11,7 @@ import ptlab.analysis.Fmt;
 import ptlab.analysis.OracleResult;
 
 /** The campaign report's tables, each computed from the cells' manifests and datasets alone. */
-final class CampaignTables {
+public final class CampaignTables {
     private CampaignTables() {
     }
 
@@ -150,7 +150,7 @@ final class CampaignTables {
                 + Fmt.count(Math.round(v.get(v.size() - 1))) + "]";
     }
 
-    static double parse(String s) {
+    public static double parse(String s) {
         try {
             return s == null ? Double.NaN : Double.parseDouble(s);
         } catch (NumberFormatException e) {

@@ -18,12 +18,12 @@ import ptlab.runfolder.RunFolder;
  * One cell of a campaign as its run folder records it: the manifest, the oracles, and the rendered
  * datasets the campaign report compares (a cell that was never rendered has none of them).
  */
-record CellData(RunFolder folder, Manifest manifest, List<OracleResult> oracles, Map<String, List<Map<String, String>>> datasets) {
+public record CellData(RunFolder folder, Manifest manifest, List<OracleResult> oracles, Map<String, List<Map<String, String>>> datasets) {
     /** The datasets the campaign report reads, by file name under datasets/. */
     static final List<String> USED = List.of("xlate-latency.csv", "xlate-latency-cdf.csv", "part1-latency.csv",
             "part1-latency-cdf.csv", "part1-contiguity.csv", "heat-regions.csv", "vma-compare.csv");
 
-    static CellData read(Path dir) {
+    public static CellData read(Path dir) {
         RunFolder f = new RunFolder(dir);
         Manifest m = Manifest.readIfPresent(f.manifest());
         // what the latest render found, which is what the cell's own report says; else what the run recorded
@@ -55,7 +55,7 @@ record CellData(RunFolder folder, Manifest manifest, List<OracleResult> oracles,
         return manifest.recordedOutcome().map(Enum::name).orElse("NOT RUN");
     }
 
-    List<Map<String, String>> rows(String dataset) {
+    public List<Map<String, String>> rows(String dataset) {
         return datasets.getOrDefault(dataset, List.of());
     }
 

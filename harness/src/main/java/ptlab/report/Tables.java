@@ -7,20 +7,20 @@ import ptlab.analysis.Fmt;
 import ptlab.analysis.LatencyStats;
 
 /** Shared table and dataset shapes. */
-final class Tables {
-    static final List<String> LATENCY_HEADER = List.of("series", "n", "min_ns", "p50_ns", "p90_ns", "p99_ns", "max_ns", "mean_ns");
-    static final List<String> CDF_HEADER = List.of("series", "latency_us", "percentile");
+public final class Tables {
+    public static final List<String> LATENCY_HEADER = List.of("series", "n", "min_ns", "p50_ns", "p90_ns", "p99_ns", "max_ns", "mean_ns");
+    public static final List<String> CDF_HEADER = List.of("series", "latency_us", "percentile");
 
     private Tables() {
     }
 
-    static List<String> latencyCells(String series, LatencyStats s) {
+    public static List<String> latencyCells(String series, LatencyStats s) {
         return List.of(series, Long.toString(s.n()), Long.toString(s.minNs()), Long.toString(s.p50Ns()),
                 Long.toString(s.p90Ns()), Long.toString(s.p99Ns()), Long.toString(s.maxNs()), Fmt.num(Math.rint(s.meanNs())));
     }
 
     /** The report's latency table: microseconds for people. */
-    static Block.Table latencyTable(List<String> series, List<LatencyStats> stats) {
+    public static Block.Table latencyTable(List<String> series, List<LatencyStats> stats) {
         List<List<String>> rows = new ArrayList<>();
         for (int i = 0; i < series.size(); i++) {
             LatencyStats s = stats.get(i);
@@ -30,7 +30,7 @@ final class Tables {
         return new Block.Table(List.of("series", "n", "p50", "p90", "p99", "max", "mean"), rows);
     }
 
-    static Csv.Rows cdfRows(List<Cdf> cdfs) {
+    public static Csv.Rows cdfRows(List<Cdf> cdfs) {
         return sink -> {
             for (Cdf c : cdfs) {
                 for (int i = 0; i < c.xMicros().length; i++) {

@@ -1,5 +1,6 @@
 /**
- * {@link ptlab.report.RenderPipeline}: a run folder's raw/ to datasets, figures, oracles and
- * report.md/report.html; {@link ptlab.report.SubmissionPackager}: the lkp25-p3 submission tarball.
+ * The report documents: the block model (sections, tables, figures) and its HTML and Markdown writers,
+ * the caption prose written from the data, and the campaign report over many cells
+ * ({@code harness report}).
  */
 package ptlab.report;

@@ -11,8 +11,8 @@ import java.util.stream.Stream;
 import ptlab.HarnessException;
 import ptlab.image.ImageCache;
 import ptlab.plan.Builds;
-import ptlab.util.Sha256;
-import ptlab.util.Trees;
+import ptlab.files.Sha256;
+import ptlab.files.Trees;
 
 /**
  * Built workload binaries and .ko files, cached on the host keyed by (image, kernel release, the

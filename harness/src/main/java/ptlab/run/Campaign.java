@@ -14,7 +14,7 @@ import java.util.Optional;
 import ptlab.plan.RunPlan;
 import ptlab.plan.RunUnit;
 import ptlab.report.CampaignReport;
-import ptlab.report.JUnitXml;
+import ptlab.junit.JUnitXml;
 import ptlab.runfolder.CampaignRecord;
 import ptlab.runfolder.Manifest;
 import ptlab.runfolder.RunFolder;

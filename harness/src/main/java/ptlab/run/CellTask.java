@@ -17,8 +17,8 @@ import ptlab.plan.RunPlan;
 import ptlab.plan.RunUnit;
 import ptlab.runfolder.CellRecord;
 import ptlab.runfolder.Manifest;
-import ptlab.util.Progress;
-import ptlab.util.Trees;
+import ptlab.progress.Progress;
+import ptlab.files.Trees;
 
 /**
  * One cell of a campaign's saved plan, run where a scheduler placed it (a Slurm array task). The cell

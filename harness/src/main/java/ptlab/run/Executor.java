@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import ptlab.plan.RunPlan;
-import ptlab.util.Progress;
+import ptlab.progress.Progress;
 
 /**
  * Runs a plan's cells somewhere: this machine, a Slurm cluster, or whatever registers next (one class and

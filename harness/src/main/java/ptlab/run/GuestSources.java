@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import ptlab.HarnessException;
-import ptlab.util.Sha256;
+import ptlab.files.Sha256;
 
 /**
  * The source files the guest builds from (workloads/ and kmod/), copied without any host build

@@ -18,8 +18,8 @@ import ptlab.runfolder.Manifest;
 import ptlab.plan.PlanWriter;
 import ptlab.plan.RunPlan;
 import ptlab.plan.RunUnit;
-import ptlab.util.Progress;
-import ptlab.util.Trees;
+import ptlab.progress.Progress;
+import ptlab.files.Trees;
 
 /**
  * Runs every cell of a plan in this process, the plan's {@code jobs} guests at a time; results come back

@@ -15,8 +15,8 @@ import ptlab.plan.Step;
 import ptlab.runfolder.RunFolder;
 import ptlab.runfolder.StepRecord;
 import ptlab.ssh.ExecResult;
-import ptlab.util.HostCommand;
-import ptlab.util.Progress;
+import ptlab.host.HostCommand;
+import ptlab.progress.Progress;
 
 /**
  * Build steps. In order of preference: the products of an identical earlier build (same image, kernel

@@ -22,14 +22,14 @@ import ptlab.plan.Overrides;
 import ptlab.plan.PlanWriter;
 import ptlab.plan.RunPlan;
 import ptlab.plan.RunPlanner;
-import ptlab.report.RenderPipeline;
-import ptlab.report.Reproduction;
+import ptlab.render.RenderPipeline;
+import ptlab.compare.Reproduction;
 import ptlab.runfolder.Manifest;
 import ptlab.runfolder.RunFolder;
 import ptlab.spec.ImageRef;
 import ptlab.spec.ExperimentSpec;
-import ptlab.util.Trees;
-import ptlab.util.Progress;
+import ptlab.files.Trees;
+import ptlab.progress.Progress;
 
 /**
  * {@code harness reproduce}: runs again exactly what a run folder (or the {@code reproduce/} part of a

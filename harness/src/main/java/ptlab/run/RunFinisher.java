@@ -4,14 +4,14 @@ import ptlab.HarnessException;
 import ptlab.Outcome;
 import ptlab.analysis.Verdict;
 import ptlab.parse.KmsgParser;
-import ptlab.report.Analysis;
-import ptlab.report.JUnitXml;
-import ptlab.report.RenderPipeline;
-import ptlab.report.RenderResult;
+import ptlab.render.Analysed;
+import ptlab.junit.JUnitXml;
+import ptlab.render.RenderPipeline;
+import ptlab.render.RenderResult;
 import ptlab.runfolder.Manifest;
 import ptlab.runfolder.RunFolder;
 import ptlab.runfolder.StepRecord;
-import ptlab.util.Progress;
+import ptlab.progress.Progress;
 
 /**
  * The end of every run: analyse raw/ (datasets, figures, oracles), decide the outcome from the steps
@@ -28,7 +28,7 @@ final class RunFinisher {
     static Finished finish(RunFolder folder, RunManifest manifest, Outcome outcome, String message,
             Progress progress) {
         manifest.rawFacts();
-        Analysis analysis = null;
+        Analysed analysis = null;
         if (outcome == Outcome.PASS || outcome == Outcome.FAIL) {
             progress.phase("render figures and report");
             long t0 = System.nanoTime();

@@ -21,8 +21,8 @@ import ptlab.plan.RunUnit;
 import ptlab.runfolder.Manifest;
 import ptlab.runfolder.RunFolder;
 import ptlab.runfolder.StepRecord;
-import ptlab.util.HostInfo;
-import ptlab.util.Sha256;
+import ptlab.host.HostInfo;
+import ptlab.files.Sha256;
 
 /**
  * {@code manifest.json} ({@link Manifest}), gathered while the run goes on and written once at its end:

@@ -21,10 +21,10 @@ import ptlab.plan.PlanWriter;
 import ptlab.plan.RunPlan;
 import ptlab.plan.RunUnit;
 import ptlab.plan.Step;
-import ptlab.report.RenderResult;
+import ptlab.render.RenderResult;
 import ptlab.runfolder.RunFolder;
 import ptlab.runfolder.StepRecord;
-import ptlab.util.Progress;
+import ptlab.progress.Progress;
 
 /**
  * The lifecycle of one run (a cell of the plan): image -> guest -> steps -> collect -> render ->

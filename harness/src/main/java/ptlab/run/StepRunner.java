@@ -15,7 +15,7 @@ import ptlab.plan.Step;
 import ptlab.runfolder.RunFolder;
 import ptlab.runfolder.StepRecord;
 import ptlab.ssh.ExecResult;
-import ptlab.util.Progress;
+import ptlab.progress.Progress;
 
 /**
  * Runs the guest steps of one run on a {@link Guest}, then collection: each step's output goes to

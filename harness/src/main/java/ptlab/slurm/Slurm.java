@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import ptlab.HarnessException;
-import ptlab.util.HostCommand;
+import ptlab.host.HostCommand;
 
 /**
  * The Slurm client programs (sbatch, squeue, scancel), run as host commands. They find the cluster the
@@ -96,7 +96,7 @@ public final class Slurm {
     }
 
     private static HostCommand command(List<String> argv) {
-        if (ptlab.util.HostTools.find(argv.get(0)) == null) {
+        if (ptlab.host.HostTools.find(argv.get(0)) == null) {
             throw HarnessException.infra("the slurm executor needs Slurm's client programs, and " + argv.get(0)
                     + " is not on PATH: run the harness on a machine of the cluster (a login node), or install"
                     + " the clients (Debian: apt-get install slurm-client) and set SLURM_CONF");

@@ -25,7 +25,7 @@ import ptlab.run.Campaign;
 import ptlab.run.CellTask;
 import ptlab.run.Executor;
 import ptlab.run.LocalExecutor;
-import ptlab.util.Progress;
+import ptlab.progress.Progress;
 
 /**
  * Runs a campaign on a Slurm cluster: the plan is saved in the campaign folder, each cell becomes one
@@ -174,7 +174,7 @@ public final class SlurmExecutor implements Executor {
             Files.deleteIfExists(slurm.resolve(Submission.CANCELLED));
             Path staging = campaign.resolve(ptlab.run.CellTask.STAGING);
             if (Files.exists(staging)) {
-                ptlab.util.Trees.delete(staging);
+                ptlab.files.Trees.delete(staging);
             }
         } catch (IOException e) {
             throw HarnessException.infra("cannot prepare " + campaign + " for resuming: " + e.getMessage(), e);

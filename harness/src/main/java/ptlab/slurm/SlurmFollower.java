@@ -11,9 +11,9 @@ import ptlab.Outcome;
 import ptlab.plan.PlanWriter;
 import ptlab.run.Campaign;
 import ptlab.run.CellTask;
-import ptlab.util.Progress;
-import ptlab.util.Sleep;
-import ptlab.util.Trees;
+import ptlab.progress.Progress;
+import ptlab.host.Sleep;
+import ptlab.files.Trees;
 
 /** Follows a submitted campaign to its end ({@code --wait}), and cancels one ({@code harness cancel}). */
 public final class SlurmFollower {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import ptlab.HarnessException;
-import ptlab.util.RepoRoot;
+import ptlab.files.RepoRoot;
 
 /**
  * A guest image recipe named by a spec's {@code images} entry, {@code --image} or {@code harness image}:

@@ -2,7 +2,7 @@ package ptlab.spec;
 
 import java.nio.file.Path;
 import java.util.List;
-import ptlab.util.YamlDoc;
+import ptlab.yaml.YamlDoc;
 
 /**
  * A valid spec file with every default filled in.

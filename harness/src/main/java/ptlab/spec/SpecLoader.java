@@ -11,7 +11,7 @@ import java.util.HexFormat;
 import java.util.List;
 import ptlab.HarnessException;
 import ptlab.SourceLocatedException;
-import ptlab.util.YamlDoc;
+import ptlab.yaml.YamlDoc;
 
 /**
  * Reads a spec file, fills in the defaults and validates it, all before anything boots.
@@ -28,7 +28,7 @@ public final class SpecLoader {
      * Loads and validates a spec file.
      *
      * @param specFile the spec; relative paths in it are resolved against its folder
-     * @param repoRoot where vm-images/ is; see {@link ptlab.util.RepoRoot}
+     * @param repoRoot where vm-images/ is; see {@link ptlab.files.RepoRoot}
      * @throws InvalidSpecException with every problem found, each at file:line:column
      * @throws HarnessException (usage) when the file cannot be read
      */

@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import ptlab.SourceLocatedException;
-import ptlab.util.YamlDoc;
+import ptlab.yaml.YamlDoc;
 
 /**
  * Every check a spec must pass before anything boots: required values, ranges, and the rules that tie

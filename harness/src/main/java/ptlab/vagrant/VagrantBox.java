@@ -16,10 +16,10 @@ import ptlab.HarnessException;
 import ptlab.image.Image;
 import ptlab.image.ImageCache;
 import ptlab.json.Json;
-import ptlab.util.HostCommand;
-import ptlab.util.Progress;
-import ptlab.util.Sha256;
-import ptlab.util.Trees;
+import ptlab.host.HostCommand;
+import ptlab.progress.Progress;
+import ptlab.files.Sha256;
+import ptlab.files.Trees;
 
 /**
  * A cached image as a vagrant-libvirt box (format v1: a qcow2 {@code box.img} sized in whole GiB,

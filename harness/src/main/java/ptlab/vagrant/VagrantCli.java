@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import ptlab.HarnessException;
-import ptlab.util.HostCommand;
-import ptlab.util.RepoRoot;
+import ptlab.host.HostCommand;
+import ptlab.files.RepoRoot;
 
 /**
  * How the harness calls {@code vagrant}: through an optional wrapper (a command prefix such as

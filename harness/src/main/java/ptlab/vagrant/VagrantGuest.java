@@ -8,7 +8,7 @@ import ptlab.guest.GuestInfo;
 import ptlab.guest.GuestRequest;
 import ptlab.guest.SshGuest;
 import ptlab.image.ImageCache;
-import ptlab.util.Progress;
+import ptlab.progress.Progress;
 import ptlab.vm.VmLauncher;
 
 /**

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 import ptlab.HarnessException;
 import ptlab.guest.Reaper;
-import ptlab.util.HostCommand;
-import ptlab.util.Progress;
-import ptlab.util.Trees;
+import ptlab.host.HostCommand;
+import ptlab.progress.Progress;
+import ptlab.files.Trees;
 
 /**
  * One machine of the repository's Vagrantfile, with its own {@code .vagrant/} folder and libvirt domain

@@ -14,7 +14,7 @@ import ptlab.guest.GuestRequest;
 import ptlab.image.Image;
 import ptlab.spec.Backend;
 import ptlab.spec.VmSpec;
-import ptlab.util.RepoRoot;
+import ptlab.files.RepoRoot;
 import ptlab.vm.VmLauncher;
 
 /**

@@ -11,7 +11,7 @@ import ptlab.guest.Reaper;
 import ptlab.Accelerator;
 import ptlab.HarnessException;
 import ptlab.spec.Accel;
-import ptlab.util.Progress;
+import ptlab.progress.Progress;
 
 /**
  * Resolves {@link Accel#AUTO} to an {@link Accelerator}. /dev/kvm existing is not enough (nested guests can hang under KVM),

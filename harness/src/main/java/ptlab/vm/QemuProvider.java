@@ -42,7 +42,7 @@ abstract class QemuProvider implements GuestProvider {
     static Launch launch(GuestRequest r, GuestStart start, Function<VmConfig, Guest> starter) {
         Accelerator accel = VmLauncher.resolveAccel(r.accel(), r.image(), r.workDir(), r.progress());
         VmConfig config = VmLauncher.config(r.image(), accel, r.cpus(), r.memoryMib(), r.consoleLog());
-        GuestInfo info = VmSession.info(config, start, null, null);
+        GuestInfo info = QemuGuest.info(config, start, null, null);
         return Launch.of(info, () -> starter.apply(config));
     }
 }

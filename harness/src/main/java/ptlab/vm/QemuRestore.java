@@ -14,7 +14,7 @@ import ptlab.image.Image;
 import ptlab.spec.Start;
 import ptlab.spec.VmSpec;
 import ptlab.ssh.ExecResult;
-import ptlab.util.Progress;
+import ptlab.progress.Progress;
 
 /**
  * The default guest: a restore of a ready snapshot of the same machine (made on first use), on a fresh
@@ -55,7 +55,7 @@ public final class QemuRestore extends QemuProvider {
     }
 
     /** A restored guest, or a cold-booted one when the restore cannot be had. */
-    public static VmSession startRestored(Image image, VmConfig config, Duration bootTimeout, Path workDir,
+    public static QemuGuest startRestored(Image image, VmConfig config, Duration bootTimeout, Path workDir,
             Progress progress) {
         Path snapshot;
         try {
@@ -81,15 +81,15 @@ public final class QemuRestore extends QemuProvider {
         }
     }
 
-    private static VmSession fallback(Image image, VmConfig config, Duration bootTimeout, Progress progress,
+    private static QemuGuest fallback(Image image, VmConfig config, Duration bootTimeout, Progress progress,
             String why) {
         progress.note(why + "; cold boot instead");
-        VmSession s = VmLauncher.boot(image, config, bootTimeout, progress);
+        QemuGuest s = VmLauncher.boot(image, config, bootTimeout, progress);
         s.started(GuestStart.bootInstead(why), null);
         return s;
     }
 
-    static VmSession restore(Image image, VmConfig config, Path snapshotDir, Path workDir, Progress progress) {
+    static QemuGuest restore(Image image, VmConfig config, Path snapshotDir, Path workDir, Progress progress) {
         Snapshot snap = Snapshot.read(snapshotDir);
         Path overlay;
         Path qmpDir;
@@ -107,7 +107,7 @@ public final class QemuRestore extends QemuProvider {
         progress.phase("restore " + image.manifest().name() + " from snapshot " + snap.key() + " (" + config.accel()
                 + ", " + config.cpus() + " vCPU, " + config.memoryMib() + " MiB, ssh 127.0.0.1:" + config.sshPort()
                 + ")");
-        VmSession s = VmSession.start(c, image.pinnedHostKey(), image.clientKey(), progress);
+        QemuGuest s = QemuGuest.start(c, image.pinnedHostKey(), image.clientKey(), progress);
         try {
             try (Qmp q = Qmp.connect(c.live().qmp(), DEADLINE, s.process())) {
                 String status = q.awaitMigration(DEADLINE);
@@ -142,7 +142,7 @@ public final class QemuRestore extends QemuProvider {
      * (RNDADDENTROPY + RNDRESEEDCRNG, through perl, which every Debian has; every kernel in vm-images/
      * has both ioctls), and check that the kernel is the image's.
      */
-    static void refresh(VmSession s, Image image) {
+    static void refresh(QemuGuest s, Image image) {
         byte[] seed = new byte[64];
         RANDOM.nextBytes(seed);
         Instant now = Instant.now();
@@ -185,9 +185,9 @@ public final class QemuRestore extends QemuProvider {
         }
     }
 
-    private static String qemuSays(VmSession s) {
+    private static String qemuSays(QemuGuest s) {
         try {
-            Path log = VmSession.qemuLog(s.config());
+            Path log = QemuGuest.qemuLog(s.config());
             String text = Files.exists(log) ? Files.readString(log).strip() : "";
             return text.isEmpty() ? "" : "(QEMU: " + text.lines().reduce((a, b) -> b).orElse("") + ")";
         } catch (IOException e) {

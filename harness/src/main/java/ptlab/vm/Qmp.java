@@ -1,6 +1,6 @@
 package ptlab.vm;
 
-import static ptlab.util.Sleep.sleep;
+import static ptlab.host.Sleep.sleep;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import ptlab.HarnessException;
 import ptlab.image.Image;
-import ptlab.util.Progress;
-import ptlab.util.Sha256;
-import ptlab.util.Sleep;
+import ptlab.progress.Progress;
+import ptlab.files.Sha256;
+import ptlab.host.Sleep;
 
 /**
  * Makes a snapshot: a cold boot on a fresh overlay of the raw base disk; the moment SSH answers, sync,
@@ -37,7 +37,7 @@ final class SnapshotMaker {
             long t0 = System.nanoTime();
             double bootSeconds;
             double saveSeconds;
-            try (VmSession s = VmSession.start(c, image.pinnedHostKey(), image.clientKey(), progress)) {
+            try (QemuGuest s = QemuGuest.start(c, image.pinnedHostKey(), image.clientKey(), progress)) {
                 s.awaitReady(bootTimeout);
                 bootSeconds = s.bootToSsh().toMillis() / 1000.0;
                 s.exec("sync", Duration.ofSeconds(60));

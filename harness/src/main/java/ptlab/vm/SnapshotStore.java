@@ -18,11 +18,11 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 import ptlab.HarnessException;
 import ptlab.image.Image;
-import ptlab.util.HostCommand;
-import ptlab.util.HostInfo;
-import ptlab.util.Progress;
-import ptlab.util.Sha256;
-import ptlab.util.Trees;
+import ptlab.host.HostCommand;
+import ptlab.host.HostInfo;
+import ptlab.progress.Progress;
+import ptlab.files.Sha256;
+import ptlab.files.Trees;
 
 /**
  * Ready-guest snapshots, cached beside their image in {@code snapshots/<key>/}. Made on first use by a

@@ -9,9 +9,9 @@ import ptlab.Accelerator;
 import ptlab.HarnessException;
 import ptlab.image.Image;
 import ptlab.spec.Accel;
-import ptlab.util.Progress;
+import ptlab.progress.Progress;
 
-/** Image + size + accelerator -> a QEMU config, its printable argv, and a booted {@link VmSession}. */
+/** Image + size + accelerator -> a QEMU config, its printable argv, and a booted {@link QemuGuest}. */
 public final class VmLauncher {
     public static final String QEMU = "qemu-system-x86_64";
 
@@ -21,7 +21,7 @@ public final class VmLauncher {
     /** The config for a guest of {@code image} under a resolved accelerator, on a free SSH port. */
     public static VmConfig config(Image image, Accelerator accel, int cpus, int memoryMib, Path consoleLog) {
         return new VmConfig(QEMU, accel, cpus, memoryMib, image.kernel(), image.initrd(), image.disk(),
-                image.manifest().cmdline(), VmSession.freePort(), consoleLog);
+                image.manifest().cmdline(), QemuGuest.freePort(), consoleLog);
     }
 
     /**
@@ -41,10 +41,10 @@ public final class VmLauncher {
     }
 
     /** Boots and waits for SSH; on failure QEMU is gone before the exception leaves. */
-    public static VmSession boot(Image image, VmConfig config, Duration deadline, Progress progress) {
+    public static QemuGuest boot(Image image, VmConfig config, Duration deadline, Progress progress) {
         progress.phase("boot " + image.manifest().name() + " (" + config.accel() + ", " + config.cpus() + " vCPU, "
                 + config.memoryMib() + " MiB, ssh 127.0.0.1:" + config.sshPort() + ")");
-        VmSession s = VmSession.start(config, image.pinnedHostKey(), image.clientKey(), progress);
+        QemuGuest s = QemuGuest.start(config, image.pinnedHostKey(), image.clientKey(), progress);
         try {
             s.awaitReady(deadline);
         } catch (RuntimeException e) {

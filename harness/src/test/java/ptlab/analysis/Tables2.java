@@ -3,12 +3,12 @@ package ptlab.analysis;
 import ptlab.parse.PagemapTable;
 
 /** Test helper: pagemap tables built in code. */
-final class Tables2 {
+public final class Tables2 {
     private Tables2() {
     }
 
     /** Present pages at {@code va[i]} with {@code pfn[i]}; thp marks every page when true. */
-    static PagemapTable table(long[] va, long[] pfn, boolean thp, long[] lat) {
+    public static PagemapTable table(long[] va, long[] pfn, boolean thp, long[] lat) {
         int n = va.length;
         long[] pa = new long[n];
         byte[] flags = new byte[n];
@@ -19,7 +19,7 @@ final class Tables2 {
         return new PagemapTable(va.clone(), pa, pfn.clone(), flags, lat == null ? new long[n] : lat.clone());
     }
 
-    static long[] pages(long base, int n) {
+    public static long[] pages(long base, int n) {
         long[] v = new long[n];
         for (int i = 0; i < n; i++) {
             v[i] = base + i * 4096L;

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import ptlab.HarnessException;
 import ptlab.Outcome;
-import ptlab.util.RepoRoot;
+import ptlab.files.RepoRoot;
 
 class ExitCodesTest {
     @Test

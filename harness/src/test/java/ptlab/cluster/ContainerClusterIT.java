@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import ptlab.testing.Guests;
-import ptlab.util.HostCommand;
+import ptlab.host.HostCommand;
 
 /**
  * A controller and two compute containers (Testcontainers, private dockerd, host networking): a job

@@ -8,8 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.testcontainers.DockerClientFactory;
-import ptlab.util.HostCommand;
-import ptlab.util.Trees;
+import ptlab.host.HostCommand;
+import ptlab.files.Trees;
 
 /**
  * A Docker daemon of the test's own (cluster/dockerd.sh): no bridge, no iptables, its socket and

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import ptlab.util.RepoRoot;
+import ptlab.files.RepoRoot;
 
 /** cluster/slurm-conf.sh, the slurm.conf generator the container cluster and host tests share. */
 class SlurmConfScriptTest {

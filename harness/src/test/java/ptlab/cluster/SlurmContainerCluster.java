@@ -22,9 +22,9 @@ import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.utility.DockerImageName;
 import ptlab.image.ImageCache;
-import ptlab.util.HostCommand;
-import ptlab.util.RepoRoot;
-import ptlab.util.Trees;
+import ptlab.host.HostCommand;
+import ptlab.files.RepoRoot;
+import ptlab.files.Trees;
 
 /**
  * A Slurm cluster in containers: one controller ({@value #CONTROLLER}) and compute nodes, all with host

@@ -12,7 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import ptlab.util.HostTools;
+import ptlab.host.HostTools;
 
 class ImageBuilderTest {
     private static final Path ROOTFS = Path.of("harness/src/test/resources/fixtures/dpkg");

@@ -30,9 +30,9 @@ import ptlab.image.Image;
 import ptlab.image.NativeBuilder;
 import ptlab.ssh.ExecResult;
 import ptlab.testing.Guests;
-import ptlab.util.RepoRoot;
-import ptlab.util.Sha256;
-import ptlab.vm.VmSession;
+import ptlab.files.RepoRoot;
+import ptlab.files.Sha256;
+import ptlab.vm.QemuGuest;
 
 /**
  * The kernel modules and guest workloads in one real guest (bookworm unless the system property
@@ -40,7 +40,7 @@ import ptlab.vm.VmSession;
  * W=1, then every oracle of issue 4 against what the kernel itself says (/proc/PID/pagemap,
  * /proc/1/maps), the scanner's heat map against the access pattern that made it, hostile input,
  * load/unload rounds and access control. A kernel crash anywhere fails the running test with the
- * console excerpt (VmSession turns it into KERNEL_CRASH). Timings seen on the way are written to
+ * console excerpt (QemuGuest turns it into KERNEL_CRASH). Timings seen on the way are written to
  * measurements.txt in the work folder and printed; they are emulated and never asserted.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -74,7 +74,7 @@ class ModulesIT {
     private final Map<String, String> buildLogs = new LinkedHashMap<>();
     private final List<String> measurements = new ArrayList<>();
     private Path work;
-    private VmSession vm;
+    private QemuGuest vm;
     private Image image;
     private String thpDefault = "always";
     private int marks;

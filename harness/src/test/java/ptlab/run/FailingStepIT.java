@@ -17,7 +17,7 @@ import ptlab.plan.Overrides;
 import ptlab.plan.RunPlan;
 import ptlab.plan.RunPlanner;
 import ptlab.testing.TestFiles;
-import ptlab.util.Progress;
+import ptlab.progress.Progress;
 
 /**
  * A guest step that fails: the run ends with FAIL, names the step, its command and exit status,

@@ -29,7 +29,7 @@ import ptlab.plan.RunPlanner;
 import ptlab.plan.Step;
 import ptlab.testing.JUnitDom;
 import ptlab.testing.TestFiles;
-import ptlab.util.Progress;
+import ptlab.progress.Progress;
 
 /**
  * The run lifecycle against a {@link FakeGuest}: what the harness does when a guest step fails, the

@@ -19,10 +19,10 @@ import ptlab.plan.Overrides;
 import ptlab.plan.RunPlan;
 import ptlab.plan.RunPlanner;
 import ptlab.plan.RunUnit;
-import ptlab.report.RenderPipeline;
+import ptlab.render.RenderPipeline;
 import ptlab.runfolder.RunFolder;
 import ptlab.testing.TestFiles;
-import ptlab.util.Progress;
+import ptlab.progress.Progress;
 
 /**
  * A captured run whose raw/ is tampered so that an oracle fails goes through the end of a run: the

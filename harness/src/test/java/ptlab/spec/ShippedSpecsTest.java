@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import ptlab.util.RepoRoot;
+import ptlab.files.RepoRoot;
 
 /** Every spec in experiments/ loads against the real repository, recipes included. */
 class ShippedSpecsTest {

@@ -10,11 +10,11 @@ import ptlab.spec.Accel;
 import ptlab.image.ImageBuilder;
 import ptlab.image.ImageCache;
 import ptlab.image.RecipeLoader;
-import ptlab.util.Progress;
+import ptlab.progress.Progress;
 import ptlab.vm.QemuRestore;
 import ptlab.vm.VmConfig;
 import ptlab.vm.VmLauncher;
-import ptlab.vm.VmSession;
+import ptlab.vm.QemuGuest;
 
 /** Real guests for integration tests: the cached bookworm image (built on first use). */
 public final class Guests {
@@ -51,12 +51,12 @@ public final class Guests {
     }
 
     /** A guest restored from the image's ready snapshot (made on first use), as runs get by default. */
-    public static VmSession boot(Image img, Path work) {
+    public static QemuGuest boot(Image img, Path work) {
         return QemuRestore.startRestored(img, config(img, work, 2048), BOOT, work, Progress.stderr());
     }
 
     /** A guest that boots its kernel. */
-    public static VmSession coldBoot(Image img, Path work) {
+    public static QemuGuest coldBoot(Image img, Path work) {
         return VmLauncher.boot(img, config(img, work, 2048), BOOT, Progress.stderr());
     }
 

@@ -9,7 +9,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import ptlab.util.Trees;
+import ptlab.files.Trees;
 
 /** File helpers shared by tests, and the ways tests break captured runs on purpose. */
 public final class TestFiles {

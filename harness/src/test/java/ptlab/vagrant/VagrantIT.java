@@ -26,9 +26,9 @@ import ptlab.cli.Main;
 import ptlab.image.Image;
 import ptlab.image.ImageCache;
 import ptlab.testing.Guests;
-import ptlab.util.HostCommand;
-import ptlab.util.Progress;
-import ptlab.util.Trees;
+import ptlab.host.HostCommand;
+import ptlab.progress.Progress;
+import ptlab.files.Trees;
 
 /**
  * The vagrant backend for real: in a network namespace this test makes (bin/vagrant-netns: libvirtd,

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import ptlab.util.Progress;
-import ptlab.util.ProgressEvent;
+import ptlab.progress.Progress;
+import ptlab.progress.ProgressEvent;
 
 /** A machine's clean-up, with fake vagrant and virsh programs on PATH: nothing boots. */
 class VagrantMachineTest {

@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import ptlab.Accelerator;
 import ptlab.image.Image;
 import ptlab.spec.Accel;
-import ptlab.util.ConsoleProgress;
+import ptlab.progress.ConsoleProgress;
 import ptlab.testing.Guests;
-import ptlab.util.Progress;
+import ptlab.progress.Progress;
 
 /** --accel auto decides within about 30 s, says what it chose and why, and remembers it. */
 class AccelProbeIT {

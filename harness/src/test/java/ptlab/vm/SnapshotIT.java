@@ -20,9 +20,9 @@ import ptlab.GuestStart;
 import ptlab.image.Image;
 import ptlab.spec.Start;
 import ptlab.testing.Guests;
-import ptlab.util.ConsoleProgress;
-import ptlab.util.HostInfo;
-import ptlab.util.Progress;
+import ptlab.progress.ConsoleProgress;
+import ptlab.host.HostInfo;
+import ptlab.progress.Progress;
 
 /** Ready-guest snapshots in real bookworm guests: what a restore keeps, what it refreshes, how it fails. */
 class SnapshotIT {
@@ -33,7 +33,7 @@ class SnapshotIT {
         assertEquals(0, ptlab.guest.Reaper.liveCount(), "live QEMU processes after the test");
     }
 
-    private static String run(VmSession s, String command) {
+    private static String run(QemuGuest s, String command) {
         var r = s.exec(command, Duration.ofSeconds(60));
         assertEquals(0, r.exitStatus(), command + ": " + r.stderr());
         return r.stdout().strip();
@@ -50,7 +50,7 @@ class SnapshotIT {
         List<String> uuids = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             Path work = Guests.workDir("restore" + i);
-            try (VmSession s = Guests.boot(img, work)) {
+            try (QemuGuest s = Guests.boot(img, work)) {
                 assertEquals(GuestStart.RESTORE, s.info().start(), "restored, not booted");
                 assertTrue(s.info().snapshot().matches("[0-9a-f]{64}"), s.info().snapshot());
                 assertEquals(img.manifest().kernelRelease(), run(s, "uname -r"));
@@ -80,7 +80,7 @@ class SnapshotIT {
         }
         ByteArrayOutputStream said = new ByteArrayOutputStream();
         Progress p = new Progress(new ConsoleProgress(new PrintStream(said, true, StandardCharsets.UTF_8), false), null);
-        try (VmSession s = QemuRestore.startRestored(img, c, Guests.BOOT, work, p)) {
+        try (QemuGuest s = QemuRestore.startRestored(img, c, Guests.BOOT, work, p)) {
             assertEquals(GuestStart.RESTORE, s.info().start());
             assertEquals(img.manifest().kernelRelease(), run(s, "uname -r"));
         }
@@ -110,7 +110,7 @@ class SnapshotIT {
         ByteArrayOutputStream said = new ByteArrayOutputStream();
         Progress p = new Progress(new ConsoleProgress(new PrintStream(said, true, StandardCharsets.UTF_8), false), null);
         long t0 = System.nanoTime();
-        try (VmSession s = QemuRestore.startRestored(img, c, Guests.BOOT, work, p)) {
+        try (QemuGuest s = QemuRestore.startRestored(img, c, Guests.BOOT, work, p)) {
             assertEquals(Start.BOOT, s.info().start().how(), s.info().start().label());
             assertTrue(String.valueOf(s.info().start().fallback()).startsWith("restore failed:"), s.info().start().label());
             assertEquals(img.manifest().kernelRelease(), run(s, "uname -r"));
