@@ -49,6 +49,7 @@ public final class CampaignReport {
             cells.add(CellData.read(d));
         }
         checkOneExperiment(cells);
+        cells = CellData.distinct(cells);
         String title = "Campaign report: " + Objects.requireNonNullElse(cells.get(0).manifest().experiment(), "?") + " / "
                 + out.toAbsolutePath().normalize().getFileName();
         try {

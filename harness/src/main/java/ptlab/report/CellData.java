@@ -18,7 +18,8 @@ import ptlab.runfolder.RunFolder;
  * One cell of a campaign as its run folder records it: the manifest, the oracles, and the rendered
  * datasets the campaign report compares (a cell that was never rendered has none of them).
  */
-public record CellData(RunFolder folder, Manifest manifest, List<OracleResult> oracles, Map<String, List<Map<String, String>>> datasets) {
+public record CellData(RunFolder folder, Manifest manifest, List<OracleResult> oracles,
+        Map<String, List<Map<String, String>>> datasets, String id) {
     /** The datasets the campaign report reads, by file name under datasets/. */
     static final List<String> USED = List.of("xlate-latency.csv", "xlate-latency-cdf.csv", "part1-latency.csv",
             "part1-latency-cdf.csv", "part1-contiguity.csv", "heat-regions.csv", "vma-compare.csv");
@@ -35,12 +36,32 @@ public record CellData(RunFolder folder, Manifest manifest, List<OracleResult> o
                 data.put(name, csv(p));
             }
         }
-        return new CellData(f, m, oracles, data);
+        return new CellData(f, m, oracles, data, Objects.requireNonNullElse(m.imageName(), "?") + "-r"
+                + (m.repetition() == null ? "?" : m.repetition()));
     }
 
-    /** {@code bookworm-r1}: the image and repetition, unique within a campaign. */
-    String id() {
-        return image() + "-r" + (manifest.repetition() == null ? "?" : manifest.repetition());
+    /**
+     * The same cells with ids that tell them apart: {@code bookworm-r1} is unique within one campaign, so
+     * a report over cells of several campaigns names a repeated id by its campaign folder as well
+     * ({@code 20261201-080102/bookworm-r1}), and by its place when even that repeats.
+     */
+    static List<CellData> distinct(List<CellData> cells) {
+        List<CellData> out = new ArrayList<>();
+        java.util.Set<String> used = new java.util.HashSet<>();
+        for (CellData c : cells) {
+            boolean repeated = cells.stream().filter(o -> o.id.equals(c.id)).count() > 1;
+            String id = c.id;
+            if (repeated) {
+                Path parent = c.folder.dir().toAbsolutePath().normalize().getParent();
+                id = (parent == null || parent.getFileName() == null ? "" : parent.getFileName() + "/") + c.id;
+            }
+            String unique = id;
+            for (int k = 2; !used.add(unique); k++) {
+                unique = id + "#" + k;
+            }
+            out.add(new CellData(c.folder, c.manifest, c.oracles, c.datasets, unique));
+        }
+        return out;
     }
 
     String image() {

@@ -57,6 +57,28 @@ class CampaignReportTest {
         schema.newValidator().validate(new StreamSource(file.toFile()));
     }
 
+    /**
+     * The same cell of two campaigns (a nightly and its baseline) in one report: ids are unique only within
+     * a campaign, so each is named by its campaign folder too (the report once failed: "This dataset already
+     * contains a series with the key bookworm-r1 6.1.0-50-amd64").
+     */
+    @Test
+    void theSameCellOfTwoCampaignsIsToldApartByItsCampaign() throws Exception {
+        Path a = TestFiles.copyTree(RUNS.resolve("quick-part2-bookworm-6.1-tcg"),
+                tmp.resolve("20261201-010101/quick-part2-bookworm-6.1-tcg"));
+        Path b = TestFiles.copyTree(RUNS.resolve("quick-part2-bookworm-6.1-tcg"),
+                tmp.resolve("20261202-010101/quick-part2-bookworm-6.1-tcg"));
+        RenderPipeline.render(a);
+        RenderPipeline.render(b);
+        Path out = tmp.resolve("both");
+        CampaignReport.Result r = CampaignReport.render(out, List.of(a, b));
+        assertTrue(r.passed(), r.failures().toString());
+        List<String> md = Files.readAllLines(out.resolve("report.md"));
+        assertTrue(md.contains("| oracle | 20261201-010101/bookworm-r1 | 20261202-010101/bookworm-r1 |"),
+                String.join("\n", md));
+        assertTrue(Files.size(out.resolve("figures/campaign-module-walk-cdf.pdf")) > 1000);
+    }
+
     @Test
     void aCampaignComparesItsCellsAndRendersTheSameTwice() throws Exception {
         List<Path> cells = List.of(cell("quick-part2-bookworm-6.1-tcg", "bookworm", "6.1.0-50-amd64", "a-bookworm-r1"),
