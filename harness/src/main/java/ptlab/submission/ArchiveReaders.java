@@ -7,11 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.function.LongSupplier;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+import org.apache.commons.compress.utils.InputStreamStatistics;
 
 /** Tar (gzip'd or not) and zip, read entry by entry with Commons Compress into an {@link UnpackTarget}. */
 final class ArchiveReaders {
@@ -90,8 +92,11 @@ final class ArchiveReaders {
                 } else {
                     long packed = e.getCompressedSize();
                     try (InputStream in = zip.getInputStream(e)) {
-                        target.file(rel, in, e.getSize(), type != 0 && (e.getUnixMode() & 0111) != 0,
-                                packed > 0 ? () -> packed : null, false);
+                        // what the inflater has consumed so far when the stream says, else the entry's
+                        // whole compressed size (a bomb then stops within ratio x that size)
+                        LongSupplier consumed = in instanceof InputStreamStatistics s ? s::getCompressedCount
+                                : packed > 0 ? () -> packed : null;
+                        target.file(rel, in, e.getSize(), type != 0 && (e.getUnixMode() & 0111) != 0, consumed, false);
                     }
                 }
             }

@@ -2,18 +2,18 @@ package ptlab.submission;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.EnumSet;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * A folder given as a submission, copied under the same rules as an archive: links are never followed
  * while walking, a link is judged by where its text points and copied as a file when that stays inside,
- * and anything that is not a file, folder or link is refused.
+ * and anything that is not a file, folder or link is refused. Walked in name order, so the notes and
+ * any refusal are the same on every file system.
  */
 final class FolderCopy {
     private FolderCopy() {
@@ -21,35 +21,30 @@ final class FolderCopy {
 
     static Unpacked copy(Path folder, UnpackTarget target) throws IOException {
         Path top = folder.toRealPath();
-        Files.walkFileTree(top, EnumSet.noneOf(java.nio.file.FileVisitOption.class), Integer.MAX_VALUE,
-                new SimpleFileVisitor<>() {
-                    @Override
-                    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                        if (!dir.equals(top)) {
-                            target.directory(target.enter(name(top, dir)));
-                        }
-                        return FileVisitResult.CONTINUE;
-                    }
-
-                    @Override
-                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                        String rel = target.enter(name(top, file));
-                        if (attrs.isSymbolicLink()) {
-                            target.link(rel, Files.readSymbolicLink(file).toString(), false);
-                        } else if (attrs.isRegularFile()) {
-                            try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-                                target.file(rel, in, attrs.size(), Files.isExecutable(file), null, false);
-                            }
-                        } else {
-                            throw target.refuse(rel, "is a device file, FIFO or socket");
-                        }
-                        return FileVisitResult.CONTINUE;
-                    }
-                });
+        walk(top, top, target);
         return target.finish(folder, "folder");
     }
 
-    private static String name(Path top, Path p) {
-        return top.relativize(p).toString();
+    private static void walk(Path top, Path dir, UnpackTarget target) throws IOException {
+        List<Path> children;
+        try (Stream<Path> s = Files.list(dir)) {
+            children = s.sorted().toList();
+        }
+        for (Path p : children) {
+            String rel = target.enter(top.relativize(p).toString());
+            BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (a.isSymbolicLink()) {
+                target.link(rel, Files.readSymbolicLink(p).toString(), false);
+            } else if (a.isDirectory()) {
+                target.directory(rel);
+                walk(top, p, target);
+            } else if (a.isRegularFile()) {
+                try (InputStream in = Files.newInputStream(p, LinkOption.NOFOLLOW_LINKS)) {
+                    target.file(rel, in, a.size(), Files.isExecutable(p), null, false);
+                }
+            } else {
+                throw target.refuse(rel, "is a device file, FIFO or socket");
+            }
+        }
     }
 }
