@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * {@code a-y := ...}. Simple variables ({@code NAME := lkp}, used as {@code $(NAME).o}) are expanded.
  */
 final class MakeFiles {
-    private static final Pattern ASSIGN = Pattern.compile("^\\s*(?:override\\s+)?([A-Za-z_][\\w.-]*)\\s*(:=|::=|\\+=|\\?=|=)\\s*(.*)$");
+    private static final Pattern ASSIGN = Pattern.compile("^\\s*(?:override\\s+)?([A-Za-z_][\\w.$(){}-]*)\\s*(:=|::=|\\+=|\\?=|=)\\s*(.*)$");
     private static final Pattern OBJ = Pattern.compile("^obj-(?:m|y|\\$[({][^)}]*[)}])$");
     private static final Pattern VAR = Pattern.compile("\\$[({]([A-Za-z_]\\w*)[)}]");
 

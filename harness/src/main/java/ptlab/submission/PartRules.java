@@ -29,14 +29,14 @@ final class PartRules {
 
     private final SourceTree tree;
     private final List<Candidate> modules = new ArrayList<>();
-    private final List<String> nearMisses = new ArrayList<>();
+    private final Set<String> nearMisses = new java.util.LinkedHashSet<>();
+    /** Every source some Makefile or Kbuild links into a module, candidate or not. */
+    private final Set<String> built = new HashSet<>();
     private final Map<String, String> devices = new LinkedHashMap<>();
 
     PartRules(SourceTree tree) {
         this.tree = tree;
         scanModules();
-        Set<String> built = new HashSet<>();
-        modules.forEach(c -> built.addAll(c.sources()));
         for (String f : tree.code().keySet()) {
             if (f.endsWith(".c") && !built.contains(f)) {
                 procCreate(List.of(f), tree.text(tree.closure(List.of(f))), PROC_NAME)
@@ -47,7 +47,7 @@ final class PartRules {
 
     /** Proc files other than /proc/lkp25p3 that modules create: what a "missing" message points at. */
     List<String> nearMisses() {
-        return nearMisses;
+        return List.copyOf(nearMisses);
     }
 
     List<Candidate> candidates(Part part) {
@@ -71,20 +71,21 @@ final class PartRules {
                 if (srcs.isEmpty() || !seen.add(srcs.get(0) + " " + name)) {
                     continue;
                 }
+                built.addAll(srcs);
                 String makefile = mf.endsWith("Kbuild") ? tree.makefileFor(folder, null).orElse(null) : mf;
-                String built = mf + " builds it as " + name + ".ko (" + m.line() + ")";
-                module(tree.closure(srcs), srcs, folder, makefile, mf, name, built);
+                String how = mf + " builds it as " + name + ".ko (" + m.line() + ")";
+                module(tree.closure(srcs), srcs, folder, makefile, mf, name, how);
             }
         }
     }
 
     private void module(List<String> files, List<String> srcs, String folder, String makefile, String buildFile, String name,
-            String built) {
+            String how) {
         String text = tree.text(files);
         Optional<String> proc = procCreate(files, text, PROC_NAME);
         if (proc.isPresent()) {
             modules.add(new Candidate(Part.LKP25P3, srcs.get(0), folder, makefile, buildFile, files, name,
-                    proc.get() + "; " + built, 2));
+                    proc.get() + "; " + how, 2));
             return;
         }
         Matcher pid = PID_PARAM.matcher(text);
@@ -99,7 +100,7 @@ final class PartRules {
         if (!signals.isEmpty()) {
             deviceName(text).ifPresent(d -> devices.put(d, "module " + name));
             modules.add(new Candidate(Part.PAGETABLE, srcs.get(0), folder, makefile, buildFile, files, name,
-                    "module " + name + " " + String.join(" and ", signals) + "; " + built, signals.size()));
+                    "module " + name + " " + String.join(" and ", signals) + "; " + how, signals.size()));
         }
     }
 
