@@ -51,7 +51,7 @@ public final class PartFinder {
                         + c.stream().map(Candidate::file).sorted().collect(Collectors.joining(", "))
                         + "; if one is meant, name it with --part " + part.id() + "=PATH");
             }
-            decided = narrowed(decided, c, here, "the others are under part" + (3 - part.partFolder()) + "/");
+            decided = narrowed(decided, c, here, "the others are in part " + (3 - part.partFolder()) + "'s folder");
             c = here;
         }
         int best = c.stream().mapToInt(Candidate::score).max().orElseThrow();
@@ -60,7 +60,7 @@ public final class PartFinder {
         c = strongest;
         if (part.partFolder() != 0) {
             List<Candidate> inFolder = prefer(c, x -> x.partFolder() == part.partFolder());
-            decided = narrowed(decided, c, inFolder, "it is under part" + part.partFolder() + "/");
+            decided = narrowed(decided, c, inFolder, "it is in part " + part.partFolder() + "'s folder");
             c = inFolder;
         }
         List<Candidate> named = prefer(c, Candidate::seedNamed);

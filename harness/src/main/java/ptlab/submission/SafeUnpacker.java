@@ -49,10 +49,7 @@ public final class SafeUnpacker {
             Unpacked u = read(input, target);
             ok = true;
             return u;
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof HarnessException h) {
-                throw h;
-            }
+        } catch (IOException | IllegalArgumentException | java.io.UncheckedIOException e) {
             // corrupt or truncated archives surface as IOException or, from header parsing, as
             // IllegalArgumentException: both are the archive's fault, told in one line
             throw target.refuse("it cannot be read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
