@@ -31,7 +31,7 @@ final class ArchiveReaders {
         try (InputStream raw = Files.newInputStream(file)) {
             GzipCompressorInputStream gz = gzip ? GzipCompressorInputStream.builder().setInputStream(raw)
                     .setDecompressConcatenated(true).get() : null;
-            InputStream body = new BufferedInputStream(gz != null ? gz : raw);
+            InputStream body = new BufferedInputStream(target.metered(gz != null ? gz : raw));
             if (gzip && !holdsTar(body)) {
                 throw target.refuse("it is gzip'd, but what is inside is not a tar archive");
             }

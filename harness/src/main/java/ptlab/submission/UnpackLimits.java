@@ -24,6 +24,8 @@ public record UnpackLimits(long maxTotalBytes, int maxEntries, long maxFileBytes
     public static final int DEFAULT_MAX_RATIO = 100;
     /** Small, very regular files legitimately compress past any ratio; below this much output none is judged. */
     public static final long RATIO_GRACE_BYTES = MIB;
+    /** Tar headers an entry may add to the stream beyond its data: a header block, a pax record, padding. */
+    public static final int HEADER_ALLOWANCE_BYTES = 8 * 1024;
     /** A symlink's target is a path, never more than a page; a longer one is not a link. */
     public static final int MAX_LINK_TARGET_BYTES = 4096;
 

@@ -1,5 +1,6 @@
 package ptlab.submission;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -50,6 +51,40 @@ final class UnpackTarget {
 
     HarnessException refuse(String why) {
         return HarnessException.usage("refused " + source + ": " + why);
+    }
+
+    /**
+     * The decompressed bytes of a whole tar, headers included, capped at the total limit plus
+     * {@link UnpackLimits#HEADER_ALLOWANCE_BYTES} an entry: a bomb hidden in a long name or a pax header,
+     * which Commons Compress reads into memory before any entry exists, stops there too.
+     */
+    InputStream metered(InputStream in) {
+        long cap = limits.maxTotalBytes() + (long) limits.maxEntries() * UnpackLimits.HEADER_ALLOWANCE_BYTES;
+        return new FilterInputStream(in) {
+            private long read;
+
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                count(b < 0 ? 0 : 1);
+                return b;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, len);
+                count(Math.max(n, 0));
+                return n;
+            }
+
+            private void count(long n) {
+                read += n;
+                if (read > cap) {
+                    throw refuse("its tar stream, headers included, runs past " + UnpackLimits.size(cap)
+                            + " (the total limit plus " + UnpackLimits.size(UnpackLimits.HEADER_ALLOWANCE_BYTES) + " of headers an entry)");
+                }
+            }
+        };
     }
 
     /** Counts one more entry and checks its name; returns its path relative to the folder ("" for the top). */

@@ -75,6 +75,31 @@ final class Archives {
         return out;
     }
 
+    /**
+     * A tar.gz whose one file has a name of {@code length} bytes, given as a pax record written by hand
+     * (Commons Compress takes quadratic time to write such a name itself).
+     */
+    static Path paxName(Path out, int length) throws IOException {
+        String body = " path=" + "a".repeat(length) + "\n";
+        int len = body.length() + String.valueOf(body.length()).length();
+        len = body.length() + String.valueOf(len).length();
+        byte[] record = (len + body).getBytes(StandardCharsets.UTF_8);
+        try (OutputStream file = Files.newOutputStream(out); OutputStream gz = new GzipCompressorOutputStream(file);
+                TarArchiveOutputStream tar = new TarArchiveOutputStream(gz)) {
+            TarArchiveEntry pax = new TarArchiveEntry("PaxHeader/a", TarConstants.LF_PAX_EXTENDED_HEADER_LC);
+            pax.setSize(record.length);
+            tar.putArchiveEntry(pax);
+            tar.write(record);
+            tar.closeArchiveEntry();
+            TarArchiveEntry e = new TarArchiveEntry("short");
+            e.setSize(1);
+            tar.putArchiveEntry(e);
+            tar.write('x');
+            tar.closeArchiveEntry();
+        }
+        return out;
+    }
+
     static Path zip(Path out, List<Entry> entries) throws IOException {
         try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(out)) {
             for (Entry e : entries) {

@@ -98,6 +98,15 @@ class SafeUnpackLimitsTest {
         }
     }
 
+    /** A 4 MiB file name comes as a pax header Commons Compress reads whole: the tar stream's cap stops it. */
+    @Test
+    void aBombInAPaxHeaderStopsAtTheStreamCap() throws Exception {
+        Path a = Archives.paxName(tmp.resolve("pax.tar.gz"), 4 << 20);
+        String msg = refusal(a, new UnpackLimits(1 << 20, 10, 1 << 20, 1000));
+        assertEquals("refused pax.tar.gz: its tar stream, headers included, runs past 1.1 MiB (the total limit plus 8 KiB of"
+                + " headers an entry)", msg);
+    }
+
     @Test
     void ordinarySourcesAndPaddingAreNotABomb() throws Exception {
         // 1,500 tiny files: tar pads each to 1 KiB of mostly zeros, which gzip squeezes hard
