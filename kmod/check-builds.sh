@@ -19,7 +19,9 @@
 # Exits 0 when every recipe built both modules without a warning, 1 otherwise,
 # 2 on a usage error. Needs root (loop and overlay mounts, chroot) and the
 # images built beforehand (bin/harness image build <recipe>); set HARNESS to
-# use another bin/harness.
+# use another bin/harness. Where the kernel's Makefile validates sparse with
+# scripts/checker-valid.sh and the headers lack it (Debian's 7.2), a stand-in
+# is written into the overlay first, so sparse runs there too.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -127,6 +129,38 @@ in_image() {
 	env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LC_ALL=C chroot "$tmp/merged" "$@"
 }
 
+# supply_checker_valid RELEASE: 7.2's Makefile runs scripts/checker-valid.sh
+# before sparse and skips sparse when it does not print 1, but Debian's 7.2
+# headers do not ship that script. Where the kernel's Makefile calls it and it
+# is missing, writes a stand-in into the overlay (the image stays untouched)
+# and prints "supplied". The stand-in does what the kernel's script checks:
+# that the checker accepts __typeof_unqual__, which those headers use with
+# __CHECKER__ defined.
+supply_checker_valid() {
+	in_image sh -eu -s "$1" <<'SH'
+build=/lib/modules/$1/build
+top=$(sed -n 's|^include \(/.*\)/Makefile$|\1|p' "$build/Makefile" | head -n 1)
+[ -n "$top" ] || top=$build
+grep -q 'scripts/checker-valid\.sh' "$top/Makefile" || exit 0
+script=$(readlink -f "$top/scripts")/checker-valid.sh
+[ ! -e "$script" ] || exit 0
+cat >"$script" <<'EOF'
+#!/bin/sh
+# Stand-in from ptlab's kmod/check-builds.sh (Debian's headers lack the
+# kernel's script): prints 1 when the checker "$1" exists and accepts
+# __typeof_unqual__ without an error, else 0.
+command -v "$1" >/dev/null 2>&1 || { echo 0; exit 0; }
+t=$(mktemp --suffix=.c)
+printf 'int f(const int *p)\n{\n\t__typeof_unqual__(*p) v = *p;\n\treturn v;\n}\n' >"$t"
+# sparse exits 0 even on errors: read what it prints instead
+if "$@" "$t" 2>&1 | grep -q error; then echo 0; else echo 1; fi
+rm -f "$t"
+EOF
+chmod 0755 "$script"
+echo supplied
+SH
+}
+
 # check RECIPE: prints its result line; returns non-zero on any warning or failure.
 check() {
 	local recipe=$1 dir release m src log slog ok warn=0 sparse=0 unchecked=0 n status=PASS notes=()
@@ -146,6 +180,9 @@ check() {
 		notes+=("no /lib/modules/$release/build in the image")
 		status=FAIL
 	else
+		if [ "$(supply_checker_valid "$release")" = supplied ]; then
+			notes+=("scripts/checker-valid.sh supplied")
+		fi
 		for m in lkp25p3 pagetable; do
 			src=/root/ptlab/src/kmod/$m
 			log=$tmp/logs/$m.log
@@ -176,8 +213,8 @@ check() {
 			fi
 			n=$(grep -Ec ': (warning|error):' "$slog") || true
 			sparse=$((sparse + n))
-			# 7.2's Makefile runs scripts/checker-valid.sh, which Debian's headers do not ship,
-			# and then skips sparse with only this message: say so instead of counting 0.
+			# Kbuild skips sparse with only this message when scripts/checker-valid.sh
+			# rejects it: say so instead of counting 0.
 			if grep -q 'sparse is not available or not up to date' "$slog"; then
 				notes+=("$m: Kbuild skipped sparse (not available or not up to date)")
 				unchecked=1

@@ -8,6 +8,7 @@
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/capability.h>
+#include <linux/delay.h>
 #include <linux/fs.h>
 #include <linux/kernel.h>
 #include <linux/miscdevice.h>
@@ -44,6 +45,7 @@ static struct pt_state {
 	struct pid *target;		/* reference to the target, NULL if none */
 	int pid_param;			/* module parameter; follows IOCTL_SET_PID */
 	unsigned int max_runs;		/* module parameter; 0 = no limit */
+	unsigned int race_delay_us;	/* module parameter; test hook */
 	struct miscdevice misc;
 } pt = {
 	.max_runs = 100000,
@@ -59,6 +61,8 @@ module_param_named(pid, pt.pid_param, int, 0444);
 MODULE_PARM_DESC(pid, "target process: its mappings are dumped at load and ioctls translate its pages");
 module_param_named(max_runs, pt.max_runs, uint, 0444);
 MODULE_PARM_DESC(max_runs, "most map lines one dump prints (0 = no limit; default 100000)");
+module_param_named(race_delay_us, pt.race_delay_us, uint, 0444);
+MODULE_PARM_DESC(race_delay_us, "test hook: sleep between the dump's read of a PMD and its locked read of the PTE table (0 = none, at most 10000)");
 
 /* ---- dump at load ------------------------------------------------------- */
 
@@ -199,6 +203,12 @@ static bool pt_dump_pmd(pmd_t *pmdp, unsigned long addr, unsigned long end,
 		}
 		if (pmd_bad(pmdv))
 			return true;
+		/*
+		 * Test hook: widens the window in which the table can be
+		 * replaced, so a test meets the retry (ModulesIT, thpflip).
+		 */
+		if (!tries && pt.race_delay_us)
+			fsleep(min(pt.race_delay_us, 10000U));
 		if (ptw_read_ptes(d->mm, pmdp, pmdv, addr, end, d->ptes))
 			break;
 	}

@@ -41,19 +41,22 @@ stop_held() {
 	rm -f "$held_dir/ctl"
 }
 
-# dump_while_alive PID OUTDIR: loads pagetable.ko with pid=PID (a dump at load) and unloads it, over
-# and over until PID exits; leaves the number of dumps in $DUMPS and of failed loads in $DUMP_ERRORS.
+# dump_while_alive PID OUTDIR [PARAM...]: loads pagetable.ko with pid=PID and the PARAMs (a dump at
+# load) and unloads it, over and over until PID exits; leaves the number of dumps in $DUMPS and of
+# failed loads in $DUMP_ERRORS.
 dump_while_alive() {
+	dump_pid=$1 dump_out=$2
+	shift 2
 	DUMPS=0 DUMP_ERRORS=0
-	while kill -0 "$1" 2>/dev/null; do
-		if insmod "$KMOD/pagetable/pagetable.ko" pid="$1" 2>>"$2/insmod.err"; then
+	while kill -0 "$dump_pid" 2>/dev/null; do
+		if insmod "$KMOD/pagetable/pagetable.ko" pid="$dump_pid" "$@" 2>>"$dump_out/insmod.err"; then
 			DUMPS=$((DUMPS + 1))
 			sleep 0.2
 			# the target may hold /dev/pagetable open for a moment
 			while ! rmmod pagetable 2>/dev/null; do
 				sleep 0.05
 			done
-		elif kill -0 "$1" 2>/dev/null; then
+		elif kill -0 "$dump_pid" 2>/dev/null; then
 			DUMP_ERRORS=$((DUMP_ERRORS + 1))
 		fi
 	done

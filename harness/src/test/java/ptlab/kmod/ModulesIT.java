@@ -55,6 +55,8 @@ class ModulesIT {
     private static final String THP = "/sys/kernel/mm/transparent_hugepage/enabled";
     private static final Duration SHORT = Duration.ofSeconds(60);
     private static final Duration LONG = Duration.ofMinutes(4);
+    /** pagetable's race_delay_us for the THP-during-dump test: the window between the dump's two reads. */
+    private static final int RACE_DELAY_US = 10000;
     private static final Pattern XLATE = Pattern.compile(
             "lkp25p3: xlate va=0x(\\p{XDigit}+) pa=0x(\\p{XDigit}+) pfn=0x(\\p{XDigit}+) level=(\\w+) lat_ns=(\\d+)"
                     + " clk_ns=\\d+(?: err=(\\S+))?$");
@@ -833,13 +835,15 @@ class ModulesIT {
      * printed as a level=pmd run (counted in dump_reread), never lost as dump_skipped; no oops.
      * Where MADV_COLLAPSE refuses the shmem file (exit status 3: EINVAL on 6.1 here, no such advice on
      * 5.10) only the dumps are checked; before 6.6 the collapse needs the reader's mmap write lock
-     * anyway, so the race exists only on 6.12 and 7.2.
+     * anyway, so the race exists only on 6.12 and 7.2. There it must happen: the dump sleeps 10 ms
+     * between its two reads of each PMD (the module's race_delay_us hook), and at least one table
+     * must have become a THP in between, or the test proved nothing.
      */
     @Test
     @Order(17)
     void pteTablesBecomingThpsUnderTheDumpArePrintedAsPmdRuns() {
         String mark = mark("thpflip");
-        ExecResult r = sh("sh " + SCRIPTS + "/thpflip.sh 10 8M", LONG);
+        ExecResult r = sh("sh " + SCRIPTS + "/thpflip.sh 10 8M " + RACE_DELAY_US, LONG);
         boolean noCollapse = r.exitStatus() == 3;
         assertTrue(r.ok() || noCollapse, "thpflip.sh failed (" + r.exitStatus() + "):\n" + r.stdout() + r.stderr());
         String line = r.stdout().lines().filter(l -> l.startsWith("thpflip ")).findFirst()
@@ -857,8 +861,13 @@ class ModulesIT {
         assertEquals(Long.parseLong(value(dumps, "dumps")), ends, "dump end lines vs dumps");
         long reread = after.stream().filter(l -> l.contains("pagetable: dump_reread "))
                 .mapToLong(l -> Long.parseLong(value(l.substring(l.indexOf("dump_reread")), "tables"))).sum();
-        measurements.add("thpflip 10 s, 8 MiB shmem: " + line + "; " + dumps + "; PTE tables found a THP on"
-                + " the dump's second read: " + reread);
+        measurements.add("thpflip 10 s, 8 MiB shmem, race_delay_us=" + RACE_DELAY_US + ": " + line + "; " + dumps
+                + "; PTE tables found a THP on the dump's second read: " + reread);
+        if (retractsWithoutMmapLock()) {
+            assertTrue(Long.parseLong(value(line, "collapses")) > 0, "no collapse on 6.6+: " + line);
+            assertTrue(reread > 0, "no PTE table became a THP between the dump's two reads (" + dumps
+                    + "): the race was not exercised");
+        }
     }
 
     /**
@@ -950,6 +959,14 @@ class ModulesIT {
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------
+
+    /** Since 6.6 retract_page_tables() frees a shmem PTE table without the reader's mmap lock. */
+    private boolean retractsWithoutMmapLock() {
+        Matcher m = Pattern.compile("^(\\d+)\\.(\\d+)").matcher(sh("uname -r").stdout().strip());
+        assertTrue(m.find(), "uname -r");
+        int major = Integer.parseInt(m.group(1));
+        return major > 6 || (major == 6 && Integer.parseInt(m.group(2)) >= 6);
+    }
 
     private void assertKernelLogClean() {
         List<String> bad = sh("dmesg").stdout().lines().filter(l -> CRASH.matcher(l).find()).toList();
