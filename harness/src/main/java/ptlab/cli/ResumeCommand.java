@@ -1,6 +1,5 @@
 package ptlab.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -9,10 +8,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import ptlab.Outcome;
-import ptlab.run.Campaign;
 import ptlab.run.Executor;
 import ptlab.run.Executors;
-import ptlab.run.LocalExecutor;
 import ptlab.progress.Progress;
 
 /** {@code harness resume CAMPAIGN}: runs the cells of a campaign that have no result yet, with its own executor. */
@@ -37,22 +34,8 @@ public final class ResumeCommand implements Callable<Integer> {
     public Integer call() {
         Path dir = campaign.toAbsolutePath().normalize();
         Executor ex = Executors.ofCampaign(dir);
-        boolean local = ex instanceof LocalExecutor;
         Progress progress = Progress.stderr();
-        PrintWriter out = spec.commandLine().getOut();
         Executor.Started started = ex.resume(dir, progress);
-        started.lines().forEach(out::println);
-        out.flush();
-        if (!local && !await) {
-            return Outcome.PASS.exitCode();
-        }
-        Campaign.Finished c = ex.follow(started, progress).orElseThrow();
-        RunCommand.printCampaign(out, c, started.plan().units().size());
-        if (junit != null) {
-            RunCommand.copyJunit(c.junit(), junit);
-            out.println("  junit: " + junit);
-        }
-        out.flush();
-        return c.outcome().exitCode();
+        return RunCommand.followStarted(ex, started, Outcome.PASS, await, junit, spec.commandLine().getOut(), progress);
     }
 }

@@ -96,7 +96,7 @@ public final class RunCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1, got " + jobs);
         }
         Executor ex = Executors.byName(executor);
-        boolean local = ex instanceof LocalExecutor;
+        boolean local = ex.runsCellsHere();
         if (local && await) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--wait is for --executor slurm;"
                     + " the local executor always waits");
@@ -117,16 +117,26 @@ public final class RunCommand implements Callable<Integer> {
         }
         Progress progress = Progress.stderr();
         Executor.Started started = ex.submit(plan, progress);
-        Outcome worst = printResults(started, out);
+        return followStarted(ex, started, printResults(started, out), await, junit, out, progress);
+    }
+
+    /**
+     * What {@code run} and {@code resume} do once the executor has started the cells: print what it said;
+     * unless the cells run elsewhere and {@code await} is off, follow them to the end, print the campaign
+     * and copy the JUnit XML (the campaign's, or the single run's) to {@code junit}; returns the exit code,
+     * the worse of {@code worst} and the campaign's outcome.
+     */
+    static int followStarted(Executor ex, Executor.Started started, Outcome worst, boolean await, Path junit,
+            PrintWriter out, Progress progress) {
         started.lines().forEach(out::println);
         out.flush();
-        if (!local && !await) {
+        if (!ex.runsCellsHere() && !await) {
             return worst.exitCode();
         }
         Path junitOfAll = started.results().isEmpty() ? null : started.results().get(0).unit().folder().junit();
         var campaign = ex.follow(started, progress);
         if (campaign.isPresent()) {
-            printCampaign(out, campaign.get(), plan.units().size());
+            printCampaign(out, campaign.get(), started.plan().units().size());
             junitOfAll = campaign.get().junit();
             worst = Outcome.worst(worst, campaign.get().outcome());
         }

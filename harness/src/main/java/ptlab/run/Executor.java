@@ -19,6 +19,12 @@ public interface Executor {
     String name();
 
     /**
+     * Whether {@link #submit} runs the cells in this process and returns once they ended (so there is
+     * nothing to wait for and {@code --wait} means nothing), rather than handing them to a scheduler.
+     */
+    boolean runsCellsHere();
+
+    /**
      * Starts every cell of {@code plan}. An executor that runs cells in this process returns once they
      * ended, with their results; one that hands them to a scheduler returns once they are submitted.
      */

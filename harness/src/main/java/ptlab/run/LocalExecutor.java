@@ -35,6 +35,11 @@ public final class LocalExecutor implements Executor {
     }
 
     @Override
+    public boolean runsCellsHere() {
+        return true;
+    }
+
+    @Override
     public Started submit(RunPlan plan, Progress progress) {
         plan.campaignDir().ifPresent(dir -> PlanWriter.write(plan, dir.resolve("plan.json")));
         return new Started(plan, runAll(new RunOrchestrator(plan, ImageCache.defaultCache(), progress), plan.units(),

@@ -61,6 +61,11 @@ public final class SlurmExecutor implements Executor {
         return NAME;
     }
 
+    @Override
+    public boolean runsCellsHere() {
+        return false;
+    }
+
     private Harness harness(RunPlan plan) {
         return harness != null ? harness : Harness.current(plan.repoRoot());
     }
