@@ -68,3 +68,25 @@ wait_ready() {
 		sleep 0.1
 	done
 }
+
+# sub_start PART [proc]: $out, the output folder of a submission's part, with userspace records into
+# /dev/kmsg unthrottled (the markers must all arrive); with "proc", exits 0 with proc=absent in
+# driver.status when the student's module made no /proc/lkp25p3.
+sub_start() {
+	out=$PTLAB/out/submission/$1
+	mkdir -p "$out"
+	sysctl -qw kernel.printk_devkmsg=on
+	if [ "${2:-}" = proc ] && [ ! -e /proc/lkp25p3 ]; then
+		echo "proc=absent" >"$out/driver.status"
+		exit 0
+	fi
+}
+
+# sub_status STATUS LIMIT_S: driver.status of a driver that ended with STATUS under timeout -s KILL LIMIT_S.
+sub_status() {
+	timed_out=0
+	if [ "$1" -eq 124 ] || [ "$1" -eq 137 ]; then
+		timed_out=1
+	fi
+	printf 'proc=present\nexit=%s\ntimed_out=%s\nlimit_s=%s\n' "$1" "$timed_out" "$2" >"$out/driver.status"
+}

@@ -70,6 +70,16 @@ public final class RunCommand implements Callable<Integer> {
             + " the image's userspace on the host (both give the same bytes; native is about 15x faster under TCG).")
     boolean buildInGuest;
 
+    @Option(names = "--submission", paramLabel = "PATH", description = "Run a student's implementation (a folder,"
+            + " .tar.gz, .tgz or .zip) in place of the project's own kmod/ and workloads/: built with its own Makefile"
+            + " (sandboxed), each part in a fresh guest, judged through the assignment's interfaces. See `harness"
+            + " submission inspect`.")
+    String submission;
+
+    @Option(names = "--part", paramLabel = "NAME=PATH", description = "With --submission: take part NAME only from"
+            + " PATH inside the submission (settles an ambiguous part). Repeatable.")
+    List<String> parts;
+
     @Option(names = "--junit", paramLabel = "FILE",
             description = "Also write the JUnit XML of the run (or the merged one of a campaign) to FILE, for CI.")
     Path junit;
@@ -109,7 +119,7 @@ public final class RunCommand implements Callable<Integer> {
         Builds builds = buildInGuest ? Builds.GUEST : Builds.NATIVE;
         Execution execution = new Execution(ex.name(), local ? jobs : 1, builds, local ? null : slurm.options());
         RunPlan plan = RunPlanner.plan(specFile, RepoRoot.find(), new Overrides(accel, images, repetitions,
-                coldBoot ? Start.BOOT : null, backend), execution, Clock.systemUTC());
+                coldBoot ? Start.BOOT : null, backend, submission, parts), execution, Clock.systemUTC());
         if (dryRun) {
             PlanPrinter.print(plan, out);
             printGuests(plan, out);

@@ -22,8 +22,12 @@ public final class KmsgStream implements AutoCloseable {
     private volatile boolean markerSeen;
     private volatile String marker;
     private volatile RuntimeException failure;
+    private final long maxBytes;
+    private long written;
+    private volatile long dropped;
 
-    private KmsgStream(Guest guest, String kmsgcat, Path file) throws IOException {
+    private KmsgStream(Guest guest, String kmsgcat, Path file, long maxBytes) throws IOException {
+        this.maxBytes = maxBytes;
         Files.createDirectories(file.toAbsolutePath().getParent());
         this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
         this.thread = new Thread(() -> {
@@ -37,8 +41,16 @@ public final class KmsgStream implements AutoCloseable {
     }
 
     public static KmsgStream start(Guest guest, String kmsgcat, Path file) {
+        return start(guest, kmsgcat, file, Long.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #start(Guest, String, Path)}, keeping at most {@code maxBytes} of records in the file: a
+     * stranger's module may log without end; the records beyond are counted ({@link #dropped()}), not kept.
+     */
+    public static KmsgStream start(Guest guest, String kmsgcat, Path file, long maxBytes) {
         try {
-            KmsgStream s = new KmsgStream(guest, kmsgcat, file);
+            KmsgStream s = new KmsgStream(guest, kmsgcat, file, maxBytes);
             s.thread.start();
             return s;
         } catch (IOException e) {
@@ -48,6 +60,11 @@ public final class KmsgStream implements AutoCloseable {
 
     private void line(String l) {
         synchronized (out) {
+            if (written + l.length() + 1 > maxBytes && !l.endsWith(marker == null ? "\0" : marker)) {
+                dropped++;
+                return;
+            }
+            written += l.length() + 1;
             try {
                 out.write(l);
                 out.write('\n');
@@ -76,6 +93,11 @@ public final class KmsgStream implements AutoCloseable {
             }
         }
         return markerSeen;
+    }
+
+    /** Records not kept because the file reached its size limit. */
+    public long dropped() {
+        return dropped;
     }
 
     public RuntimeException failure() {

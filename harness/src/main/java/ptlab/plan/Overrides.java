@@ -15,12 +15,21 @@ import ptlab.spec.Start;
  * @param repetitions replaces repetitions ({@code --repetitions})
  * @param start replaces vm.start ({@code --cold-boot} makes it boot)
  * @param backend replaces vm.backend ({@code --backend})
+ * @param submission replaces the spec's submission path ({@code --submission}), relative to the current
+ *     folder
+ * @param parts adds part overrides {@code NAME=PATH} to the submission ({@code --part}, repeatable)
  */
-public record Overrides(Accel accel, List<String> images, Integer repetitions, Start start, Backend backend) {
+public record Overrides(Accel accel, List<String> images, Integer repetitions, Start start, Backend backend,
+        String submission, List<String> parts) {
     public static final Overrides NONE = new Overrides(null, null, null, null, null);
 
     public Overrides {
         images = images == null ? null : List.copyOf(images);
+        parts = parts == null || parts.isEmpty() ? null : List.copyOf(parts);
+    }
+
+    public Overrides(Accel accel, List<String> images, Integer repetitions, Start start, Backend backend) {
+        this(accel, images, repetitions, start, backend, null, null);
     }
 
     public Overrides(Accel accel, List<String> images, Integer repetitions) {
@@ -33,6 +42,7 @@ public record Overrides(Accel accel, List<String> images, Integer repetitions, S
 
     @JsonIgnore
     public boolean isEmpty() {
-        return accel == null && images == null && repetitions == null && start == null && backend == null;
+        return accel == null && images == null && repetitions == null && start == null && backend == null
+                && submission == null && parts == null;
     }
 }

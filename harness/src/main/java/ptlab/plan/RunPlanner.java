@@ -83,6 +83,7 @@ public final class RunPlanner {
             }
             spec = spec.withRepetitions(r);
         }
+        spec = SubmissionPlanning.apply(loaded, spec, overrides, currentFolder);
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         String stamp = STAMP.format(now);
         Path experimentDir = loaded.repoRoot().resolve(RESULTS_FOLDER).resolve(spec.experiment());

@@ -19,6 +19,7 @@ import java.util.List;
     @JsonSubTypes.Type(value = Step.GuestCommand.class, name = "guest_command"),
     @JsonSubTypes.Type(value = Step.KmsgStream.class, name = "kmsg_stream"),
     @JsonSubTypes.Type(value = Step.Collect.class, name = "collect"),
+    @JsonSubTypes.Type(value = Step.Trial.class, name = "trial"),
     @JsonSubTypes.Type(value = Step.Render.class, name = "render")})
 @JsonIgnoreProperties(value = "commands", allowGetters = true)
 public sealed interface Step {
@@ -37,6 +38,7 @@ public sealed interface Step {
     String DAMON = "damon";
     String PAGETABLE = "pagetable";
     String COLLECT = "collect";
+    String TRIAL_PREFIX = "trial-";
     String RENDER = "render";
 
     /** Stable identifier. */
@@ -92,9 +94,16 @@ public sealed interface Step {
      * @param guestDir      where the sources are and the products land
      * @param make          the build command
      * @param listProducts  prints the product file names, one per line, in guestDir
+     * @param untrusted     a stranger's code (a submission): built natively only in the sandbox, and a build
+     *                      that fails is that part's verdict rather than the run's failure
      */
     record Build(String name, String description, long timeoutS, String component, String guestDir, String make,
-            String listProducts) implements Step {
+            String listProducts, boolean untrusted) implements Step {
+        public Build(String name, String description, long timeoutS, String component, String guestDir, String make,
+                String listProducts) {
+            this(name, description, timeoutS, component, guestDir, make, listProducts, false);
+        }
+
         @Override
         public List<String> commands() {
             return List.of(make, listProducts);
@@ -164,6 +173,32 @@ public sealed interface Step {
         @Override
         public List<String> produces() {
             return List.of("raw/kern.log", "raw/<every entry of " + outDir + ">");
+        }
+    }
+
+    /**
+     * One part of a student's submission, in a fresh guest of its own so a crash, a hang or a flood ends
+     * only this part: the earlier upload and build steps again (the builds from the build cache), the kernel
+     * log streamed into {@code raw/submission/<part>/kmsg.txt}, the student's module loaded, the harness's
+     * driver run, {@code outDir} collected into {@code raw/submission/<part>/}, the module unloaded.
+     *
+     * @param part     translate, vma or access
+     * @param module   the student's module in the guest, loaded first; null for a part without one
+     * @param command  the harness's driver of the part (it enforces the student's time limits itself)
+     * @param outDir   the guest folder the driver writes
+     * @param missing  why the part cannot run (a part missing from the submission, a build that failed);
+     *                 null when it can
+     */
+    record Trial(String name, String description, long timeoutS, String part, String module, String command,
+            String outDir, String missing) implements Step {
+        @Override
+        public List<String> commands() {
+            return module == null ? List.of(command) : List.of("insmod " + module, command, "rmmod " + module);
+        }
+
+        @Override
+        public List<String> produces() {
+            return List.of("raw/submission/" + part + "/");
         }
     }
 

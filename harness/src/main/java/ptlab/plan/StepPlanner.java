@@ -30,6 +30,9 @@ final class StepPlanner {
     }
 
     static List<Step> steps(ExperimentSpec spec, String image, GuestProvider provider) {
+        if (spec.submission() != null) {
+            return SubmissionSteps.steps(spec, image, provider);
+        }
         VmSpec vm = spec.vm();
         long t = vm.stepTimeoutS();
         List<Step> steps = new ArrayList<>();

@@ -38,6 +38,7 @@ final class BuildCache {
         StringBuilder sb = new StringBuilder(component).append('\n').append(imageKey).append('\n')
                 .append(kernelRelease).append('\n');
         List<String> prefixes = component.equals("workloads") ? List.of("workloads/", "kmod/pagetable/")
+                : component.startsWith("submission-") ? List.of("submission/")
                 : List.of("kmod/" + component + "/", "kmod/common/");
         sources.forEach((path, hash) -> {
             if (prefixes.stream().anyMatch(path::startsWith)) {

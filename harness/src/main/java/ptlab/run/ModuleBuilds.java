@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import ptlab.HarnessException;
 import ptlab.Outcome;
@@ -25,6 +26,8 @@ import ptlab.progress.Progress;
  * in the guest. Compiler warnings are counted, and where each component was built is recorded.
  */
 final class ModuleBuilds {
+    /** Seconds a student's build may take (in the guest; the sandbox has its own limits). */
+    static final long UNTRUSTED_LIMIT_S = 300;
     private final BuildCache cache;
     private final Image image;
     private final Map<String, String> sources;
@@ -60,7 +63,8 @@ final class ModuleBuilds {
             manifest.step(StepRecord.ok(b.name(), t0, b.make(), "reused " + key + " from " + hit.get().getParent()));
             return;
         }
-        if (nativeUnavailable == null) {
+        // a stranger's code never runs natively as root: only in the sandbox, else in the guest
+        if (nativeUnavailable == null && !b.untrusted()) {
             Path staging = cache.staging(key);
             long warnings = buildNatively(b, staging);
             if (warnings >= 0) {
@@ -69,12 +73,19 @@ final class ModuleBuilds {
             }
             BuildCache.discard(staging);
         }
-        ExecResult r = runner.command(b.name(), b.make(), Duration.ofSeconds(b.timeoutS()), null);
+        String make = b.untrusted() ? "timeout -s KILL " + UNTRUSTED_LIMIT_S + " sh -c " + quote(b.make()) : b.make();
+        ExecResult r = runner.command(b.name(), make, Duration.ofSeconds(b.timeoutS() + UNTRUSTED_LIMIT_S), null);
         long warnings = (r.stdout() + r.stderr()).lines().filter(l -> l.contains("warning:")).count();
         record(b, warnings, Builds.GUEST.label());
         ExecResult products = runner.guest().exec(b.listProducts(), Duration.ofSeconds(b.timeoutS()));
+        List<String> names = products.stdout().lines().map(String::trim).filter(l -> !l.isEmpty()).toList();
+        if (names.isEmpty() && b.untrusted()) {
+            // nothing to cache: a make that "succeeds" without building the product is the sources' failure
+            throw new HarnessException(Outcome.FAIL, "step " + b.name() + ": make succeeded but left no product ('"
+                    + b.listProducts() + "' printed nothing)\n--- last output ---\n" + r.tail(20));
+        }
         Path staging = cache.staging(key);
-        for (String f : products.stdout().lines().map(String::trim).filter(l -> !l.isEmpty()).toList()) {
+        for (String f : names) {
             runner.guest().download(b.guestDir() + "/" + f, staging.resolve(f));
         }
         cache.commit(key, staging, warnings, Builds.GUEST.label());
@@ -130,6 +141,10 @@ final class ModuleBuilds {
             runner.guest().upload(p, b.guestDir() + "/" + p.getFileName());
         }
         runner.guest().exec("chmod 0755 " + b.guestDir() + "/* 2>/dev/null; true", Duration.ofSeconds(b.timeoutS()));
+    }
+
+    private static String quote(String s) {
+        return "'" + s.replace("'", "'\\''") + "'";
     }
 
     private static long warnings(Path log) {

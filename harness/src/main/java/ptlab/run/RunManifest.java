@@ -104,6 +104,11 @@ final class RunManifest {
         builtBy.put(component, where);
     }
 
+    /** Where {@code component} was built, as {@link #builtBy(String, String)} recorded it; null before. */
+    synchronized String builtByOf(String component) {
+        return builtBy.get(component);
+    }
+
     synchronized void kmsgSynced(boolean synced, String streamError) {
         kmsgSynced = synced;
         kmsgStreamError = streamError;

@@ -104,22 +104,36 @@ public final class RunOrchestrator {
         GuestProvider.Launch launch = providers.apply(boot.provider()).prepare(new GuestRequest(image, vm.accel(),
                 vm.cpus(), vm.memoryMib(), Duration.ofSeconds(boot.timeoutS()), folder.console(), folder.work(), p));
         manifest.guest(launch.info());
-        Map<String, String> sources = GuestSources.stage(plan.repoRoot(), folder.stagedSources());
+        Map<String, String> sources = new java.util.TreeMap<>(GuestSources.stage(plan.repoRoot(), folder.stagedSources()));
+        SubmissionStage.Staged staged = null;
+        if (plan.spec().submission() != null) {
+            staged = SubmissionStage.stage(plan.spec().submission(), folder.stagedSources());
+            sources.putAll(staged.hashes());
+        }
         manifest.inputs(sources);
+        ModuleBuilds moduleBuilds = new ModuleBuilds(buildCache, image, sources, manifest, p, folder,
+                plan.execution().builds());
+        SubmissionTrials trials = staged == null ? null : new SubmissionTrials(folder, manifest, p, moduleBuilds,
+                providers.apply(boot.provider()), image, vm);
 
         t0 = System.nanoTime();
         try (Guest guest = startGuest(launch, boot, manifest, t0)) {
             manifest.step(StepRecord.ok(Step.BOOT, t0, null, guest.info().start().label()));
             manifest.guest(guest.info());
             manifest.bootToSsh(guest.info().bootToReady());
-            ModuleBuilds moduleBuilds = new ModuleBuilds(buildCache, image, sources, manifest, p, folder,
-                    plan.execution().builds());
-            new StepRunner(guest, folder, manifest, p, moduleBuilds).runAll(unit);
+            if (trials != null) {
+                trials.setup(unit, guest);
+            } else {
+                new StepRunner(guest, folder, manifest, p, moduleBuilds).runAll(unit);
+            }
         } catch (HarnessException e) {
             if (e.outcome() == Outcome.KERNEL_CRASH) {
                 writeQuietly(folder.crash(), e.getMessage());
             }
             throw e;
+        }
+        if (trials != null) {
+            trials.trials(unit, new SubmissionVerdicts(folder.raw("submission"), staged.findings()));
         }
     }
 

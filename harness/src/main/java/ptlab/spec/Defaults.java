@@ -102,7 +102,7 @@ public final class Defaults {
             workloads = Collections.unmodifiableList(list);
         }
         return new ExperimentSpec(raw.experiment(), raw.author(), copy(or(raw.images(), IMAGES)), resolvedVm,
-                or(raw.repetitions(), REPETITIONS), workloads);
+                or(raw.repetitions(), REPETITIONS), workloads, raw.submission());
     }
 
     /** One workload with its left-out values defaulted. */

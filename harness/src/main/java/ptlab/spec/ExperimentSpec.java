@@ -16,20 +16,30 @@ import java.util.Optional;
  * @param vm guest size, accelerator and timeouts; every key defaults, see {@link VmSpec}
  * @param repetitions runs per image; default {@link Defaults#REPETITIONS}; 1 to 1000
  * @param workloads required; what runs in the guest, in this order; non-empty, each kind at most once
+ * @param submission optional; a student's implementation to run in place of the project's own, see
+ *     {@link SubmissionSpec}
  */
 public record ExperimentSpec(String experiment, Author author, List<String> images, VmSpec vm,
-        Integer repetitions, List<Workload> workloads) {
+        Integer repetitions, List<Workload> workloads, SubmissionSpec submission) {
+    public ExperimentSpec(String experiment, Author author, List<String> images, VmSpec vm, Integer repetitions,
+            List<Workload> workloads) {
+        this(experiment, author, images, vm, repetitions, workloads, null);
+    }
+
+    public ExperimentSpec withSubmission(SubmissionSpec newSubmission) {
+        return new ExperimentSpec(experiment, author, images, vm, repetitions, workloads, newSubmission);
+    }
 
     public ExperimentSpec withImages(List<String> newImages) {
-        return new ExperimentSpec(experiment, author, newImages, vm, repetitions, workloads);
+        return new ExperimentSpec(experiment, author, newImages, vm, repetitions, workloads, submission);
     }
 
     public ExperimentSpec withVm(VmSpec newVm) {
-        return new ExperimentSpec(experiment, author, images, newVm, repetitions, workloads);
+        return new ExperimentSpec(experiment, author, images, newVm, repetitions, workloads, submission);
     }
 
     public ExperimentSpec withRepetitions(int newRepetitions) {
-        return new ExperimentSpec(experiment, author, images, vm, newRepetitions, workloads);
+        return new ExperimentSpec(experiment, author, images, vm, newRepetitions, workloads, submission);
     }
 
     /** The workload of the given type, if the spec has one. */

@@ -55,6 +55,9 @@ final class SpecValidator {
         atLeast("vm.step_timeout_s", vm.stepTimeoutS(), 1);
         range("repetitions", spec.repetitions(), 1, Limits.MAX_REPETITIONS);
         checkWorkloads(spec.workloads(), vm);
+        if (spec.submission() != null) {
+            spec.submission().check(doc.file().toAbsolutePath().getParent(), this::error);
+        }
     }
 
     private void checkAuthor(Author author) {

@@ -65,9 +65,13 @@ public final class QemuArgs {
         return List.of("-drive", "file=" + escape(image) + ",if=virtio,format=raw,snapshot=on,cache=unsafe");
     }
 
-    /** User-mode networking; only 127.0.0.1 on the host side, never another address. */
+    /**
+     * User-mode networking; only 127.0.0.1 on the host side, never another address. {@code restrict=on}: the
+     * guest reaches nothing, neither the host's services through 10.0.2.2 nor the outside through NAT; only
+     * the SSH forward comes in. Code in the guest (a student's module or program) is a stranger's code.
+     */
     static List<String> network(int sshPort) {
-        return List.of("-netdev", "user,id=net0,hostfwd=tcp:127.0.0.1:" + sshPort + "-:22",
+        return List.of("-netdev", "user,id=net0,restrict=on,hostfwd=tcp:127.0.0.1:" + sshPort + "-:22",
                 "-device", "virtio-net-pci,netdev=net0");
     }
 

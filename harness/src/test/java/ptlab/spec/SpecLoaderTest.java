@@ -53,7 +53,7 @@ class SpecLoaderTest {
     @Test
     void unknownTopLevelKey() {
         assertError(only(HEAD + "colour: red\n" + PAGEMAP), 3, 1, "colour", "unknown key 'colour'; known keys: author,"
-                + " experiment, images, repetitions, vm, workloads");
+                + " experiment, images, repetitions, submission, vm, workloads");
     }
 
     @Test

@@ -32,7 +32,7 @@ class QemuArgsTest {
         String drive = a.get(a.indexOf("-drive") + 1);
         assertTrue(drive.contains("snapshot=on"), "base image must be opened copy-on-write: " + drive);
         assertTrue(drive.contains("if=virtio"));
-        assertEquals("user,id=net0,hostfwd=tcp:127.0.0.1:40022-:22", a.get(a.indexOf("-netdev") + 1));
+        assertEquals("user,id=net0,restrict=on,hostfwd=tcp:127.0.0.1:40022-:22", a.get(a.indexOf("-netdev") + 1));
         assertEquals("file,id=con0,path=/run/console.log", a.get(a.indexOf("-chardev") + 1));
     }
 

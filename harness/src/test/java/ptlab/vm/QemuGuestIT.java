@@ -72,6 +72,26 @@ class QemuGuestIT {
         }
     }
 
+    /**
+     * The guest's network is restricted: a listener on the host's 127.0.0.1 (10.0.2.2 from the guest, the
+     * way out of an unrestricted user network) gets no connection, and the guest's attempt fails.
+     */
+    @Test
+    void theGuestCannotReachTheHostsLoopback() throws Exception {
+        try (java.net.ServerSocket listener = new java.net.ServerSocket(0, 5,
+                java.net.InetAddress.getByName("127.0.0.1"))) {
+            listener.setSoTimeout(1);
+            try (QemuGuest s = Guests.boot(img, Guests.workDir("restricted"))) {
+                qemuPid = s.qemuPid();
+                ExecResult reach = s.exec("timeout 10 bash -c 'echo hello > /dev/tcp/10.0.2.2/"
+                        + listener.getLocalPort() + "' && echo REACHED || echo BLOCKED", Duration.ofSeconds(60));
+                assertEquals("BLOCKED", reach.stdout().trim(), reach.stderr());
+            }
+            assertThrows(java.net.SocketTimeoutException.class, listener::accept,
+                    "the host's listener was reached from the guest");
+        }
+    }
+
     @Test
     void sysrqCrashIsKernelCrashWithinTenSeconds() throws Exception {
         Path work = Guests.workDir("sysrq");

@@ -1,0 +1,160 @@
+package ptlab.plan;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import ptlab.HarnessException;
+import ptlab.files.Trees;
+import ptlab.guest.GuestProvider;
+import ptlab.spec.AccessWorkload;
+import ptlab.spec.ExperimentSpec;
+import ptlab.spec.SubmissionSpec;
+import ptlab.spec.VmaDumpWorkload;
+import ptlab.spec.XlateWorkload;
+import ptlab.submission.Assignment;
+import ptlab.submission.Findings;
+import ptlab.submission.Part;
+import ptlab.submission.PartFinder;
+import ptlab.submission.PartOverride;
+import ptlab.submission.PartResult;
+import ptlab.submission.SafeUnpacker;
+import ptlab.submission.Unpacked;
+
+/**
+ * The steps of a run of a student's submission: one guest for the harness's own drivers and the
+ * student's builds (their Makefile, sandboxed when native), then a {@link Step.Trial} per part of Part 2
+ * the spec asks for, each in a fresh guest. The parts are found now, at planning, so a plan (and its dry
+ * run) names the folders, the module and what is missing; the run unpacks the same bytes again.
+ */
+final class SubmissionSteps {
+    /** Where the submission's copy is in the guest (and under the staged sources on the host). */
+    static final String DIR = GuestPaths.SRC + "/submission";
+    /** VAs the translate part writes, spread over the buffer: enough for a CDF, seconds per student. */
+    static final long TRANSLATE_VAS = 4096;
+    static final String BUILD_MODULE = "build-submission-lkp25p3";
+    static final String BUILD_MEMALLOC = "build-submission-memalloc";
+
+    private SubmissionSteps() {
+    }
+
+    static List<Step> steps(ExperimentSpec spec, String image, GuestProvider provider) {
+        SubmissionSpec sub = spec.submission();
+        Findings f = findings(sub);
+        long t = spec.vm().stepTimeoutS();
+        long limit = sub.timeLimitS();
+        List<Step> steps = new ArrayList<>();
+        steps.add(new Step.Boot(Step.BOOT, provider.describeBoot(image, spec.vm()), spec.vm().bootTimeoutS(),
+                provider.name()));
+        steps.add(new Step.Upload(Step.UPLOAD_SOURCES, "copy the harness's drivers (workloads/) and the submission's"
+                + " copy into the guest", t, ptlab.runfolder.RunFolder.STAGED_SOURCES, GuestPaths.SRC));
+        steps.add(new Step.Build(Step.BUILD_WORKLOADS, "build the harness's own drivers with the guest's gcc, or reuse"
+                + " an identical earlier build", t, "workloads", GuestPaths.SRC + "/workloads",
+                "make -C " + GuestPaths.SRC + "/workloads xlatedrive kmsgcat",
+                "cd " + GuestPaths.SRC + "/workloads && ls xlatedrive kmsgcat"));
+        steps.add(new Step.GuestCommand(Step.GUEST_INFO, "record the guest's kernel, command line, THP policy, memory"
+                + " and gcc", t, GuestPaths.script("guest-info.sh"), List.of("raw/guest/"), null));
+        PartResult module = part(f, Part.LKP25P3);
+        PartResult memalloc = part(f, Part.PART2_MEMALLOC);
+        String ko = module instanceof PartResult.Found m ? moduleBuild(m, t, steps) : null;
+        String prog = memalloc instanceof PartResult.Found p ? memallocBuild(p, t, steps) : null;
+        String missingModule = missing(module);
+        String accessMissing = missingModule != null ? missingModule : missing(memalloc);
+        spec.workload(XlateWorkload.class).ifPresent(x -> steps.add(new Step.Trial(Step.TRIAL_PREFIX + "translate",
+                "write " + TRANSLATE_VAS + " VAs of a " + x.size() + " buffer (THP asked for on its first half) to"
+                + " /proc/lkp25p3 one by one, as echo does, between kernel-log markers; the truth is the driver's own"
+                + " pagemap", trialDeadline(limit, 0), "translate", ko,
+                GuestPaths.script("sub-translate.sh", x.size().bytes(), TRANSLATE_VAS, limit),
+                GuestPaths.OUT + "/submission/translate", missingModule)));
+        spec.workload(VmaDumpWorkload.class).ifPresent(d -> steps.add(new Step.Trial(Step.TRIAL_PREFIX + "vma",
+                "echo 0 > /proc/lkp25p3 between kernel-log markers; /proc/1/maps just before and after",
+                trialDeadline(limit, 0),
+                "vma", ko, GuestPaths.script("sub-vma.sh", limit), GuestPaths.OUT + "/submission/vma",
+                missingModule)));
+        spec.workload(AccessWorkload.class).ifPresent(a -> steps.add(new Step.Trial(Step.TRIAL_PREFIX + "access",
+                "run the student's memalloc as they wrote it (no arguments, stdin closed) for at most " + a.durationS()
+                + " s + " + limit + " s with their module loaded, between kernel-log markers",
+                trialDeadline(limit, a.durationS()), "access", ko, GuestPaths.script("sub-access.sh", prog == null ? "" : prog, a.durationS(),
+                        limit), GuestPaths.OUT + "/submission/access", accessMissing)));
+        steps.add(new Step.Render(Step.RENDER, "parse raw/, judge each part against the harness's own truths, draw"
+                + " the student's figures and write report.html and report.md (no VM)", t));
+        return steps;
+    }
+
+    private static String moduleBuild(PartResult.Found m, long t, List<Step> steps) {
+        String dir = DIR + "/" + folderOf(m.buildFile() != null ? m.buildFile().getParent() : m.folder());
+        String makeDir = m.makefile() != null ? DIR + "/" + folderOf(m.makefile().getParent()) : dir;
+        steps.add(new Step.Build(BUILD_MODULE, "build the student's module " + m.module() + ".ko with their own"
+                + " Makefile against the guest kernel's headers (a stranger's code: sandboxed)", t,
+                "submission-lkp25p3", dir, "make -C " + q(makeDir), "cd " + q(dir) + " && ls " + q(m.module() + ".ko"), true));
+        return dir + "/" + m.module() + ".ko";
+    }
+
+    private static String memallocBuild(PartResult.Found p, long t, List<Step> steps) {
+        String dir = DIR + "/" + folderOf(p.folder());
+        String name = baseName(p.sources().get(0));
+        String sources = String.join(" ", p.sources().stream().filter(s -> s.toString().endsWith(".c"))
+                .map(s -> q(s.getFileName().toString())).toList());
+        String makeDir = p.makefile() != null ? DIR + "/" + folderOf(p.makefile().getParent()) : dir;
+        steps.add(new Step.Build(BUILD_MEMALLOC, "build the student's Part 2 memalloc: their Makefile's target "
+                + name + ", else gcc on their sources (a stranger's code: sandboxed)", t, "submission-memalloc",
+                dir, "cd " + q(dir) + " && { make -C " + q(makeDir) + " " + q(name) + " && [ -x " + q(name)
+                + " ] || gcc -O2 -pthread -o " + q(name) + " " + sources + " -lm; }", "cd " + q(dir) + " && ls " + q(name),
+                true));
+        return dir + "/" + name;
+    }
+
+    /**
+     * How long a trial's driver may run before the guest counts as hung (TIMEOUT): the drivers kill the
+     * student's programs at their limits themselves, so only a guest that stops answering gets here.
+     */
+    static long trialDeadline(long limit, long duration) {
+        return duration + 2 * limit + 120;
+    }
+
+    /** Unpacks the submission into a private temporary folder, finds its parts, deletes the copy. */
+    static Findings findings(SubmissionSpec sub) {
+        Assignment a = Assignment.byId(sub.assignment()).orElseThrow();
+        List<PartOverride> overrides = sub.parts().entrySet().stream()
+                .map(e -> PartOverride.parse(e.getKey() + "=" + e.getValue())).toList();
+        Unpacked u = new SafeUnpacker().unpack(Path.of(sub.path()), Path.of(System.getProperty("java.io.tmpdir")));
+        try {
+            Findings f = PartFinder.find(u.root(), a, overrides);
+            for (PartResult r : f.parts()) {
+                if (r instanceof PartResult.Ambiguous) {
+                    throw HarnessException.usage("submission " + sub.path() + ": part " + r.part().id()
+                            + " is ambiguous\n" + String.join("\n", f.describe()));
+                }
+            }
+            return f;
+        } finally {
+            try {
+                Trees.delete(u.root());
+            } catch (java.io.IOException e) {
+                // a temporary copy left in the temporary folder; nothing of the plan depends on it
+            }
+        }
+    }
+
+    private static PartResult part(Findings f, Part p) {
+        return f.parts().stream().filter(r -> r.part() == p).findFirst()
+                .orElse(new PartResult.Missing(p, "not part of assignment " + f.assignment().id()));
+    }
+
+    private static String missing(PartResult r) {
+        return r instanceof PartResult.Missing m ? "MISSING: " + r.part().description() + ": " + m.why() : null;
+    }
+
+    private static String folderOf(Path p) {
+        return p == null ? "." : p.toString().isEmpty() ? "." : p.toString();
+    }
+
+    private static String baseName(Path source) {
+        String n = source.getFileName().toString();
+        return n.endsWith(".c") ? n.substring(0, n.length() - 2) : n;
+    }
+
+    /** A shell word for any path: single-quoted, a quote inside it closed, escaped and reopened. */
+    static String q(String s) {
+        return "'" + s.replace("'", "'\\''") + "'";
+    }
+}

@@ -1,0 +1,188 @@
+package ptlab.run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import ptlab.HarnessException;
+import ptlab.Outcome;
+import ptlab.collect.KmsgStream;
+import ptlab.guest.Guest;
+import ptlab.guest.GuestProvider;
+import ptlab.guest.GuestRequest;
+import ptlab.image.Image;
+import ptlab.plan.GuestPaths;
+import ptlab.plan.RunUnit;
+import ptlab.plan.Step;
+import ptlab.progress.Progress;
+import ptlab.runfolder.RunFolder;
+import ptlab.runfolder.StepRecord;
+import ptlab.spec.VmSpec;
+import ptlab.ssh.ExecResult;
+
+/**
+ * A run of a student's submission: a first guest builds (the harness's drivers, then the student's parts,
+ * whose failures are verdicts, not the run's end) and records the guest; then each {@link Step.Trial} in a
+ * fresh guest of its own, so an oops, a hang or a flood ends that part only, with its evidence in
+ * {@code raw/submission/<part>/outcome.json}. What the render step judges is in {@code raw/submission/}.
+ */
+final class SubmissionTrials {
+    /** The kernel log kept per part; a module logging beyond it is a LOG_FLOOD. */
+    static final long KMSG_LIMIT = 64L << 20;
+    private static final Duration SHORT = Duration.ofSeconds(60);
+
+    private final RunFolder folder;
+    private final RunManifest manifest;
+    private final Progress progress;
+    private final ModuleBuilds builds;
+    private final GuestProvider provider;
+    private final Image image;
+    private final VmSpec vm;
+    private final Map<String, SubmissionVerdicts.Build> built = new LinkedHashMap<>();
+
+    SubmissionTrials(RunFolder folder, RunManifest manifest, Progress progress, ModuleBuilds builds,
+            GuestProvider provider, Image image, VmSpec vm) {
+        this.folder = folder;
+        this.manifest = manifest;
+        this.progress = progress;
+        this.builds = builds;
+        this.provider = provider;
+        this.image = image;
+        this.vm = vm;
+    }
+
+    /** The setup steps on {@code first}: uploads, the builds (a student's that fails is a verdict), guest info. */
+    void setup(RunUnit unit, Guest first) {
+        StepRunner runner = new StepRunner(first, folder, manifest, progress, builds);
+        for (Step s : setupSteps(unit)) {
+            if (s instanceof Step.Build b && b.untrusted()) {
+                built.put(b.component(), buildUntrusted(b, runner));
+            } else {
+                runner.run(s);
+            }
+        }
+    }
+
+    /** Every trial, each in a guest of its own (the setup's guest closed), its outcome written as it ends. */
+    void trials(RunUnit unit, SubmissionVerdicts verdicts) {
+        verdicts.builds(built);
+        long bootTimeout = ((Step.Boot) unit.step(Step.BOOT).orElseThrow()).timeoutS();
+        for (Step s : unit.steps()) {
+            if (s instanceof Step.Trial t) {
+                SubmissionVerdicts.PartOutcome o = trial(t, setupSteps(unit), bootTimeout);
+                verdicts.outcome(o);
+                progress.note(t.name() + ": " + o.verdict() + (o.detail().isEmpty() ? "" : " (" + o.detail() + ")"));
+            }
+        }
+    }
+
+    private static List<Step> setupSteps(RunUnit unit) {
+        return unit.steps().stream()
+                .filter(s -> !(s instanceof Step.Boot || s instanceof Step.Trial || s instanceof Step.Render)).toList();
+    }
+
+    private SubmissionVerdicts.Build buildUntrusted(Step.Build b, StepRunner runner) {
+        try {
+            builds.build(b, runner);
+            return SubmissionVerdicts.Build.built(manifest.builtByOf(b.component()), log(b.name()));
+        } catch (HarnessException e) {
+            if (e.outcome() == Outcome.KERNEL_CRASH) {
+                throw e;
+            }
+            progress.note("BUILD_FAILED: " + b.name() + " (see raw/steps/" + b.name() + ".log)");
+            return SubmissionVerdicts.Build.failed(e.getMessage(), log(b.name()));
+        }
+    }
+
+    private String log(String step) {
+        try {
+            Path p = folder.stepLog(step);
+            return Files.exists(p) ? Files.readString(p) : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private SubmissionVerdicts.PartOutcome trial(Step.Trial t, List<Step> setup, long bootTimeoutS) {
+        Path raw = folder.raw("submission/" + t.part());
+        if (t.missing() != null) {
+            return SubmissionVerdicts.PartOutcome.of(t.part(), "MISSING", t.missing(), "");
+        }
+        for (Step s : setup) {
+            if (s instanceof Step.Build b && b.untrusted() && !built.get(b.component()).ok()
+                    && (t.part().equals("access") || b.component().equals("submission-lkp25p3"))) {
+                return SubmissionVerdicts.PartOutcome.of(t.part(), "BUILD_FAILED", b.name() + " failed",
+                        built.get(b.component()).excerpt());
+            }
+        }
+        progress.phase(t.name() + " (a fresh guest)");
+        try {
+            Files.createDirectories(raw);
+        } catch (IOException e) {
+            throw HarnessException.infra("cannot write " + raw + ": " + e.getMessage(), e);
+        }
+        // a guest that does not start is the harness's problem (INFRA_ERROR), not the student's
+        Guest g = provider.prepare(new GuestRequest(image, vm.accel(), vm.cpus(), vm.memoryMib(),
+                Duration.ofSeconds(bootTimeoutS), raw.resolve(RunFolder.CONSOLE), folder.work().resolve(t.part()),
+                progress)).start();
+        long t0 = System.nanoTime();
+        KmsgStream kmsg = null;
+        try (g) {
+            StepRunner runner = new StepRunner(g, folder, manifest, progress, builds);
+            for (Step s : setup) {
+                boolean failedBuild = s instanceof Step.Build b && b.untrusted() && !built.get(b.component()).ok();
+                if ((s instanceof Step.Upload || s instanceof Step.Build) && !failedBuild) {
+                    runner.run(s);
+                }
+            }
+            kmsg = KmsgStream.start(g, GuestPaths.SRC + "/workloads/kmsgcat", raw.resolve(RunFolder.KMSG), KMSG_LIMIT);
+            if (t.module() != null) {
+                ExecResult ins = g.exec("insmod " + quote(t.module()), SHORT);
+                if (!ins.ok()) {
+                    manifest.step(StepRecord.failed(t.name(), t0, "insmod " + t.module(), ins.exitStatus(), ins.stderr()));
+                    return SubmissionVerdicts.PartOutcome.of(t.part(), "INSMOD_FAILED", "insmod " + t.module()
+                            + " exited with status " + ins.exitStatus(), ins.stdout() + ins.stderr());
+                }
+            }
+            progress.phase(t.name());
+            g.exec(t.command(), Duration.ofSeconds(t.timeoutS()), null);
+            boolean synced = kmsg.syncWith(g, "ptlab: trial end " + t.part(), Duration.ofSeconds(60));
+            g.exec("sync", SHORT);
+            g.download(t.outDir(), raw);
+            String unload = unload(g, t.module());
+            manifest.step(StepRecord.ok(t.name(), t0, t.command(), unload));
+            return SubmissionVerdicts.ran(t.part(), raw, kmsg.dropped(), synced, unload);
+        } catch (HarnessException e) {
+            manifest.step(StepRecord.failed(t.name(), t0, t.command(), null, e.getMessage()));
+            progress.note(t.name() + ": " + e.outcome() + " (" + firstLine(e.getMessage()) + ")");
+            return SubmissionVerdicts.failed(t.part(), e, raw);
+        } finally {
+            if (kmsg != null) {
+                kmsg.close();
+            }
+        }
+    }
+
+    private static String firstLine(String s) {
+        return s == null ? "" : s.lines().findFirst().orElse("");
+    }
+
+    /** rmmod of the student's module; a module that will not unload is said, not fatal. */
+    private static String unload(Guest g, String module) {
+        if (module == null) {
+            return "no module";
+        }
+        String name = module.substring(module.lastIndexOf('/') + 1).replaceFirst("\\.ko$", "");
+        ExecResult r = g.exec("rmmod " + quote(name), SHORT);
+        return r.ok() ? "module unloaded" : "module would not unload: rmmod exited with status " + r.exitStatus()
+                + ": " + r.stderr().strip();
+    }
+
+    private static String quote(String s) {
+        return "'" + s.replace("'", "'\\''") + "'";
+    }
+
+}

@@ -1,0 +1,83 @@
+package ptlab.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import ptlab.HarnessException;
+import ptlab.Outcome;
+import ptlab.files.Trees;
+
+/** Planning a run of a student's submission: the parts found at planning become builds and trials. */
+class SubmissionPlanTest {
+    static final Path REPO = Path.of("").toAbsolutePath();
+    static final Path SPEC = REPO.resolve("experiments/quick-part2.yaml");
+    static final Path SEED = Path.of("harness/src/test/resources/submissions/seed-layout").toAbsolutePath();
+
+    static RunPlan plan(String submission, List<String> parts) {
+        return RunPlanner.plan(SPEC, REPO, new Overrides(null, null, null, null, null, submission, parts),
+                RunPlannerTest.CLOCK);
+    }
+
+    @Test
+    void theSeedLayoutBecomesSandboxedBuildsAndOneTrialPerPart() {
+        RunPlan p = plan(SEED.toString(), null);
+        assertEquals(SEED.toString(), p.spec().submission().path());
+        List<Step> steps = p.units().get(0).steps();
+        assertEquals(List.of("boot", "upload-sources", "build-workloads", "guest-info", "build-submission-lkp25p3",
+                "build-submission-memalloc", "trial-translate", "trial-vma", "trial-access", "render"),
+                steps.stream().map(Step::name).toList());
+        Step.Build module = (Step.Build) steps.get(4);
+        assertTrue(module.untrusted(), "a student's build is untrusted");
+        assertEquals("make -C '/root/ptlab/src/submission/part2'", module.make());
+        assertTrue(!((Step.Build) steps.get(2)).untrusted(), "the harness's own drivers are trusted");
+        for (Step s : steps.subList(6, 9)) {
+            Step.Trial t = (Step.Trial) s;
+            assertEquals("/root/ptlab/src/submission/part2/lkp25p3.ko", t.module());
+            assertNull(t.missing());
+        }
+        assertTrue(((Step.Trial) steps.get(8)).command().contains("'/root/ptlab/src/submission/part2/memalloc'"));
+    }
+
+    @Test
+    void aMissingMemallocIsGradedMissingAndTheOtherPartsStillRun(@TempDir Path tmp) throws IOException {
+        Path sub = tmp.resolve("sub");
+        Trees.copy(SEED, sub);
+        Files.delete(sub.resolve("part2/memalloc.c"));
+        List<Step> steps = plan(sub.toString(), null).units().get(0).steps();
+        assertTrue(steps.stream().noneMatch(s -> s.name().equals("build-submission-memalloc")));
+        Step.Trial access = (Step.Trial) steps.stream().filter(s -> s.name().equals("trial-access")).findFirst()
+                .orElseThrow();
+        assertTrue(access.missing().startsWith("MISSING: Part 2 memalloc program"), access.missing());
+        Step.Trial translate = (Step.Trial) steps.stream().filter(s -> s.name().equals("trial-translate")).findFirst()
+                .orElseThrow();
+        assertNull(translate.missing());
+    }
+
+    @Test
+    void badSubmissionOptionsAreUsageErrorsNamingTheOption() {
+        HarnessException none = assertThrows(HarnessException.class, () -> plan("no/such/file.tar.gz", null));
+        assertEquals(Outcome.USAGE_ERROR, none.outcome());
+        assertTrue(none.getMessage().startsWith("--submission no/such/file.tar.gz: no such file or folder"),
+                none.getMessage());
+        HarnessException alone = assertThrows(HarnessException.class, () -> RunPlanner.plan(SPEC, REPO,
+                new Overrides(null, null, null, null, null, null, List.of("lkp25p3=part2")), RunPlannerTest.CLOCK));
+        assertTrue(alone.getMessage().contains("give --submission PATH too"), alone.getMessage());
+        HarnessException unknown = assertThrows(HarnessException.class,
+                () -> plan(SEED.toString(), List.of("kernel=part2")));
+        assertTrue(unknown.getMessage().contains("no part named 'kernel'"), unknown.getMessage());
+    }
+
+    @Test
+    void aPartOverrideGoesIntoThePlan() {
+        RunPlan p = plan(SEED.toString(), List.of("lkp25p3=part2"));
+        assertEquals(java.util.Map.of("lkp25p3", "part2"), p.spec().submission().parts());
+    }
+}
