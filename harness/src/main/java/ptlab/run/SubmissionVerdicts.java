@@ -26,8 +26,12 @@ import ptlab.submission.PartResult;
  * KERNEL_CRASH, TIMEOUT, LOG_FLOOD, INSMOD_FAILED, BUILD_FAILED, MISSING, with the evidence).
  */
 final class SubmissionVerdicts {
-    /** Kernel-log records lost or dropped beyond which a part is a flood rather than a run. */
-    static final long FLOOD_RECORDS = 10_000;
+    /**
+     * Kernel-log records in one part beyond which it is a flood rather than a run: the assignment's
+     * interfaces need a few per VA written (4096 of them) and per VMA; a module logging every page of the
+     * 1 GiB buffer every second (262,144 lines a second) is far above.
+     */
+    static final long FLOOD_RECORDS = 100_000;
     private static final Pattern WARNING = Pattern.compile("^([^\\s:]+\\.[chS]):\\d+:(?:\\d+:)? warning: ", Pattern.MULTILINE);
 
     /** A build of the student's code: built (where, warnings per file) or failed with the compiler's excerpt. */
@@ -97,12 +101,12 @@ final class SubmissionVerdicts {
         } catch (RuntimeException e) {
             // a record cut short by the end of the stream: the judges say what they can read
         }
+        long kept = log == null ? 0 : log.records().size();
         long lost = (log == null ? 0 : log.lost()) + dropped;
-        if (lost > FLOOD_RECORDS) {
-            long kept = log == null ? 0 : log.records().size();
-            return PartOutcome.of(part, "LOG_FLOOD", "the kernel log overflowed: " + kept + " records kept, " + lost
-                    + " lost or dropped (kept at most " + (SubmissionTrials.KMSG_LIMIT >> 20) + " MiB)",
-                    log == null ? "" : tail(log, 20));
+        if (kept + lost > FLOOD_RECORDS) {
+            return PartOutcome.of(part, "LOG_FLOOD", "the kernel log was flooded: " + (kept + lost) + " records during"
+                    + " the part (more than " + FLOOD_RECORDS + "), " + kept + " kept, " + lost + " lost or dropped"
+                    + " (at most " + (SubmissionTrials.KMSG_LIMIT >> 20) + " MiB kept)", log == null ? "" : tail(log, 20));
         }
         Map<String, String> status = keyValues(raw.resolve("driver.status"));
         if ("1".equals(status.get("timed_out"))) {
