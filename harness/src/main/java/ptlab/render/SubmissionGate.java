@@ -1,0 +1,64 @@
+package ptlab.render;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import ptlab.analysis.OracleResult;
+import ptlab.report.Block;
+import ptlab.report.Section;
+import ptlab.runfolder.PartOutcome;
+import ptlab.runfolder.RunFolder;
+
+/**
+ * Whether a part of a submission has data worth judging: its folder is there, its outcome.json says RAN (or is
+ * absent) and its raw files are complete. Otherwise the part's oracle fails with the verdict the harness
+ * recorded (KERNEL_CRASH: ..., BUILD_FAILED: ...) and the section shows the evidence.
+ */
+final class SubmissionGate {
+    private SubmissionGate() {
+    }
+
+    /** raw/submission/&lt;part&gt;/&lt;file&gt;, relative to raw/. */
+    static String file(String part, String file) {
+        return RunFolder.SUBMISSION + "/" + part + "/" + file;
+    }
+
+    /**
+     * Empty when the part ran and every file is there; else the section that says why not, its oracle recorded.
+     *
+     * @param buildFailure  the module's BUILD_FAILED line from parts.json, or empty
+     */
+    static Optional<Section> blocked(RenderContext ctx, String title, String part, String oracle, String buildFailure,
+            String... files) {
+        String dir = RunFolder.SUBMISSION + "/" + part;
+        if (!ctx.run.hasDir(dir)) {
+            String why = buildFailure.isEmpty() ? "NOT_RUN: raw/" + dir + "/ is absent" : buildFailure;
+            ctx.oracle(OracleResult.fail(oracle, why));
+            return Optional.of(new Section(title, false, List.of(new Block.Paragraph(why + "."))));
+        }
+        if (ctx.run.exists(file(part, PartOutcome.FILE))) {
+            PartOutcome o = PartOutcome.read(ctx.run.raw(file(part, PartOutcome.FILE)));
+            if (!o.ran()) {
+                ctx.oracle(OracleResult.fail(oracle, o.headline()));
+                List<Block> blocks = new ArrayList<>();
+                blocks.add(new Block.Paragraph("The harness's drive of this part ended in " + o.headline() + "."));
+                if (!o.evidence().isBlank()) {
+                    blocks.add(new Block.Verbatim("Evidence (" + o.verdict() + ")", o.evidence().strip()));
+                }
+                return Optional.of(new Section(title, true, blocks));
+            }
+        }
+        List<String> missing = new ArrayList<>();
+        for (String f : files) {
+            if (!ctx.run.exists(file(part, f))) {
+                missing.add("raw/" + file(part, f));
+            }
+        }
+        if (!missing.isEmpty()) {
+            String why = "raw files incomplete: missing " + String.join(", ", missing);
+            ctx.oracle(OracleResult.fail(oracle, why));
+            return Optional.of(new Section(title, false, List.of(new Block.Paragraph(why + "."))));
+        }
+        return Optional.empty();
+    }
+}
