@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import ptlab.analysis.Fmt;
 import ptlab.analysis.Heatmap;
 import ptlab.analysis.OracleResult;
@@ -29,12 +28,11 @@ final class SubmissionAccess {
     private SubmissionAccess() {
     }
 
-    static Section build(RenderContext ctx, String buildFailure) {
-        Optional<Section> blocked = SubmissionGate.blocked(ctx, TITLE, PART, AccessJudge.NAME, buildFailure, "kmsg.txt",
-                "memalloc.status");
-        if (blocked.isPresent()) {
-            return blocked.get();
-        }
+    static final SubmissionGate.Part SPEC = new SubmissionGate.Part(TITLE, PART, AccessJudge.NAME,
+            List.of("kmsg.txt", "memalloc.status"), SubmissionAccess::judged);
+
+    /** The section of a part that ran, with every file there. */
+    private static Section judged(RenderContext ctx) {
         MemallocStatus status = MemallocStatus.parse(ctx.run.raw(SubmissionGate.file(PART, "memalloc.status")));
         String out = text(ctx.run.raw(SubmissionGate.file(PART, "memalloc.out")));
         List<MarkedWindows.Window> windows = MarkedWindows.between(KmsgParser.parse(ctx.run.raw(SubmissionGate.file(PART,

@@ -24,12 +24,25 @@ final class SubmissionGate {
     }
 
     /**
-     * Empty when the part ran and every file is there; else the section that says why not, its oracle recorded.
+     * One judged part: its section title, its folder under raw/submission/, its oracle, the files it needs, and
+     * what builds its section once the gate lets it through.
+     */
+    record Part(String title, String part, String oracle, List<String> files,
+            java.util.function.Function<RenderContext, Section> judge) {
+    }
+
+    /**
+     * The part's section: judged when it ran and every file is there; else one that says why not, its oracle
+     * failed with the verdict.
      *
      * @param buildFailure  the module's BUILD_FAILED line from parts.json, or empty
      */
-    static Optional<Section> blocked(RenderContext ctx, String title, String part, String oracle, String buildFailure,
-            String... files) {
+    static Section section(RenderContext ctx, Part p, String buildFailure) {
+        return blocked(ctx, p.title(), p.part(), p.oracle(), buildFailure, p.files()).orElseGet(() -> p.judge().apply(ctx));
+    }
+
+    private static Optional<Section> blocked(RenderContext ctx, String title, String part, String oracle, String buildFailure,
+            List<String> files) {
         String dir = RunFolder.SUBMISSION + "/" + part;
         if (!ctx.run.hasDir(dir)) {
             String why = buildFailure.isEmpty() ? "NOT_RUN: raw/" + dir + "/ is absent" : buildFailure;

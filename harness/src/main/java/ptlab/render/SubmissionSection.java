@@ -19,6 +19,8 @@ final class SubmissionSection {
     static final String REVIEW_TITLE = "Submission: needs review";
     /** The part of parts.json that holds the kernel module every Part 2 oracle drives. */
     static final String MODULE = "lkp25p3";
+    /** The judged parts, in report order: a new part is one class and one line here. */
+    static final List<SubmissionGate.Part> PARTS = List.of(SubmissionTranslate.SPEC, SubmissionVma.SPEC, SubmissionAccess.SPEC);
 
     private SubmissionSection() {
     }
@@ -41,9 +43,9 @@ final class SubmissionSection {
             out.add(Section.notRun(PARTS_TITLE, "raw/" + partsFile + " is absent"));
         }
         int before = ctx.oracles.size();
-        out.add(SubmissionTranslate.build(ctx, buildFailure));
-        out.add(SubmissionVma.build(ctx, buildFailure));
-        out.add(SubmissionAccess.build(ctx, buildFailure));
+        for (SubmissionGate.Part p : PARTS) {
+            out.add(SubmissionGate.section(ctx, p, buildFailure));
+        }
         out.add(review(ctx.oracles.subList(before, ctx.oracles.size())));
         return out;
     }

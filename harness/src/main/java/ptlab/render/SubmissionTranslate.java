@@ -2,7 +2,6 @@ package ptlab.render;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import ptlab.analysis.Cdf;
 import ptlab.analysis.Fmt;
 import ptlab.analysis.LatencyStats;
@@ -30,12 +29,11 @@ final class SubmissionTranslate {
     private SubmissionTranslate() {
     }
 
-    static Section build(RenderContext ctx, String buildFailure) {
-        Optional<Section> blocked = SubmissionGate.blocked(ctx, TITLE, PART, TranslateJudge.NAME, buildFailure, "kmsg.txt",
-                "truth.csv");
-        if (blocked.isPresent()) {
-            return blocked.get();
-        }
+    static final SubmissionGate.Part SPEC = new SubmissionGate.Part(TITLE, PART, TranslateJudge.NAME,
+            List.of("kmsg.txt", "truth.csv"), SubmissionTranslate::judged);
+
+    /** The section of a part that ran, with every file there. */
+    private static Section judged(RenderContext ctx) {
         List<TruthCsvParser.Row> truth = TruthCsvParser.parse(ctx.run.raw(SubmissionGate.file(PART, "truth.csv")));
         List<MarkedWindows.Window> windows = MarkedWindows.between(KmsgParser.parse(ctx.run.raw(SubmissionGate.file(PART,
                 "kmsg.txt"))), "ptlab: xlate begin", "ptlab: xlate end");

@@ -2,7 +2,6 @@ package ptlab.render;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import ptlab.analysis.Fmt;
 import ptlab.judge.Lines;
 import ptlab.judge.StudentVma;
@@ -22,12 +21,11 @@ final class SubmissionVma {
     private SubmissionVma() {
     }
 
-    static Section build(RenderContext ctx, String buildFailure) {
-        Optional<Section> blocked = SubmissionGate.blocked(ctx, TITLE, PART, VmaJudge.NAME, buildFailure, "kmsg.txt",
-                "maps-before.txt", "maps-after.txt");
-        if (blocked.isPresent()) {
-            return blocked.get();
-        }
+    static final SubmissionGate.Part SPEC = new SubmissionGate.Part(TITLE, PART, VmaJudge.NAME,
+            List.of("kmsg.txt", "maps-before.txt", "maps-after.txt"), SubmissionVma::judged);
+
+    /** The section of a part that ran, with every file there. */
+    private static Section judged(RenderContext ctx) {
         List<MapsEntry> before = MapsParser.parseMaps(ctx.run.raw(SubmissionGate.file(PART, "maps-before.txt")));
         List<MapsEntry> after = MapsParser.parseMaps(ctx.run.raw(SubmissionGate.file(PART, "maps-after.txt")));
         List<MarkedWindows.Window> windows = MarkedWindows.between(KmsgParser.parse(ctx.run.raw(SubmissionGate.file(PART,
