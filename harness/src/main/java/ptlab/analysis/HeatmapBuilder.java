@@ -86,7 +86,7 @@ public final class HeatmapBuilder {
                 active(rowSum, complete.size(), rowPages), scanAvgN == 0 ? -1 : scanAvgSum / scanAvgN, scanMax, thp, present);
     }
 
-    static long rowPages(long pages) {
+    public static long rowPages(long pages) {
         long r = 1;
         while ((pages + r - 1) / r > MAX_ROWS) {
             r *= 2;
@@ -103,7 +103,7 @@ public final class HeatmapBuilder {
     }
 
     /** Contiguous row ranges at or above a tenth of the hottest row's time-mean (and above zero). */
-    private static List<Heatmap.Range> active(double[] rowSum, int columns, long rowPages) {
+    public static List<Heatmap.Range> active(double[] rowSum, int columns, long rowPages) {
         List<Heatmap.Range> out = new ArrayList<>();
         if (columns == 0) {
             return out;

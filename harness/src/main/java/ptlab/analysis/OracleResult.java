@@ -4,14 +4,16 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * One cross-check of the run against something it did not compute: passed, failed, or not applicable
- * (the kernel lacks what the check needs), with the detail or the reason. Not applicable is neither a
- * pass nor a failure: it does not fail a run, and no report counts it among the passes.
+ * One cross-check of the run against something it did not compute: passed, failed, not applicable
+ * (the kernel lacks what the check needs), or needs review (a person must judge what the check could
+ * not read, such as a student's log in a form no reader knows), with the detail or the reason. Not
+ * applicable and needs review are neither a pass nor a failure: they do not fail a run, and no report
+ * counts them among the passes.
  */
 public record OracleResult(String name, Status status, String detail) {
-    /** The three outcomes of a check. */
+    /** The four outcomes of a check. */
     public enum Status {
-        PASSED("PASS"), FAILED("FAIL"), NOT_APPLICABLE("n/a");
+        PASSED("PASS"), FAILED("FAIL"), NOT_APPLICABLE("n/a"), NEEDS_REVIEW("review");
 
         private final String label;
 
@@ -19,7 +21,7 @@ public record OracleResult(String name, Status status, String detail) {
             this.label = label;
         }
 
-        /** How tables and summaries show it: PASS, FAIL or n/a. */
+        /** How tables and summaries show it: PASS, FAIL, n/a or review. */
         public String label() {
             return label;
         }
@@ -55,6 +57,11 @@ public record OracleResult(String name, Status status, String detail) {
     /** A check this run cannot make, and why. */
     public static OracleResult notApplicable(String name, String reason) {
         return new OracleResult(name, Status.NOT_APPLICABLE, reason);
+    }
+
+    /** A check that read something it cannot judge, and what a person should look at. */
+    public static OracleResult needsReview(String name, String what) {
+        return new OracleResult(name, Status.NEEDS_REVIEW, what);
     }
 
     public boolean passed() {

@@ -34,7 +34,12 @@ public final class HeatmapFigure {
 
     /** The same figure with another unit on the colour scale (DAMON's sampled accesses per aggregation). */
     public static Figure of(String stem, String title, String caption, Heatmap h, AccessParams p, String scaleLabel) {
-        return new Figure(stem, "part2", title, caption, 720, 520, (g, area) -> chart(title, h, p, scaleLabel).draw(g, area));
+        return of(stem, "part2", title, caption, h, p, scaleLabel);
+    }
+
+    /** The same figure for another part of the results (a submission's). */
+    public static Figure of(String stem, String part, String title, String caption, Heatmap h, AccessParams p, String scaleLabel) {
+        return new Figure(stem, part, title, caption, 720, 520, (g, area) -> chart(title, h, p, scaleLabel).draw(g, area));
     }
 
     static JFreeChart chart(String title, Heatmap h, AccessParams p, String scaleLabel) {

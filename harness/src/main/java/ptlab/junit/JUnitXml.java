@@ -171,9 +171,11 @@ public final class JUnitXml {
             if (o.failed()) {
                 tc.appendChild(failure(doc, "failure", "oracle", o.detail()));
                 failures++;
-            } else if (o.status() == OracleResult.Status.NOT_APPLICABLE) {
+            } else if (!o.passed()) {
+                // not applicable or needs review: neither a pass nor a failure; review says so in its message
                 Element skip = doc.createElement("skipped");
-                skip.setAttribute("message", clean(o.detail()));
+                boolean review = o.status() == OracleResult.Status.NEEDS_REVIEW;
+                skip.setAttribute("message", clean((review ? "needs review: " : "") + o.detail()));
                 tc.appendChild(skip);
                 skipped++;
             }

@@ -69,6 +69,23 @@
  *                                pagetable: dump end pid=P vmas=N pages=N runs=N
  *                          Oracles: getpfn PFN == pagemap PFN, and dump PA == pagemap PA, for every
  *                          buffer page.
+ *
+ *   raw/submission/        a student's submission driven only through the assignment's interfaces
+ *     parts.json           {"assignment", "parts": [{"part", "state": found|missing|ambiguous, "detail",
+ *                          "build": {"verdict": BUILT|BUILD_FAILED|NOT_BUILT, "built_by", "warnings",
+ *                          "warnings_by_file": {file: n}, "excerpt"}}]}
+ *     &lt;part&gt;/outcome.json  {"part", "verdict": RAN|KERNEL_CRASH|TIMEOUT|LOG_FLOOD|INSMOD_FAILED|BUILD_FAILED|
+ *                          MISSING|NOT_RUN, "detail", "evidence"}; only RAN is judged, any other verdict
+ *                          fails the part's oracle with its evidence.
+ *     &lt;part&gt;/kmsg.txt      the /dev/kmsg stream during the part (format of raw/kmsg.txt); the student's lines
+ *                          are every record strictly between the harness's markers, split at newlines.
+ *     translate/truth.csv  header i,va,pa,huge,write_ns,errno: per VA written, the exact PA (offset
+ *                          included; 0 = no page), THP flag, the write's time and errno.
+ *                          kmsg markers: ptlab: xlate begin i=I va=0x.. / ptlab: xlate end i=I
+ *     vma/maps-before.txt, maps-after.txt   /proc/1/maps around echo 0; markers ptlab: vma begin / end
+ *     access/memalloc.out, memalloc.status  the student's memalloc output; key=value exit, signal,
+ *                          timed_out, stdin, duration_s, ran_s.
+ *                          markers ptlab: access begin pid=P duration_s=N / ptlab: access end
  * </pre>
  */
 package ptlab.parse;

@@ -62,6 +62,11 @@ public final class RenderPipeline {
             sections.add(AccessSection.build(ctx));
             sections.add(DamonSection.build(ctx));
             sections.add(PagetableSection.build(ctx));
+            if (SubmissionSection.present(ctx)) {
+                // a submission run drives the student's work, not the reference's: its sections replace the reference's unrun ones
+                sections.removeIf(sec -> !sec.ran());
+                sections.addAll(SubmissionSection.build(ctx));
+            }
             sections.add(logs);
             sections.add(InfoSections.guest(ctx));
             ctx.dataset("oracles.csv", List.of("name", "status", "detail"), sink -> ctx.oracles.forEach(

@@ -22,15 +22,7 @@ public final class HeatmapCaptions {
         s.append(Fmt.f("Mean accesses/s per page: hot [0, %s) %s, warm [%s, %s) %s, cold [%s, %s) %s. ",
                 Fmt.size(p.hotEnd()), Fmt.sig3(r.hot()), Fmt.size(p.warmStart()), Fmt.size(p.warmEnd()), Fmt.sig3(r.warm()),
                 Fmt.size(p.warmEnd()), Fmt.size(p.size()), Fmt.sig3(r.cold())));
-        if (h.active().isEmpty()) {
-            s.append("No active range found in the data. ");
-        } else {
-            List<String> ranges = new ArrayList<>();
-            for (Heatmap.Range a : h.active()) {
-                ranges.add(Fmt.f("[%s, %s) at %s/s", Fmt.size(a.startBytes()), Fmt.size(a.endBytes()), Fmt.sig3(a.meanFreq())));
-            }
-            s.append("Active ranges found in the data: ").append(String.join(", ", ranges)).append(". ");
-        }
+        s.append(active(h, "/s"));
         s.append(Fmt.f("Rows are %s (%d pages, mean); the A bit is sampled every %d ms, so a page reads at most %s/s. ",
                 Fmt.size(h.rowPages() * 4096.0), h.rowPages(), p.scanPeriodMs(), Fmt.sig3(1000.0 / p.scanPeriodMs())));
         s.append(saturation(passes, p));
@@ -71,5 +63,36 @@ public final class HeatmapCaptions {
                     p.scanPeriodMs()));
         }
         return s.toString();
+    }
+
+    /** "Active ranges found in the data: [0, 256 MiB) at 9.8/s. " */
+    static String active(Heatmap h, String unit) {
+        if (h.active().isEmpty()) {
+            return "No active range found in the data. ";
+        }
+        List<String> ranges = new ArrayList<>();
+        for (Heatmap.Range a : h.active()) {
+            ranges.add(Fmt.f("[%s, %s) at %s%s", Fmt.size(a.startBytes()), Fmt.size(a.endBytes()), Fmt.sig3(a.meanFreq()), unit));
+        }
+        return "Active ranges found in the data: " + String.join(", ", ranges) + ". ";
+    }
+
+    /**
+     * A submission's heatmap, drawn from the student's own report lines in the student's own unit.
+     *
+     * @param form      how the lines were read
+     * @param baseNote  where the buffer's start came from, or empty
+     */
+    public static String student(Heatmap h, AccessParams p, String form, String baseNote) {
+        Heatmap.Regions r = h.regions();
+        StringBuilder s = new StringBuilder(Fmt.f("The student's own reports, read as %s%s: %d report(s) for a %d s run; each"
+                + " column is drawn at the time its report was logged, grey where none came. ", form,
+                baseNote.isEmpty() ? "" : " (" + baseNote + ")", h.complete(), p.durationS()));
+        s.append(Fmt.f("Mean value per page, in the student's unit (pages a report does not name count 0): hot [0, %s) %s,"
+                + " warm [%s, %s) %s, idle [%s, %s) %s. ", Fmt.size(p.hotEnd()), Fmt.sig3(r.hot()), Fmt.size(p.warmStart()),
+                Fmt.size(p.warmEnd()), Fmt.sig3(r.warm()), Fmt.size(p.warmEnd()), Fmt.size(p.size()), Fmt.sig3(r.cold())));
+        s.append(active(h, ""));
+        h.problems().forEach(x -> s.append(x).append(". "));
+        return s.toString().trim();
     }
 }

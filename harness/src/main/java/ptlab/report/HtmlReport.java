@@ -14,7 +14,7 @@ import java.util.List;
 public final class HtmlReport {
     private static final String STYLE = "body{font-family:'DejaVu Sans',sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}"
             + "table{border-collapse:collapse;margin:1em 0;font-size:0.85em}th,td{border:1px solid #ccc;padding:3px 6px;text-align:left;vertical-align:top}"
-            + "th{background:#f2f2f2}.pass{color:#176b2c;font-weight:bold}.fail{color:#b00020;font-weight:bold}.na{color:#666}"
+            + "th{background:#f2f2f2}.pass{color:#176b2c;font-weight:bold}.fail{color:#b00020;font-weight:bold}.na{color:#666}.review{color:#8a5a00;font-weight:bold}"
             + "figure{margin:1.5em 0}figure img{max-width:100%;border:1px solid #ddd}figcaption{font-size:0.9em;color:#444}"
             + "pre{background:#f7f7f7;padding:0.6em;overflow-x:auto;font-size:0.8em}.notrun{color:#777}";
 
@@ -33,7 +33,7 @@ public final class HtmlReport {
         if (!m.oracles().isEmpty()) {
             sb.append("<h2>Oracles</h2>\n<table>\n<tr><th>oracle</th><th>result</th><th>detail</th></tr>\n");
             m.oracles().forEach(o -> sb.append("<tr><td>").append(esc(o.name())).append("</td><td class=\"")
-                    .append(o.passed() ? "pass" : o.failed() ? "fail" : "na").append("\">").append(esc(o.status().label())).append("</td><td>").append(esc(o.detail()))
+                    .append(cssClass(o.status())).append("\">").append(esc(o.status().label())).append("</td><td>").append(esc(o.detail()))
                     .append("</td></tr>\n"));
             sb.append("</table>\n");
         }
@@ -45,6 +45,15 @@ public final class HtmlReport {
         }
         sb.append("</body>\n</html>\n");
         return sb.toString();
+    }
+
+    private static String cssClass(ptlab.analysis.OracleResult.Status s) {
+        return switch (s) {
+            case PASSED -> "pass";
+            case FAILED -> "fail";
+            case NOT_APPLICABLE -> "na";
+            case NEEDS_REVIEW -> "review";
+        };
     }
 
     private static void block(StringBuilder sb, Block b, Path figuresDir) {

@@ -142,4 +142,38 @@ public final class LatencyCaptions {
                 + " walk and copy. ");
         return s.append(Accelerator.sentence(accel)).toString();
     }
+
+    /**
+     * A submission's own latencies beside the harness's timing of each write() that asked for them.
+     *
+     * @param student  what the student's lines gave as a time, in ns
+     * @param write    each write() of one VA to the student's /proc/lkp25p3, timed in user space by the harness
+     * @param cycles   latencies the student gave in cycles, or null
+     */
+    public static String studentVsWrite(LatencyStats student, LatencyStats write, int vas, LatencyStats cycles,
+            Optional<Accelerator> accel) {
+        StringBuilder s = new StringBuilder(Fmt.f("The student's module logged a time for %s of %s VAs: %s. The harness timed"
+                + " each write() of one VA to /proc/lkp25p3: %s", Fmt.count(student.n()), Fmt.count(vas), student.summary(),
+                write.summary()));
+        if (student.p50Ns() > 0) {
+            s.append(Fmt.f(" (write/logged at p50: %sx)", Fmt.sig3((double) write.p50Ns() / student.p50Ns())));
+        }
+        s.append(". What the student timed is its own choice (the walk alone, or more); the write() holds it plus the syscall,"
+                + " the parsing of the text and the printk. ");
+        if (cycles != null) {
+            s.append(Fmt.f("%s further latencies were given in cycles, not time (p50 %s cycles), and are not drawn. ",
+                    Fmt.count(cycles.n()), Fmt.count(cycles.p50Ns())));
+        }
+        return s.append(Accelerator.sentence(accel)).toString();
+    }
+
+    /** Why a submission's translate section has no latency figure. */
+    public static String noStudentLatency(int vas, LatencyStats cycles, LatencyStats write) {
+        String why = cycles == null
+                ? "No latency recognised in the student's lines for any of the " + Fmt.count(vas)
+                        + " VAs (no number followed by ns, us, µs or ms, nor labelled lat_ns or similar), so there is no latency figure."
+                : Fmt.f("The student's lines give latencies in cycles, not time (%s values, p50 %s cycles), so there is no latency"
+                        + " figure.", Fmt.count(cycles.n()), Fmt.count(cycles.p50Ns()));
+        return why + Fmt.f(" The harness's own write() per VA: %s.", write.summary());
+    }
 }

@@ -15,6 +15,8 @@ import java.nio.file.Path;
  *   kmsg.txt  kern.log  crash.txt          kernel log stream, rsyslog's file, a crash excerpt
  *   steps/&lt;step&gt;.log                      each guest step's command, output and exit status
  *   guest/  part1/  xlate/  vma/  access/  pagetable/   the workloads' outputs (guest out/ folder)
+ *   submission/                            a student's submission driven at its interfaces: parts.json,
+ *                                          translate/ vma/ access/ (each with outcome.json and kmsg.txt)
  * work/                                    staged sources and scratch for the guest provider
  * datasets/  figures/  oracles.json  report.html  report.md  junit.xml    derived, byte-identical
  * cell.json                                the slurm executor's attempt: job, node, restart count
@@ -30,6 +32,8 @@ public record RunFolder(Path dir) {
     public static final String CRASH = "crash.txt";
     public static final String STEPS = "steps";
     public static final String GUEST = "guest";
+    /** A student's submission run (see {@code ptlab.parse}'s package documentation). */
+    public static final String SUBMISSION = "submission";
     public static final String WORK = "work";
     /** The workloads/ and kmod/ sources as copied into the guest. */
     public static final String STAGED_SOURCES = WORK + "/src";

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class LayeringTest {
     private static final List<String> NO_VM = List.of("parse", "analysis", "chart", "render", "report", "compare",
-            "junit", "packaging", "runfolder");
+            "junit", "packaging", "runfolder", "judge");
     private static final Pattern FORBIDDEN =
             Pattern.compile("\\bptlab\\.(vm|ssh|run|image|collect|cli|guest|plan)\\b");
 

@@ -1,0 +1,29 @@
+package ptlab.judge;
+
+import java.util.List;
+import ptlab.parse.MarkedWindows;
+
+/** How the judges quote a student's lines: cut to a readable length, a few at a time. */
+public final class Lines {
+    static final int WIDTH = 200;
+
+    private Lines() {
+    }
+
+    /** The line, cut to {@value #WIDTH} characters. */
+    public static String cut(String s) {
+        return s.length() <= WIDTH ? s : s.substring(0, WIDTH) + " ...";
+    }
+
+    /** Up to {@code max} lines as {@code kmsg.txt:N: text}, one a line, and how many more there were. */
+    public static String excerpt(List<MarkedWindows.Line> lines, int max) {
+        StringBuilder s = new StringBuilder();
+        for (MarkedWindows.Line l : lines.subList(0, Math.min(max, lines.size()))) {
+            s.append("kmsg.txt:").append(l.kmsgLine()).append(": ").append(cut(l.text())).append('\n');
+        }
+        if (lines.size() > max) {
+            s.append("... ").append(lines.size() - max).append(" more line(s)\n");
+        }
+        return s.toString().strip();
+    }
+}

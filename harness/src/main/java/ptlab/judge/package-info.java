@@ -1,0 +1,8 @@
+/**
+ * Judges of a student's submission at its interfaces: each reads the lines the student's module logged
+ * between the harness's own kmsg markers, in whatever format the student chose, classes every answer
+ * against a truth the harness took itself (the PA of each VA written, /proc/1/maps, the region the
+ * workload touched) and says why, quoting the student's own lines. Pure functions of parsed raw files;
+ * no I/O, no VM. A log no reader here understands is never a silent pass or fail: it needs review.
+ */
+package ptlab.judge;

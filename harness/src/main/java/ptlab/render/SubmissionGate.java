@@ -1,0 +1,77 @@
+package ptlab.render;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import ptlab.analysis.OracleResult;
+import ptlab.report.Block;
+import ptlab.report.Section;
+import ptlab.runfolder.PartOutcome;
+import ptlab.runfolder.RunFolder;
+
+/**
+ * Whether a part of a submission has data worth judging: its folder is there, its outcome.json says RAN (or is
+ * absent) and its raw files are complete. Otherwise the part's oracle fails with the verdict the harness
+ * recorded (KERNEL_CRASH: ..., BUILD_FAILED: ...) and the section shows the evidence.
+ */
+final class SubmissionGate {
+    private SubmissionGate() {
+    }
+
+    /** raw/submission/&lt;part&gt;/&lt;file&gt;, relative to raw/. */
+    static String file(String part, String file) {
+        return RunFolder.SUBMISSION + "/" + part + "/" + file;
+    }
+
+    /**
+     * One judged part: its section title, its folder under raw/submission/, its oracle, the files it needs, and
+     * what builds its section once the gate lets it through.
+     */
+    record Part(String title, String part, String oracle, List<String> files,
+            java.util.function.Function<RenderContext, Section> judge) {
+    }
+
+    /**
+     * The part's section: judged when it ran and every file is there; else one that says why not, its oracle
+     * failed with the verdict.
+     *
+     * @param buildFailure  the module's BUILD_FAILED line from parts.json, or empty
+     */
+    static Section section(RenderContext ctx, Part p, String buildFailure) {
+        return blocked(ctx, p.title(), p.part(), p.oracle(), buildFailure, p.files()).orElseGet(() -> p.judge().apply(ctx));
+    }
+
+    private static Optional<Section> blocked(RenderContext ctx, String title, String part, String oracle, String buildFailure,
+            List<String> files) {
+        String dir = RunFolder.SUBMISSION + "/" + part;
+        if (!ctx.run.hasDir(dir)) {
+            String why = buildFailure.isEmpty() ? "NOT_RUN: raw/" + dir + "/ is absent" : buildFailure;
+            ctx.oracle(OracleResult.fail(oracle, why));
+            return Optional.of(new Section(title, false, List.of(new Block.Paragraph(why + "."))));
+        }
+        if (ctx.run.exists(file(part, PartOutcome.FILE))) {
+            PartOutcome o = PartOutcome.read(ctx.run.raw(file(part, PartOutcome.FILE)));
+            if (!o.ran()) {
+                ctx.oracle(OracleResult.fail(oracle, o.headline()));
+                List<Block> blocks = new ArrayList<>();
+                blocks.add(new Block.Paragraph("The harness's drive of this part ended in " + o.headline() + "."));
+                if (!o.evidence().isBlank()) {
+                    blocks.add(new Block.Verbatim("Evidence (" + o.verdict() + ")", o.evidence().strip()));
+                }
+                return Optional.of(new Section(title, true, blocks));
+            }
+        }
+        List<String> missing = new ArrayList<>();
+        for (String f : files) {
+            if (!ctx.run.exists(file(part, f))) {
+                missing.add("raw/" + file(part, f));
+            }
+        }
+        if (!missing.isEmpty()) {
+            String why = "raw files incomplete: missing " + String.join(", ", missing);
+            ctx.oracle(OracleResult.fail(oracle, why));
+            return Optional.of(new Section(title, false, List.of(new Block.Paragraph(why + "."))));
+        }
+        return Optional.empty();
+    }
+}
