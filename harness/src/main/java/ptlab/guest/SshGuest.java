@@ -156,7 +156,7 @@ public abstract class SshGuest implements Guest {
     public final ExecResult exec(String command, Duration timeout, Consumer<String> lines) {
         ExecResult r;
         try {
-            r = session().exec(command, timeout, lines, null);
+            r = session().exec(command, timeout, lines, null, () -> watcher.drainAndCheck().isPresent());
         } catch (HarnessException e) {
             // give the console two seconds to show the panic that dropped the connection
             for (int i = 0; i < 20 && machineRunning() && watcher.drainAndCheck().isEmpty(); i++) {

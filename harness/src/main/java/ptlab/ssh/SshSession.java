@@ -71,23 +71,41 @@ public final class SshSession implements AutoCloseable {
      */
     public ExecResult exec(String command, Duration timeout, Consumer<String> stdoutLines,
             Consumer<String> stderrLines) {
+        return exec(command, timeout, stdoutLines, stderrLines, null);
+    }
+
+    /**
+     * As {@link #exec(String, Duration, Consumer, Consumer)}, asking {@code giveUp} (when not null) every
+     * second whether waiting on is pointless (the guest's kernel crashed under the command): then an
+     * INFRA_ERROR at once rather than at the deadline, for the caller to explain.
+     */
+    public ExecResult exec(String command, Duration timeout, Consumer<String> stdoutLines,
+            Consumer<String> stderrLines, java.util.function.BooleanSupplier giveUp) {
         long t0 = System.nanoTime();
+        long end = t0 + timeout.toNanos();
         try (Session s = client.startSession()) {
             Session.Command cmd = s.exec(command);
             Pump out = new Pump(cmd.getInputStream(), stdoutLines, "ssh-stdout");
             Pump err = new Pump(cmd.getErrorStream(), stderrLines, "ssh-stderr");
             out.start();
             err.start();
-            try {
-                cmd.join(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (ConnectionException e) {
-                if (cmd.getExitStatus() == null && cmd.getExitSignal() == null && !client.isConnected()) {
-                    throw HarnessException.infra("connection to " + target + " lost while running: " + command, e);
-                }
-                if (cmd.getExitStatus() == null && cmd.getExitSignal() == null) {
+            while (cmd.getExitStatus() == null && cmd.getExitSignal() == null && cmd.isOpen()) {
+                long left = TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime());
+                if (left <= 0) {
                     throw HarnessException.infra("remote command did not finish within " + timeout.toSeconds()
                             + " s on " + target + ": " + command + "\n--- last output ---\n"
-                            + tailOf(out.text() + err.text()), e);
+                            + tailOf(out.text() + err.text()));
+                }
+                try {
+                    cmd.join(giveUp == null ? left : Math.min(left, 1000), TimeUnit.MILLISECONDS);
+                } catch (ConnectionException e) {
+                    if (cmd.getExitStatus() == null && cmd.getExitSignal() == null && !client.isConnected()) {
+                        throw HarnessException.infra("connection to " + target + " lost while running: " + command, e);
+                    }
+                }
+                if (giveUp != null && cmd.getExitStatus() == null && cmd.getExitSignal() == null && giveUp.getAsBoolean()) {
+                    throw HarnessException.infra("stopped waiting for: " + command + "\n--- last output ---\n"
+                            + tailOf(out.text() + err.text()));
                 }
             }
             out.join(5000);

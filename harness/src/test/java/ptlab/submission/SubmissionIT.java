@@ -1,0 +1,119 @@
+package ptlab.submission;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import ptlab.cli.Main;
+import ptlab.json.Json;
+
+/**
+ * Students' submissions in real bookworm guests (TCG here): the project's own solution packed as one
+ * passes every judged oracle; broken copies end each part with the verdict their fault deserves, and
+ * the other parts still run, each in a fresh guest.
+ */
+class SubmissionIT {
+    @TempDir
+    Path tmp;
+
+    /** A small Part 2 spec: 16 MiB translated page by page, the VMA walk, a 5 s access run; 20 s limits. */
+    private Path spec() throws Exception {
+        Path spec = tmp.resolve("it-submission.yaml");
+        Files.writeString(spec, String.join("\n", "experiment: it-submission", "author: {first: First, last: Last}",
+                "images: [bookworm]", "vm: {memory_mib: 2048}", "workloads:", "  - kind: xlate", "    size: 16M",
+                "  - kind: vma_dump", "  - kind: access", "    size: 64M", "    duration_s: 5", "    hot: 8M",
+                "    warm_start: 8M", "    warm_end: 16M", "submission: {path: ., time_limit_s: 20}", ""));
+        return spec;
+    }
+
+    private record Run(int code, String out, Path folder) {
+        JsonNode outcome(String part) throws Exception {
+            return Json.tree(folder.resolve("raw/submission/" + part + "/outcome.json"));
+        }
+
+        Map<String, String> oracles() throws Exception {
+            Map<String, String> m = new HashMap<>();
+            for (JsonNode o : Json.tree(folder.resolve("oracles.json"))) {
+                m.put(o.get("name").asText(), o.get("status").asText() + ": " + o.get("detail").asText());
+            }
+            return m;
+        }
+    }
+
+    private Run run(Path submission) throws Exception {
+        CommandLine cl = Main.newCommandLine();
+        StringWriter out = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(new StringWriter()));
+        int code = cl.execute("run", spec().toString(), "--submission", submission.toString());
+        assertEquals(0, ptlab.guest.Reaper.liveCount(), "QEMU left running");
+        String line = out.toString().lines().filter(l -> l.contains("/results/")).findFirst().orElseThrow(
+                () -> new AssertionError("no run folder in: " + out));
+        return new Run(code, out.toString(), Path.of(line.substring(line.indexOf('/')).trim()));
+    }
+
+    @Test
+    void theProjectsOwnSolutionPassesEveryJudgedOracle() throws Exception {
+        Run r = run(BrokenSubmissions.own(tmp));
+        assertEquals(0, r.code(), r.out());
+        for (String part : List.of("translate", "vma", "access")) {
+            assertEquals("RAN", r.outcome(part).get("verdict").asText(), part + ": " + r.outcome(part));
+        }
+        Map<String, String> o = r.oracles();
+        for (String name : List.of("lkp25p3 found and built", "part2-memalloc found and built",
+                "2.2 translate: PA logged for each VA written", "2.3 VMA walk of PID 1 == /proc/1/maps")) {
+            assertTrue(o.get(name).startsWith("PASSED"), name + ": " + o.get(name));
+        }
+        assertTrue(o.get("2.2 translate: PA logged for each VA written").contains("EXACT 4096"), o.toString());
+        assertEquals(4097, Files.readAllLines(r.folder().resolve("raw/submission/translate/truth.csv")).size());
+    }
+
+    @Test
+    void anOopsAFloodAndAProgramWaitingForEnterEachEndOnlyTheirPart() throws Exception {
+        Run r = run(BrokenSubmissions.crashFloodEnter(tmp));
+        JsonNode translate = r.outcome("translate");
+        assertEquals("KERNEL_CRASH", translate.get("verdict").asText(), translate.toString());
+        assertTrue(translate.get("evidence").asText().contains("NULL pointer dereference"), translate.toString());
+        JsonNode vma = r.outcome("vma");
+        assertEquals("LOG_FLOOD", vma.get("verdict").asText(), vma.toString());
+        assertEquals("RAN", r.outcome("access").get("verdict").asText(), "the next guest runs normally");
+        String status = Files.readString(r.folder().resolve("raw/submission/access/memalloc.status"));
+        assertTrue(status.contains("exit=1\n") && status.contains("stdin=closed"), status);
+        assertTrue(Files.readString(r.folder().resolve("raw/submission/access/memalloc.out"))
+                .contains("press ENTER to start"));
+        Map<String, String> o = r.oracles();
+        assertTrue(o.get("2.2 translate: PA logged for each VA written").startsWith("FAILED: KERNEL_CRASH"), o.toString());
+        assertTrue(o.get("2.3 VMA walk of PID 1 == /proc/1/maps").startsWith("FAILED: LOG_FLOOD"), o.toString());
+        assertEquals(1, r.code(), "a failed oracle fails the run: " + r.out());
+    }
+
+    @Test
+    void aWriteThatNeverReturnsIsATimeoutAndABuildThatFailsIsBuildFailed() throws Exception {
+        Run hang = run(BrokenSubmissions.hang(tmp));
+        JsonNode t = hang.outcome("translate");
+        assertEquals("TIMEOUT", t.get("verdict").asText(), t.toString());
+        assertEquals("RAN", hang.outcome("vma").get("verdict").asText());
+        assertTrue(hang.oracles().get("2.3 VMA walk of PID 1 == /proc/1/maps").startsWith("PASSED"));
+
+        Run broken = run(BrokenSubmissions.noBuild(tmp));
+        JsonNode parts = Json.tree(broken.folder().resolve("raw/submission/parts.json"));
+        JsonNode module = parts.get("parts").get(2);
+        assertEquals("lkp25p3", module.get("part").asText());
+        assertEquals("BUILD_FAILED", module.get("build").get("verdict").asText(), module.toString());
+        assertTrue(module.get("build").get("excerpt").asText().contains("lkp_proc.c"), module.toString());
+        for (String part : List.of("translate", "vma", "access")) {
+            assertEquals("BUILD_FAILED", broken.outcome(part).get("verdict").asText(), part);
+        }
+        assertEquals(1, broken.code(), broken.out());
+    }
+}
