@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import ptlab.analysis.OracleResult;
 import ptlab.judge.BuildJudge;
+import ptlab.judge.WalkSymbols;
 import ptlab.report.Block;
 import ptlab.report.Section;
 import ptlab.runfolder.RunFolder;
@@ -62,6 +63,14 @@ final class SubmissionSection {
         blocks.add(new Block.Paragraph("Assignment " + parts.assignment() + ": " + parts.parts().size()
                 + " part(s). Warnings are listed, never failing."));
         blocks.add(new Block.Table(List.of("part", "state", "why", "build", "built by", "warnings"), rows));
+        String symbols = RunFolder.SUBMISSION + "/module-symbols.txt";
+        if (ctx.run.exists(symbols)) {
+            try {
+                blocks.add(new Block.Paragraph(WalkSymbols.sentence(java.nio.file.Files.readString(ctx.run.raw(symbols)))));
+            } catch (java.io.IOException e) {
+                blocks.add(new Block.Paragraph("raw/" + symbols + " unreadable: " + e.getMessage()));
+            }
+        }
         for (SubmissionParts.Part p : parts.parts()) {
             SubmissionParts.Build b = p.build();
             if (b != null && !b.excerpt().isBlank()) {

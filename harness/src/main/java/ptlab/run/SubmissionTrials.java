@@ -33,6 +33,8 @@ final class SubmissionTrials {
     /** The kernel log kept per part; a module logging beyond it is a LOG_FLOOD. */
     static final long KMSG_LIMIT = 64L << 20;
     private static final Duration SHORT = Duration.ofSeconds(60);
+    private static final String MODULE = "submission-lkp25p3";
+    private static final SubmissionVerdicts.Build FAILED = SubmissionVerdicts.Build.failed("not built", "");
 
     private final RunFolder folder;
     private final RunManifest manifest;
@@ -63,6 +65,24 @@ final class SubmissionTrials {
             } else {
                 runner.run(s);
             }
+        }
+        unit.steps().stream().filter(s -> s instanceof Step.Trial t && t.module() != null).findFirst()
+                .map(s -> ((Step.Trial) s).module()).filter(ko -> built.getOrDefault(MODULE, FAILED).ok())
+                .ifPresent(ko -> symbols(first, ko));
+    }
+
+    /**
+     * What the module calls that it does not define ({@code nm -u}): shown, not scored, so a reader sees
+     * whether "the walk" walks or calls get_user_pages, follow_page or walk_page_range.
+     */
+    private void symbols(Guest g, String ko) {
+        ExecResult r = g.exec("nm -u " + quote(ko), SHORT);
+        try {
+            Path out = folder.raw("submission/" + SubmissionVerdicts.SYMBOLS);
+            Files.createDirectories(out.getParent());
+            Files.writeString(out, r.ok() ? r.stdout() : "nm -u failed: " + r.stderr());
+        } catch (IOException e) {
+            throw HarnessException.infra("cannot write the module's symbols: " + e.getMessage(), e);
         }
     }
 

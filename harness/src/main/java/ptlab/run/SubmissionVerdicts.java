@@ -32,6 +32,8 @@ final class SubmissionVerdicts {
      * 1 GiB buffer every second (262,144 lines a second) is far above.
      */
     static final long FLOOD_RECORDS = 100_000;
+    /** The student's module's undefined symbols, {@code nm -u} as the guest prints it. */
+    static final String SYMBOLS = "module-symbols.txt";
     private static final Pattern WARNING = Pattern.compile("^([^\\s:]+\\.[chS]):\\d+:(?:\\d+:)? warning: ", Pattern.MULTILINE);
 
     /** A build of the student's code: built (where, warnings per file) or failed with the compiler's excerpt. */
