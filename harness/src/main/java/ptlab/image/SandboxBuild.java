@@ -41,6 +41,11 @@ import ptlab.host.HostTools;
  * <li>A symlink {@code /lib/modules/<host release> -> <image release>} in the overlay lets a student's
  *     {@code KDIR := /lib/modules/$(shell uname -r)/build} reach the image's headers: uname in the
  *     chroot still says the host's release.</li>
+ * <li>The script itself is the first process of a PID namespace of its own (and the harness's child,
+ *     under {@code setpriv --pdeathsig}): killed, or the harness killed, the kernel kills every process
+ *     it started. A pdeathsig on {@code timeout} alone was not enough: timeout's parent is a subshell of
+ *     the script's pipeline, which outlived a script killed with -9, and the build ran on to its limit.
+ *     Such a kill leaves an empty /tmp/ptlab-sandbox-* folder, nothing mounted.</li>
  * <li>RLIMIT_NPROC counts every process of uid 65534 on the host, so concurrent sandboxed builds share
  *     the process limit; this host runs nothing else as 65534. cgroups (v1 here) would give a memory
  *     limit for the build as a whole; rlimits bound each process only.</li>
@@ -95,7 +100,7 @@ public final class SandboxBuild {
             String listProducts, Path out, SandboxLimits limits, Path log) {
         String token = HexFormat.of().formatHex(bytes(16));
         List<String> argv = new ArrayList<>(List.of("setpriv", "--pdeathsig", "KILL", "--", "unshare", "--mount",
-                "--propagation", "private", "--", "sh", "-c", SCRIPT, "sandbox-build"));
+                "--propagation", "private", "--pid", "--fork", "--kill-child", "--", "sh", "-c", SCRIPT, "sandbox-build"));
         argv.addAll(List.of(image.disk().toString(), stagedSources.toAbsolutePath().toString(), guestSrc, guestDir,
                 make, listProducts, out.toAbsolutePath().toString(), image.manifest().kernelRelease(), token,
                 Long.toString(seconds(limits.wall())), Long.toString(seconds(limits.cpu())),

@@ -1,6 +1,8 @@
 #!/bin/sh
 # Builds untrusted sources (a submission's own Makefile) in a guest image's userspace, without giving
-# them the host. Runs as root inside a private mount namespace (unshare --mount) that dies with it:
+# them the host. Runs as root, as the first process of a PID namespace and in a private mount
+# namespace (unshare --mount --pid --fork --kill-child): were it killed, the kernel would kill all it
+# started (its subshells would outlive it otherwise), and every mount goes with the namespace.
 #  - the image read-only under an overlay whose upper layer is a size-limited tmpfs (the scratch);
 #  - the sources copied to GUEST_SRC and owned by 65534, the only writable place with a tmpfs /tmp;
 #  - a /dev of its own (null zero full random urandom tty), read-only; no /sys;
@@ -101,7 +103,7 @@ mount -o remount,bind,ro,nosuid,nodev "$r"
 # sandboxed SECONDS COMMAND: COMMAND in GUEST_DIR as the build; its output on stdout, timeout's own
 # words ("sending signal") on stderr
 sandboxed() {
-	setpriv --pdeathsig KILL -- timeout --verbose --kill-after=5 -s KILL "$1" \
+	timeout --verbose --kill-after=5 -s KILL "$1" \
 		sh -c 'exec "$@" 2>&1' sandbox \
 		setpriv --pdeathsig KILL -- \
 		unshare --net --pid --ipc --uts --fork --kill-child --mount-proc="$r/proc" \
