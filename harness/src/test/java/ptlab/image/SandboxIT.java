@@ -141,6 +141,23 @@ class SandboxIT {
     }
 
     @Test
+    void burnCpuMeetsTheCpuLimit() throws IOException {
+        Run run = hostile("burn-cpu", new SandboxLimits(SHORT.wall(), Duration.ofSeconds(2), SHORT.processes(),
+                SHORT.fileBytes(), SHORT.memoryBytes(), SHORT.scratchBytes(), SHORT.outputBytes()));
+        assertEquals(SandboxBuild.MAKE_FAILED, run.result().exitCode(), run.log());
+        assertTrue(run.stoppedBy("CPU time limit of 2 s"), run.result().stopped().toString());
+        assertFalse(run.stoppedBy("time limit of"), run.result().stopped().toString());
+    }
+
+    @Test
+    void eatMemoryMeetsTheAddressSpaceLimit() throws IOException {
+        Run run = hostile("eat-memory", SHORT);
+        assertEquals(SandboxBuild.MAKE_FAILED, run.result().exitCode(), run.log());
+        assertTrue(run.stoppedBy("address space limit 1024 MiB"), run.result().stopped().toString());
+        assertFalse(run.log().contains("eat-memory: got"), run.log());
+    }
+
+    @Test
     void sleepForeverMeetsTheTimeLimit() throws IOException {
         Run run = hostile("sleep-forever", SHORT.withWall(Duration.ofSeconds(5)));
         assertEquals(SandboxBuild.MAKE_FAILED, run.result().exitCode(), run.log());
