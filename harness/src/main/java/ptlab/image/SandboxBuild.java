@@ -46,6 +46,11 @@ import ptlab.host.HostTools;
  *     it started. A pdeathsig on {@code timeout} alone was not enough: timeout's parent is a subshell of
  *     the script's pipeline, which outlived a script killed with -9, and the build ran on to its limit.
  *     Such a kill leaves an empty /tmp/ptlab-sandbox-* folder, nothing mounted.</li>
+ * <li>Root touches the submission's files three times, none following a symlink (a link to /etc/passwd
+ *     resolves against the host's root there, not the image's): {@code cp -a} copies links as links,
+ *     {@code chown -R} without -H/-L changes the link itself, and a product is copied only when it is
+ *     a regular file and its folder's real path lies inside the copy. Stage the sources without
+ *     following links too (the submission unpacker writes none; {@code Trees.copy} follows them).</li>
  * <li>RLIMIT_NPROC counts every process of uid 65534 on the host, so concurrent sandboxed builds share
  *     the process limit; this host runs nothing else as 65534. cgroups (v1 here) would give a memory
  *     limit for the build as a whole; rlimits bound each process only.</li>

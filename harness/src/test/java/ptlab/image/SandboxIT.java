@@ -66,15 +66,17 @@ class SandboxIT {
     }
 
     private Run hostile(String name, SandboxLimits limits) throws IOException {
-        return build(name, HOSTILE.resolve(name), limits);
+        return build(name, Trees.copy(HOSTILE.resolve(name), work.resolve(name + "/src")), limits);
     }
 
-    /** Builds {@code sources} with make in the sandbox and checks that the host is as it was. */
-    private Run build(String name, Path sources, SandboxLimits limits) throws IOException {
+    /**
+     * Builds {@code staged} with make in the sandbox and checks that the host is as it was. Staged as
+     * it is: a copy through Trees would follow the symlinks that a test puts there.
+     */
+    private Run build(String name, Path staged, SandboxLimits limits) throws IOException {
         HostWitness.Files4 files = HostWitness.files();
         long disk = HostWitness.freeDisk();
         int accepted = witness.accepted();
-        Path staged = Trees.copy(sources, work.resolve(name + "/src"));
         Path out = work.resolve(name + "/out");
         Path log = work.resolve(name + "/build.log");
         long t0 = System.nanoTime();
@@ -103,6 +105,23 @@ class SandboxIT {
         Run run = hostile("write-etc", SHORT);
         assertEquals(0, run.result().exitCode(), run.log());
         assertTrue(run.log().contains("/etc/ptlab-pwned: Read-only file system"), run.log());
+    }
+
+    /**
+     * Symlinks in the sources themselves, to host paths: root copies the sources in, chowns them and
+     * copies products out, and none of that may follow a link to the host's files.
+     */
+    @Test
+    void symlinksInTheSourcesReachNothingOfTheHost() throws IOException {
+        Path staged = Trees.copy(HOSTILE.resolve("write-etc"), work.resolve("symlinks/src"));
+        Files.createSymbolicLink(staged.resolve("host-passwd"), Path.of("/etc/passwd"));
+        Files.createSymbolicLink(staged.resolve("host-root"), Path.of("/"));
+        Run run = build("symlinks", staged, SHORT);
+        assertEquals(0, run.result().exitCode(), run.log());
+        assertEquals(0, Files.getAttribute(Path.of("/etc/passwd"), "unix:uid"), "the host's /etc/passwd was chowned");
+        assertEquals(0, Files.getAttribute(Path.of("/"), "unix:uid"), "the host's / was chowned");
+        assertFalse(Files.exists(run.out().resolve("host-passwd")), "a symlink came out as a product");
+        assertTrue(run.log().contains("product host-passwd is not a regular file"), run.log());
     }
 
     @Test
@@ -201,7 +220,7 @@ class SandboxIT {
     @Test
     void studentModuleBuildsAgainstTheImagesKernel() throws IOException {
         Path root = RepoRoot.find();
-        Path staged = work.resolve("student-kmod-src");
+        Path staged = work.resolve("student-kmod/src");
         Trees.copy(Path.of("harness/src/test/resources/submissions/student-kmod"), staged);
         try (Stream<Path> s = Files.list(root.resolve("kmod/lkp25p3"))) {
             for (Path f : s.filter(p -> p.toString().matches(".*\\.[ch]$")).toList()) {
