@@ -24,7 +24,7 @@ import ptlab.host.HostTools;
 public final class NativeBuilder {
     /** The script's exit status when make itself failed: the sources are at fault, not the host. */
     public static final int MAKE_FAILED = 99;
-    private static final String SCRIPT = script();
+    private static final String SCRIPT = script("native-build.sh");
 
     private NativeBuilder() {
     }
@@ -77,10 +77,11 @@ public final class NativeBuilder {
         return HostCommand.of(argv).log(log).timeout(timeout).runAllowingFailure();
     }
 
-    private static String script() {
-        try (InputStream in = NativeBuilder.class.getResourceAsStream("native-build.sh")) {
+    /** A shell script kept beside this class in the jar. */
+    static String script(String name) {
+        try (InputStream in = NativeBuilder.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("native-build.sh missing from the jar");
+                throw new IllegalStateException(name + " missing from the jar");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
