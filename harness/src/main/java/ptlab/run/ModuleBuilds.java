@@ -10,6 +10,8 @@ import ptlab.HarnessException;
 import ptlab.Outcome;
 import ptlab.image.Image;
 import ptlab.image.NativeBuilder;
+import ptlab.image.SandboxBuild;
+import ptlab.image.SandboxLimits;
 import ptlab.plan.Builds;
 import ptlab.plan.GuestPaths;
 import ptlab.plan.Step;
@@ -28,6 +30,8 @@ import ptlab.progress.Progress;
 final class ModuleBuilds {
     /** Seconds a student's build may take (in the guest; the sandbox has its own limits). */
     static final long UNTRUSTED_LIMIT_S = 300;
+    /** Where a stranger's code was built natively: in {@link SandboxBuild}'s sandbox. */
+    static final String SANDBOXED = "native-sandbox";
     private final BuildCache cache;
     private final Image image;
     private final Map<String, String> sources;
@@ -35,6 +39,7 @@ final class ModuleBuilds {
     private final Progress progress;
     private final RunFolder folder;
     private final String nativeUnavailable;
+    private final String sandboxUnavailable;
     private final Builds where;
 
     ModuleBuilds(BuildCache cache, Image image, Map<String, String> sources, RunManifest manifest, Progress progress,
@@ -47,6 +52,7 @@ final class ModuleBuilds {
         this.folder = folder;
         this.where = where;
         this.nativeUnavailable = where == Builds.GUEST ? "in-guest builds asked for" : NativeBuilder.unavailable();
+        this.sandboxUnavailable = where == Builds.GUEST ? "in-guest builds asked for" : SandboxBuild.unavailable();
     }
 
     void build(Step.Build b, StepRunner runner) {
@@ -64,6 +70,14 @@ final class ModuleBuilds {
             return;
         }
         // a stranger's code never runs natively as root: only in the sandbox, else in the guest
+        if (b.untrusted() && sandboxUnavailable == null) {
+            Path staging = cache.staging(key);
+            if (buildSandboxed(b, staging)) {
+                upload(cache.commit(key, staging, manifestWarnings(b), SANDBOXED), b, runner);
+                return;
+            }
+            BuildCache.discard(staging);
+        }
         if (nativeUnavailable == null && !b.untrusted()) {
             Path staging = cache.staging(key);
             long warnings = buildNatively(b, staging);
@@ -125,6 +139,46 @@ final class ModuleBuilds {
         record(b, warnings, Builds.NATIVE.label());
         manifest.step(StepRecord.ok(b.name(), t0, b.make(), "native build in the image's userspace"));
         return warnings;
+    }
+
+    /**
+     * Builds a stranger's code on the host in {@link SandboxBuild}'s sandbox; false when the host could not
+     * (the caller builds in the guest). A make that fails or that the sandbox stops is the step's failure,
+     * with what was stopped.
+     */
+    private boolean buildSandboxed(Step.Build b, Path staging) {
+        progress.phase(b.name() + " (native, sandboxed: uid 65534, no network, the image read-only)");
+        long t0 = System.nanoTime();
+        Path log = folder.stepLog(b.name());
+        SandboxBuild.Result r;
+        try {
+            Files.createDirectories(log.getParent());
+            r = SandboxBuild.build(image, folder.stagedSources(), GuestPaths.SRC, b.guestDir(), b.make(),
+                    b.listProducts(), staging, SandboxLimits.defaults(), log);
+        } catch (IOException | HarnessException e) {
+            progress.note("sandboxed build of " + b.component() + " impossible here (" + e.getMessage()
+                    + "); building in the guest");
+            return false;
+        }
+        if (r.exitCode() == SandboxBuild.MAKE_FAILED) {
+            String msg = "step " + b.name() + " failed: command '" + b.make() + "' (sandboxed native build)"
+                    + (r.stopped().isEmpty() ? "" : " stopped by the sandbox: " + String.join("; ", r.stopped()))
+                    + "\n--- last output ---\n" + r.output();
+            manifest.step(StepRecord.failed(b.name(), t0, b.make(), 2, msg));
+            throw new HarnessException(Outcome.FAIL, msg);
+        }
+        if (r.exitCode() != 0) {
+            progress.note("sandboxed build of " + b.component() + " failed on the host side (exit " + r.exitCode()
+                    + ", see " + log + "); building in the guest");
+            return false;
+        }
+        record(b, warnings(log), SANDBOXED);
+        manifest.step(StepRecord.ok(b.name(), t0, b.make(), "sandboxed native build in the image's userspace"));
+        return true;
+    }
+
+    private long manifestWarnings(Step.Build b) {
+        return warnings(folder.stepLog(b.name()));
     }
 
     private void record(Step.Build b, long warnings, String builtBy) {

@@ -168,12 +168,13 @@ final class SubmissionTrials {
                 }
             }
             progress.phase(t.name());
-            g.exec(t.command(), Duration.ofSeconds(t.timeoutS()), null);
+            ExecResult driver = g.exec(t.command(), Duration.ofSeconds(t.timeoutS()), null);
             boolean synced = kmsg.syncWith(g, "ptlab: trial end " + t.part(), Duration.ofSeconds(60));
             g.exec("sync", SHORT);
             g.download(t.outDir(), raw);
             String unload = unload(g, t.module());
-            manifest.step(StepRecord.ok(t.name(), t0, t.command(), unload));
+            manifest.step(StepRecord.ok(t.name(), t0, t.command(), String.format(java.util.Locale.ROOT,
+                    "driver %.1f s; %s", driver.duration().toMillis() / 1000.0, unload)));
             return SubmissionVerdicts.ran(t.part(), raw, kmsg.dropped(), synced, unload);
         } catch (HarnessException e) {
             manifest.step(StepRecord.failed(t.name(), t0, t.command(), null, e.getMessage()));
