@@ -68,10 +68,14 @@ final class StudentHeatmap {
                 HeatmapBuilder.active(rowSum, cols.size(), rowPages), -1, 0, -1, -1);
     }
 
-    /** The hit as pages {@code [from, to)} of the buffer. */
+    /** The hit as pages {@code [from, to)} of the buffer; run-length indices count from the VA the line printed, if any. */
     static long[] pageRange(AccessForms.Hit h, AccessForms.Form form, long base) {
         return switch (form) {
             case PAGE, PAGE_RANGE -> new long[] {h.from(), h.to()};
+            case RUN_LENGTH -> {
+                long shift = h.origin() == 0 || base == 0 ? 0 : Math.floorDiv(h.origin() - base, 4096);
+                yield new long[] {h.from() + shift, h.to() + shift};
+            }
             case MIB_RANGE -> new long[] {h.from() / 4096, h.to() / 4096};
             case VA, VA_RANGE -> new long[] {Math.floorDiv(h.from() - base, 4096), Math.floorDiv(h.to() - base + 4095, 4096)};
         };
