@@ -1,6 +1,7 @@
 package ptlab.judge;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -65,11 +66,17 @@ public final class AccessForms {
         if (bookkeeping(line) != null) {
             return List.of();
         }
-        List<Hit> runs = RunLengthForm.read(line);
-        if (!runs.isEmpty()) {
-            return runs;
+        String lower = line.toLowerCase(Locale.ROOT);
+        if (lower.contains("rle") || lower.contains("runs")) {
+            List<Hit> runs = RunLengthForm.read(line);
+            if (!runs.isEmpty()) {
+                return runs;
+            }
         }
         for (Form f : ORDER) {
+            if (!mayBe(f, lower)) {
+                continue;
+            }
             Matcher m = pattern(f).matcher(line);
             if (!m.find() || m.group("label") != null && NOT_A_COUNT.matcher(m.group("label")).matches()) {
                 continue;
@@ -89,6 +96,23 @@ public final class AccessForms {
             }
         }
         return List.of();
+    }
+
+    /** The line's spans if {@code form} is the first that reads it, else empty: a second walk sees what the first saw. */
+    static List<Hit> read(String line, Form form) {
+        List<Hit> hits = read(line);
+        return hits.isEmpty() || hits.get(0).form() != form ? List.of() : hits;
+    }
+
+    /** Whether the line has the words the form's pattern needs: most lines of a flood are then never matched. */
+    private static boolean mayBe(Form f, String lower) {
+        return switch (f) {
+            case VA_RANGE, VA -> lower.contains("0x");
+            case MIB_RANGE -> lower.indexOf('-') >= 0 && lower.indexOf('m') >= 0;
+            case PAGE_RANGE -> lower.contains("pag") && (lower.indexOf('-') >= 0 || lower.contains(".."));
+            case PAGE -> lower.contains("pag") || lower.contains("pg") || lower.contains("idx") || lower.contains("index");
+            case RUN_LENGTH -> false;
+        };
     }
 
     /** The bookkeeping word a line starts with ({@code heat_done}, {@code scan_start}), or null for any other line. */

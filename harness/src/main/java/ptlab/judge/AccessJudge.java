@@ -1,16 +1,12 @@
 package ptlab.judge;
 
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.regex.Pattern;
 import ptlab.analysis.Fmt;
 import ptlab.analysis.Heatmap;
 import ptlab.analysis.HeatmapBuilder;
 import ptlab.analysis.OracleResult;
 import ptlab.parse.AccessParams;
+import ptlab.parse.KmsgRecord;
 import ptlab.parse.MarkedWindows;
 import ptlab.parse.MemallocStatus;
 
@@ -47,12 +43,12 @@ public final class AccessJudge {
 
     /** How long the student's program ran between the markers, and what says so. */
     record Window(double seconds, String how) {
-        static Window of(MarkedWindows.Window w, MemallocStatus status, MemallocPrinted printed) {
+        static Window of(KmsgRecord begin, KmsgRecord end, MemallocStatus status, MemallocPrinted printed) {
             String asked = printed.durationS() > 0 ? "memalloc's own duration_s=" + printed.durationS()
                     : status != null && status.durationS() > 0 ? "the harness asked for " + status.durationS() + " s" : "";
             String tail = asked.isEmpty() ? "" : " (" + asked + ")";
-            if (w.end() != null) {
-                double s = Math.max(0, w.end().tsUsec() - w.begin().tsUsec()) / 1e6;
+            if (end != null) {
+                double s = Math.max(0, end.tsUsec() - begin.tsUsec()) / 1e6;
                 return new Window(s, "in the " + Fmt.sig3(s) + " s between the markers" + tail);
             }
             if (status != null && status.ranS() > 0) {
@@ -63,52 +59,45 @@ public final class AccessJudge {
         }
     }
 
+    /** The window's lines, held in memory. */
     public static Result judge(MarkedWindows.Window w, MemallocStatus status, String memallocOut) {
+        return judge(w.begin(), w.end(), MarkedWindows.walk(w), status, memallocOut, "");
+    }
+
+    /**
+     * The window's lines walked twice, never held: once to count the forms, once to build the heatmap of the form
+     * that reads the most lines.
+     *
+     * @param end      the end marker, or null
+     * @param outNote  what was left out of memallocOut, as a clause, or empty
+     */
+    public static Result judge(KmsgRecord begin, KmsgRecord end, MarkedWindows.Walk lines, MemallocStatus status,
+            String memallocOut, String outNote) {
         MemallocPrinted printed = MemallocPrinted.of(memallocOut);
-        Window time = Window.of(w, status, printed);
+        Window time = Window.of(begin, end, status, printed);
         AccessParams p = new AccessParams(GIB, printed.hotEnd(), printed.warmStart(), printed.warmEnd(),
                 Math.max(1, (long) Math.ceil(time.seconds())), 100, 1000, "unknown");
-        String program = program(status, memallocOut);
-        List<MarkedWindows.Line> lines = w.lines();
-        String excerpt = Lines.excerpt(lines, 12);
-        String perSecond = perSecond(w);
-        if (lines.isEmpty()) {
+        String program = program(status, memallocOut) + outNote;
+        AccessTally tally = new AccessTally(begin.tsUsec());
+        lines.each(tally::add);
+        String excerpt = tally.excerpt();
+        String perSecond = tally.perSecond(end == null ? -1 : end.tsUsec());
+        if (tally.lines() == 0) {
             return new Result(OracleResult.fail(NAME, "nothing logged between the access markers" + program), null, p, null, "",
                     excerpt, perSecond);
         }
-        Map<AccessForms.Form, List<Timed>> byForm = new EnumMap<>(AccessForms.Form.class);
-        Map<AccessForms.Form, Integer> linesByForm = new EnumMap<>(AccessForms.Form.class);
-        Map<String, Integer> bookkeeping = new TreeMap<>();
-        for (MarkedWindows.Line l : lines) {
-            String tag = AccessForms.bookkeeping(l.text());
-            if (tag != null) {
-                bookkeeping.merge(tag, 1, Integer::sum);
-                continue;
-            }
-            List<AccessForms.Hit> hits = AccessForms.read(l.text());
-            if (!hits.isEmpty()) {
-                List<Timed> into = byForm.computeIfAbsent(hits.get(0).form(), f -> new ArrayList<>());
-                hits.forEach(h -> into.add(new Timed(l.tsUsec(), h)));
-                linesByForm.merge(hits.get(0).form(), 1, Integer::sum);
-            }
-        }
-        AccessForms.Form form = linesByForm.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
-                .orElse(null);
-        int read = form == null ? 0 : linesByForm.get(form);
-        String counted = Fmt.f("%d of %d line(s) read as %s%s", read, lines.size(), form == null ? "none" : form.label(),
-                bookkeeping.isEmpty() ? "" : Fmt.f(" (%d bookkeeping: %s)", bookkeeping.values().stream().mapToInt(i -> i).sum(),
-                        String.join(", ", bookkeeping.keySet())));
-        if (form == null || read < MIN_SHARE * lines.size()) {
+        AccessForms.Form form = tally.form();
+        int read = tally.read(form);
+        if (form == null || read < MIN_SHARE * tally.lines()) {
             return new Result(OracleResult.needsReview(NAME, Fmt.f("%d line(s) between the markers, %d in a known form%s;"
-                    + " lines per second: %s; a person must read them (excerpt in the report)", lines.size(), read,
+                    + " lines per second: %s; a person must read them (excerpt in the report)", tally.lines(), read,
                     form == null ? "" : " (" + form.label() + ")", perSecond) + program), null, p, form, "", excerpt, perSecond);
         }
-        List<Timed> hits = byForm.get(form);
         long base = 0;
         String baseNote = "";
-        long origin = hits.stream().mapToLong(t -> t.hit().origin()).filter(o -> o != 0).findFirst().orElse(0);
+        long origin = tally.origin(form);
         if (form == AccessForms.Form.VA || form == AccessForms.Form.VA_RANGE) {
-            base = printed.base() >= 0 ? printed.base() : hits.stream().mapToLong(t -> t.hit().from()).min().orElse(0) & ~0xfffL;
+            base = printed.base() >= 0 ? printed.base() : tally.lowest(form) & ~0xfffL;
             baseNote = printed.base() >= 0 ? printed.baseNote()
                     : "buffer start " + Fmt.hex(base) + " taken as the lowest VA logged (memalloc printed no address)";
         } else if (form == AccessForms.Form.RUN_LENGTH && origin != 0) {
@@ -116,13 +105,11 @@ public final class AccessJudge {
             baseNote = "page 0 at the module's addr=" + Fmt.hex(origin) + "; " + (printed.base() >= 0 ? printed.baseNote()
                     : "taken as the buffer start (memalloc printed no address)");
         }
-        Heatmap h = StudentHeatmap.build(hits, form, base, w.begin().tsUsec(), p);
-        return new Result(check(h, p, counted, time, printed.regionNote(), baseNote, program), h, p, form, baseNote, excerpt,
-                perSecond);
-    }
-
-    /** One recognised span and when it was logged. */
-    record Timed(long tsUsec, AccessForms.Hit hit) {
+        StudentHeatmap builder = new StudentHeatmap(form, base, begin.tsUsec(), p);
+        lines.each(l -> AccessForms.read(l.text(), form).forEach(hit -> builder.add(l.tsUsec(), hit)));
+        Heatmap h = builder.build();
+        return new Result(check(h, p, tally.counted(form), time, printed.regionNote(), baseNote, program), h, p, form, baseNote,
+                excerpt, perSecond);
     }
 
     static OracleResult check(Heatmap h, AccessParams p, String counted, Window time, String regionNote, String baseNote,
@@ -160,24 +147,6 @@ public final class AccessJudge {
             sb.append(Fmt.f("; it ended after less than half of its %d s", s.durationS()));
         }
         return sb.toString();
-    }
-
-    /** {@code min 0, median 1,024, max 1,030 over 120 s}: lines the student logged per second of the window. */
-    static String perSecond(MarkedWindows.Window w) {
-        if (w.lines().isEmpty()) {
-            return "none";
-        }
-        long t0 = w.begin().tsUsec();
-        long last = (w.end() != null ? w.end().tsUsec() : w.lines().get(w.lines().size() - 1).tsUsec()) - t0;
-        int secs = (int) Math.max(1, (last + 999_999) / 1_000_000);
-        long[] n = new long[secs];
-        for (MarkedWindows.Line l : w.lines()) {
-            n[(int) Math.max(0, Math.min(secs - 1, (l.tsUsec() - t0) / 1_000_000))]++;
-        }
-        long[] s = n.clone();
-        java.util.Arrays.sort(s);
-        return Fmt.f("min %s, median %s, max %s over %d s", Fmt.count(s[0]), Fmt.count(s[s.length / 2]),
-                Fmt.count(s[s.length - 1]), secs);
     }
 
     /** For the heatmap's rows: how the builder of the reference scanner sizes them. */
