@@ -1,19 +1,23 @@
 package ptlab.judge;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The per-second report lines of an access scanner that can be read without a person: a count for one page
+ * The per-second report lines of an access scanner that can be read without a person: run-length values from a page
+ * index ({@code first=0 rle=10*131072,0*131073}, see {@link RunLengthForm}), a count for one page
  * ({@code page 1234: 56}, {@code idx=1234 count=56}), for one VA ({@code 0x7f..: 56}, {@code va=0x.. freq=56}), or
  * for a range of VAs, pages or MiB offsets ({@code [0x..-0x..] 56}, {@code pages 0-255: 9}, {@code 0MB-256MB: 9.8}).
- * A range's value is taken as the value of each of its pages.
+ * A range's value is taken as the value of each of its pages. The most specific form is tried first, a number
+ * labelled as a size or a sequence ({@code addr=0x.. pages=262145}, {@code len=}, {@code seq=}) is no count, and a
+ * module's bookkeeping lines ({@code heat_done ...}, {@code scan_start ...}) are no reports at all.
  */
 public final class AccessForms {
     /** What a line counts: pages by index in the buffer, by VA, or by MiB offset. */
     public enum Form {
-        VA_RANGE("VA range with count"), MIB_RANGE("MiB-offset range with count"), PAGE_RANGE("page-index range with count"),
+        RUN_LENGTH("run-length page values"), VA_RANGE("VA range with count"), MIB_RANGE("MiB-offset range with count"), PAGE_RANGE("page-index range with count"),
         PAGE("page index with count"), VA("VA with count");
 
         private final String label;
@@ -28,13 +32,23 @@ public final class AccessForms {
     }
 
     /**
-     * One recognised line: {@code [from, to)} in pages (PAGE forms), in bytes of VA (VA forms) or in bytes of offset
-     * (MIB_RANGE); {@code value} the access count or frequency printed for each page.
+     * One recognised span: {@code [from, to)} in pages (PAGE and RUN_LENGTH forms), in bytes of VA (VA forms) or in
+     * bytes of offset (MIB_RANGE); {@code value} the access count or frequency printed for each page; {@code origin}
+     * the VA of page index 0 when the line printed it (RUN_LENGTH), else 0.
      */
-    public record Hit(Form form, long from, long to, double value) {
+    public record Hit(Form form, long from, long to, double value, long origin) {
+        public Hit(Form form, long from, long to, double value) {
+            this(form, from, to, value, 0);
+        }
     }
 
-    private static final String SEP = "\\s*[\\])]?\\s*[:=,|]?\\s*(?:\\(?[a-z_/]+\\)?\\s*[:=]?\\s*)?";
+    private static final String SEP = "\\s*[\\])]?\\s*[:=,|]?\\s*(?:\\(?(?<label>[a-z_/]+)\\)?\\s*[:=]?\\s*)?";
+    /** Labels of numbers that are sizes, positions or sequence numbers, never an access count. */
+    private static final Pattern NOT_A_COUNT = Pattern.compile("(?i)n?r?_?pages?|npages|len|length|size|bytes|pid|seq|gran"
+            + "|part|first|start|end|scans?|t|t_ms|ms|s|\\w+_ms|\\w+_s|\\w+_ns|present|nr|total");
+    /** A line whose first word (after any {@code module:} prefix) says it starts, ends or closes something. */
+    private static final Pattern BOOKKEEPING = Pattern.compile("(?i)^(?:[\\w.-]+:\\s*)?(\\w*_(?:done|start|started|stop|stopped"
+            + "|end|begin|gone|summary)|start|started|stop|stopped|done|begin|end|loaded|unloaded|summary)(?![\\w-])");
     private static final String VALUE = "(\\d+(?:\\.\\d+)?)(?![0-9a-z.])";
     private static final Pattern VA_RANGE = Pattern.compile("(?i)(0x[0-9a-f]+)\\s*-\\s*(0x[0-9a-f]+)" + SEP + VALUE);
     private static final Pattern MIB_RANGE = Pattern.compile("(?i)(\\d+)\\s*(?:mib|mb|m)?\\s*-\\s*(\\d+)\\s*(?:mib|mb|m)(?![a-z])" + SEP + VALUE);
@@ -47,27 +61,64 @@ public final class AccessForms {
     private AccessForms() {
     }
 
-    /** The line's hit in the first form that reads it, or null. */
-    public static Hit read(String line) {
+    /** The line's spans in the most specific form that reads it; empty for bookkeeping and unknown lines. */
+    public static List<Hit> read(String line) {
+        if (bookkeeping(line) != null) {
+            return List.of();
+        }
+        String lower = line.toLowerCase(Locale.ROOT);
+        if (lower.contains("rle") || lower.contains("runs")) {
+            List<Hit> runs = RunLengthForm.read(line);
+            if (!runs.isEmpty()) {
+                return runs;
+            }
+        }
         for (Form f : ORDER) {
+            if (!mayBe(f, lower)) {
+                continue;
+            }
             Matcher m = pattern(f).matcher(line);
-            if (!m.find()) {
+            if (!m.find() || m.group("label") != null && NOT_A_COUNT.matcher(m.group("label")).matches()) {
                 continue;
             }
             try {
                 double value = Double.parseDouble(m.group(m.groupCount()));
-                return switch (f) {
+                return List.of(switch (f) {
                     case VA_RANGE -> new Hit(f, hex(m.group(1)), hex(m.group(2)), value);
                     case MIB_RANGE -> new Hit(f, Long.parseLong(m.group(1)) << 20, Long.parseLong(m.group(2)) << 20, value);
                     case PAGE_RANGE -> new Hit(f, Long.parseLong(m.group(1)), Long.parseLong(m.group(2)) + 1, value);
                     case PAGE -> new Hit(f, Long.parseLong(m.group(1)), Long.parseLong(m.group(1)) + 1, value);
                     case VA -> new Hit(f, hex(m.group(1)), hex(m.group(1)) + 4096, value);
-                };
+                    case RUN_LENGTH -> throw new IllegalStateException("read by RunLengthForm");
+                });
             } catch (NumberFormatException e) {
-                return null;
+                return List.of();
             }
         }
-        return null;
+        return List.of();
+    }
+
+    /** The line's spans if {@code form} is the first that reads it, else empty: a second walk sees what the first saw. */
+    static List<Hit> read(String line, Form form) {
+        List<Hit> hits = read(line);
+        return hits.isEmpty() || hits.get(0).form() != form ? List.of() : hits;
+    }
+
+    /** Whether the line has the words the form's pattern needs: most lines of a flood are then never matched. */
+    private static boolean mayBe(Form f, String lower) {
+        return switch (f) {
+            case VA_RANGE, VA -> lower.contains("0x");
+            case MIB_RANGE -> lower.indexOf('-') >= 0 && lower.indexOf('m') >= 0;
+            case PAGE_RANGE -> lower.contains("pag") && (lower.indexOf('-') >= 0 || lower.contains(".."));
+            case PAGE -> lower.contains("pag") || lower.contains("pg") || lower.contains("idx") || lower.contains("index");
+            case RUN_LENGTH -> false;
+        };
+    }
+
+    /** The bookkeeping word a line starts with ({@code heat_done}, {@code scan_start}), or null for any other line. */
+    public static String bookkeeping(String line) {
+        Matcher m = BOOKKEEPING.matcher(line);
+        return m.find() ? m.group(1) : null;
     }
 
     private static Pattern pattern(Form f) {
@@ -77,6 +128,7 @@ public final class AccessForms {
             case PAGE_RANGE -> PAGE_RANGE;
             case PAGE -> PAGE;
             case VA -> VA;
+            case RUN_LENGTH -> throw new IllegalArgumentException("no single pattern");
         };
     }
 

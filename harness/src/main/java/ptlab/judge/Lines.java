@@ -17,12 +17,17 @@ public final class Lines {
 
     /** Up to {@code max} lines as {@code kmsg.txt:N: text}, one a line, and how many more there were. */
     public static String excerpt(List<MarkedWindows.Line> lines, int max) {
+        return excerpt(lines, lines.size(), max);
+    }
+
+    /** The same from the first lines of a window of {@code total} lines. */
+    public static String excerpt(List<MarkedWindows.Line> first, long total, int max) {
         StringBuilder s = new StringBuilder();
-        for (MarkedWindows.Line l : lines.subList(0, Math.min(max, lines.size()))) {
+        for (MarkedWindows.Line l : first.subList(0, Math.min(max, first.size()))) {
             s.append("kmsg.txt:").append(l.kmsgLine()).append(": ").append(cut(l.text())).append('\n');
         }
-        if (lines.size() > max) {
-            s.append("... ").append(lines.size() - max).append(" more line(s)\n");
+        if (total > max) {
+            s.append("... ").append(total - max).append(" more line(s)\n");
         }
         return s.toString().strip();
     }

@@ -3,6 +3,8 @@
  * between the harness's own kmsg markers, in whatever format the student chose, classes every answer
  * against a truth the harness took itself (the PA of each VA written, /proc/1/maps, the region the
  * workload touched) and says why, quoting the student's own lines. Pure functions of parsed raw files;
- * no I/O, no VM. A log no reader here understands is never a silent pass or fail: it needs review.
+ * no VM; the access judge walks its window's lines through a {@link ptlab.parse.MarkedWindows.Walk}, so a
+ * module that floods the log is read again from the file rather than held. A log no reader here
+ * understands is never a silent pass or fail: it needs review.
  */
 package ptlab.judge;

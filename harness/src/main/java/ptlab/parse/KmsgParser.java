@@ -3,6 +3,7 @@ package ptlab.parse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** Parses raw/kmsg.txt, the /dev/kmsg stream as read, one record per line. */
 public final class KmsgParser {
@@ -12,8 +13,26 @@ public final class KmsgParser {
     public static KmsgLog parse(Path file) {
         List<KmsgRecord> records = new ArrayList<>();
         List<KmsgLog.Gap> gaps = new ArrayList<>();
-        long lost = 0;
-        int outOfOrder = 0;
+        long[] lost = {0};
+        int[] outOfOrder = {0};
+        each(file, r -> {
+            if (!records.isEmpty()) {
+                long prev = records.get(records.size() - 1).seq();
+                if (r.seq() <= prev) {
+                    outOfOrder[0]++;
+                } else if (r.seq() > prev + 1) {
+                    long missing = r.seq() - prev - 1;
+                    lost[0] += missing;
+                    gaps.add(new KmsgLog.Gap(prev, r.seq(), missing, r.line()));
+                }
+            }
+            records.add(r);
+        });
+        return new KmsgLog(file, records, lost[0], gaps, outOfOrder[0]);
+    }
+
+    /** Every record of the file in order, one at a time, none kept: for logs too large to hold. */
+    public static void each(Path file, Consumer<KmsgRecord> sink) {
         try (LineReader in = LineReader.open(file)) {
             String s;
             while ((s = in.next()) != null) {
@@ -21,21 +40,9 @@ public final class KmsgParser {
                     // dictionary continuation lines (" SUBSYSTEM=...") carry nothing we use
                     continue;
                 }
-                KmsgRecord r = parseLine(in, s);
-                if (!records.isEmpty()) {
-                    long prev = records.get(records.size() - 1).seq();
-                    if (r.seq() <= prev) {
-                        outOfOrder++;
-                    } else if (r.seq() > prev + 1) {
-                        long missing = r.seq() - prev - 1;
-                        lost += missing;
-                        gaps.add(new KmsgLog.Gap(prev, r.seq(), missing, r.line()));
-                    }
-                }
-                records.add(r);
+                sink.accept(parseLine(in, s));
             }
         }
-        return new KmsgLog(file, records, lost, gaps, outOfOrder);
     }
 
     private static KmsgRecord parseLine(LineReader in, String s) {

@@ -2,6 +2,7 @@ package ptlab.parse;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The kmsg records the harness fenced with its own marker records ({@code ptlab: xlate begin i=3 ...} ..
@@ -40,6 +41,17 @@ public final class MarkedWindows {
         }
     }
 
+    /** A window's lines that can be walked more than once: from memory, or read again from the file each time. */
+    @FunctionalInterface
+    public interface Walk {
+        void each(Consumer<Line> sink);
+    }
+
+    /** The window's lines as a walk. */
+    public static Walk walk(Window w) {
+        return w.lines()::forEach;
+    }
+
     /**
      * Every window opened by a record starting with {@code beginPrefix} and closed by the next record starting
      * with {@code endPrefix}; a begin before the end closes the open window unclosed.
@@ -62,16 +74,21 @@ public final class MarkedWindows {
                     open = null;
                 }
             } else if (open != null) {
-                for (String s : m.split("\n")) {
-                    if (!s.isBlank()) {
-                        lines.add(new Line(r.line(), r.tsUsec(), s.strip()));
-                    }
-                }
+                lines(r, lines::add);
             }
         }
         if (open != null) {
             out.add(new Window(open, null, lines));
         }
         return out;
+    }
+
+    /** The record's message as window lines: split, stripped, blank ones left out. */
+    static void lines(KmsgRecord r, Consumer<Line> sink) {
+        for (String s : r.message().split("\n")) {
+            if (!s.isBlank()) {
+                sink.accept(new Line(r.line(), r.tsUsec(), s.strip()));
+            }
+        }
     }
 }

@@ -1,10 +1,5 @@
 package ptlab.render;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import ptlab.analysis.Fmt;
@@ -12,10 +7,10 @@ import ptlab.analysis.Heatmap;
 import ptlab.analysis.OracleResult;
 import ptlab.chart.Figure;
 import ptlab.chart.HeatmapFigure;
+import ptlab.files.TextEnds;
 import ptlab.judge.AccessJudge;
-import ptlab.parse.KmsgParser;
-import ptlab.parse.MarkedWindows;
 import ptlab.parse.MemallocStatus;
+import ptlab.parse.StreamedWindow;
 import ptlab.report.Block;
 import ptlab.report.HeatmapCaptions;
 import ptlab.report.Section;
@@ -25,23 +20,28 @@ final class SubmissionAccess {
     static final String TITLE = "Submission 2.4: page access monitoring";
     static final String PART = "access";
 
+    /** How much of each end of memalloc.out is read: its parameter line comes first, its last lines are shown. */
+    static final int OUT_LIMIT = 1 << 20;
+
     private SubmissionAccess() {
     }
 
     static final SubmissionGate.Part SPEC = new SubmissionGate.Part(TITLE, PART, AccessJudge.NAME,
             List.of("kmsg.txt", "memalloc.status"), SubmissionAccess::judged);
 
-    /** The section of a part that ran, with every file there. */
+    /** The section of a part that ran, with every file there; the kmsg and memalloc.out are never read whole. */
     private static Section judged(RenderContext ctx) {
         MemallocStatus status = MemallocStatus.parse(ctx.run.raw(SubmissionGate.file(PART, "memalloc.status")));
-        String out = text(ctx.run.raw(SubmissionGate.file(PART, "memalloc.out")));
-        List<MarkedWindows.Window> windows = MarkedWindows.between(KmsgParser.parse(ctx.run.raw(SubmissionGate.file(PART,
-                "kmsg.txt"))), "ptlab: access begin", "ptlab: access end");
-        if (windows.isEmpty()) {
+        TextEnds out = TextEnds.read(ctx.run.raw(SubmissionGate.file(PART, "memalloc.out")), OUT_LIMIT);
+        StreamedWindow window = StreamedWindow.last(ctx.run.raw(SubmissionGate.file(PART, "kmsg.txt")), "ptlab: access begin",
+                "ptlab: access end");
+        if (window == null) {
             ctx.oracle(OracleResult.fail(AccessJudge.NAME, "no 'ptlab: access begin' marker in kmsg"));
             return new Section(TITLE, true, List.of(new Block.Paragraph("No access markers in kmsg.")));
         }
-        AccessJudge.Result r = AccessJudge.judge(windows.get(windows.size() - 1), status, out);
+        String outNote = out.cut() ? "; memalloc.out is " + Fmt.size(out.bytes()) + ": only its first " + Fmt.size(OUT_LIMIT)
+                + " read" : "";
+        AccessJudge.Result r = AccessJudge.judge(window.begin(), window.end(), window, status, out.head(), outNote);
         ctx.oracle(r.oracle());
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block.Paragraph(r.oracle().detail() + "."));
@@ -60,18 +60,10 @@ final class SubmissionAccess {
             });
         }
         blocks.add(new Block.Verbatim("The student's lines between the markers (first 12)", r.excerpt()));
-        if (!out.isBlank()) {
-            blocks.add(new Block.Verbatim("memalloc.out (last 10 lines)", tail(out, 10)));
+        if (!out.tail().isBlank()) {
+            blocks.add(new Block.Verbatim("memalloc.out (last 10 lines)", tail(out.tail(), 10)));
         }
         return new Section(TITLE, true, blocks);
-    }
-
-    static String text(Path p) {
-        try {
-            return Files.isRegularFile(p) ? new String(Files.readAllBytes(p), StandardCharsets.UTF_8) : "";
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading " + p, e);
-        }
     }
 
     private static String tail(String s, int n) {

@@ -69,6 +69,26 @@ class SubmissionRenderTest {
         assertTrue(Files.isRegularFile(run.resolve("datasets/submission-translate.csv")));
     }
 
+    /**
+     * The project's own solution run as a submission (bookworm 6.1, TCG; kmsg records before the module loaded and the
+     * empty console logs left out): every judged oracle passes, the part-1 programs are found but not built here.
+     */
+    @Test
+    void theProjectsOwnSolutionPassesEveryJudgedPart() throws Exception {
+        Map<String, OracleResult> o = oracles(render("own-solution"));
+        assertEquals(List.of("memalloc found and built", "pagemap found and built", "lkp25p3 found and built",
+                "part2-memalloc found and built", TranslateJudge.NAME, VmaJudge.NAME, AccessJudge.NAME), List.copyOf(o.keySet()));
+        for (String judged : List.of("lkp25p3 found and built", "part2-memalloc found and built", TranslateJudge.NAME,
+                VmaJudge.NAME, AccessJudge.NAME)) {
+            assertEquals(OracleResult.Status.PASSED, o.get(judged).status(), o.get(judged).toString());
+        }
+        for (String found : List.of("memalloc found and built", "pagemap found and built")) {
+            assertEquals(OracleResult.Status.NOT_APPLICABLE, o.get(found).status(), o.get(found).toString());
+        }
+        assertTrue(o.get(AccessJudge.NAME).detail().startsWith("64 of 130 line(s) read as run-length page values"),
+                o.get(AccessJudge.NAME).detail());
+    }
+
     @Test
     void reviewIsShownAsReviewAndSkippedAndNeverFailsARun() throws Exception {
         Path run = TestFiles.copyTree(Submissions.ROOT.resolve("keyvalue-style"), tmp.resolve("kv"));
