@@ -88,7 +88,12 @@ public final class Reproducer {
             Trees.copy(sources.resolve("workloads"), repo.resolve("workloads"));
             Trees.copy(sources.resolve("kmod"), repo.resolve("kmod"));
             Trees.copy(ImageRef.folder(repoRoot), ImageRef.folder(repo));
-            Path spec = writeSpec(orig.plan(), image, repo.resolve("experiments").resolve(experiment + ".yaml"));
+            // a student's submission runs again from the very copy the run staged, not from where it once was
+            Path submission = Files.isDirectory(sources.resolve("submission")) ? repo.resolve("submission") : null;
+            if (submission != null) {
+                Trees.copy(sources.resolve("submission"), submission);
+            }
+            Path spec = writeSpec(orig.plan(), image, submission, repo.resolve("experiments").resolve(experiment + ".yaml"));
             RunPlan plan = RunPlanner.plan(spec, repo, overrides, Clock.systemUTC());
             RunOrchestrator.UnitResult r = new RunOrchestrator(plan, cache, progress).run(plan.units().get(0));
             Path again = repoRoot.resolve(RunPlanner.RESULTS_FOLDER).resolve(experiment)
@@ -130,8 +135,12 @@ public final class Reproducer {
     }
 
     /** The spec of plan.json as YAML, on one image and one repetition. */
-    private static Path writeSpec(Path planJson, String image, Path out) throws IOException {
+    private static Path writeSpec(Path planJson, String image, Path submission, Path out) throws IOException {
         ExperimentSpec spec = PlanWriter.read(planJson).spec().withImages(List.of(image)).withRepetitions(1);
+        if (submission != null && spec.submission() != null) {
+            spec = spec.withSubmission(new ptlab.spec.SubmissionSpec(submission.toString(), spec.submission().assignment(),
+                    spec.submission().parts(), spec.submission().timeLimitS()));
+        }
         Files.createDirectories(out.getParent());
         // the spec's JSON form (the keys and "2G" sizes it reads back with), written as YAML for the planner
         new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER))
