@@ -66,6 +66,8 @@ final class SubmissionTrials {
                 runner.run(s);
             }
         }
+        // what the guest is (kernel, command line, THP policy), as a reference run collects it
+        first.download(GuestPaths.OUT + "/" + RunFolder.GUEST, folder.guestInfo());
         unit.steps().stream().filter(s -> s instanceof Step.Trial t && t.module() != null).findFirst()
                 .map(s -> ((Step.Trial) s).module()).filter(ko -> built.getOrDefault(MODULE, FAILED).ok())
                 .ifPresent(ko -> symbols(first, ko));
@@ -178,17 +180,12 @@ final class SubmissionTrials {
             return SubmissionVerdicts.ran(t.part(), raw, kmsg.dropped(), synced, unload);
         } catch (HarnessException e) {
             manifest.step(StepRecord.failed(t.name(), t0, t.command(), null, e.getMessage()));
-            progress.note(t.name() + ": " + e.outcome() + " (" + firstLine(e.getMessage()) + ")");
             return SubmissionVerdicts.failed(t.part(), e, raw);
         } finally {
             if (kmsg != null) {
                 kmsg.close();
             }
         }
-    }
-
-    private static String firstLine(String s) {
-        return s == null ? "" : s.lines().findFirst().orElse("");
     }
 
     /** rmmod of the student's module; a module that will not unload is said, not fatal. */
