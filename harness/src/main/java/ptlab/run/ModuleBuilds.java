@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import ptlab.HarnessException;
 import ptlab.Outcome;
@@ -56,36 +57,10 @@ final class ModuleBuilds {
     }
 
     void build(Step.Build b, StepRunner runner) {
-        String key = BuildCache.key(b.component(), image.manifest().cacheKey(), image.manifest().kernelRelease(),
-                sources);
-        // in-guest builds asked for: a product built natively does not stand in for one built in the guest
-        var hit = cache.lookup(key).filter(d -> where != Builds.GUEST || Builds.GUEST.label().equals(BuildCache.builtBy(d)));
-        if (hit.isPresent()) {
-            progress.phase(b.name() + " (from the build cache)");
-            long t0 = System.nanoTime();
-            upload(hit.get(), b, runner);
-            manifest.buildWarnings(b.component(), BuildCache.warnings(hit.get()));
-            manifest.builtBy(b.component(), "cache (built " + BuildCache.builtBy(hit.get()) + ")");
-            manifest.step(StepRecord.ok(b.name(), t0, b.make(), "reused " + key + " from " + hit.get().getParent()));
+        Optional<Path> onHost = buildOnHost(b);
+        if (onHost.isPresent()) {
+            upload(onHost.get(), b, runner);
             return;
-        }
-        // a stranger's code never runs natively as root: only in the sandbox, else in the guest
-        if (b.untrusted() && sandboxUnavailable == null) {
-            Path staging = cache.staging(key);
-            if (buildSandboxed(b, staging)) {
-                upload(cache.commit(key, staging, manifestWarnings(b), SANDBOXED), b, runner);
-                return;
-            }
-            BuildCache.discard(staging);
-        }
-        if (nativeUnavailable == null && !b.untrusted()) {
-            Path staging = cache.staging(key);
-            long warnings = buildNatively(b, staging);
-            if (warnings >= 0) {
-                upload(cache.commit(key, staging, warnings, Builds.NATIVE.label()), b, runner);
-                return;
-            }
-            BuildCache.discard(staging);
         }
         String make = b.untrusted() ? "timeout -s KILL " + UNTRUSTED_LIMIT_S + " sh -c " + quote(b.make()) : b.make();
         ExecResult r = runner.command(b.name(), make, Duration.ofSeconds(b.timeoutS() + UNTRUSTED_LIMIT_S), null);
@@ -98,11 +73,65 @@ final class ModuleBuilds {
             throw new HarnessException(Outcome.FAIL, "step " + b.name() + ": make succeeded but left no product ('"
                     + b.listProducts() + "' printed nothing)\n--- last output ---\n" + r.tail(20));
         }
-        Path staging = cache.staging(key);
+        Path staging = cache.staging(key(b));
         for (String f : names) {
             runner.guest().download(b.guestDir() + "/" + f, staging.resolve(f));
         }
-        cache.commit(key, staging, warnings, Builds.GUEST.label());
+        cache.commit(key(b), staging, warnings, Builds.GUEST.label());
+    }
+
+    private String key(Step.Build b) {
+        return BuildCache.key(b.component(), image.manifest().cacheKey(), image.manifest().kernelRelease(), sources);
+    }
+
+    /**
+     * The products of {@code b} in the build cache: an identical earlier build, or one made now on the host
+     * (natively, or in the sandbox for a stranger's code); empty when only the guest can build it. A make
+     * that fails is the step's failure (FAIL), as in the guest.
+     */
+    Optional<Path> buildOnHost(Step.Build b) {
+        String key = key(b);
+        // in-guest builds asked for: a product built natively does not stand in for one built in the guest
+        var hit = cache.lookup(key).filter(d -> where != Builds.GUEST || Builds.GUEST.label().equals(BuildCache.builtBy(d)));
+        if (hit.isPresent()) {
+            progress.phase(b.name() + " (from the build cache)");
+            long t0 = System.nanoTime();
+            manifest.buildWarnings(b.component(), BuildCache.warnings(hit.get()));
+            manifest.builtBy(b.component(), "cache (built " + BuildCache.builtBy(hit.get()) + ")");
+            manifest.step(StepRecord.ok(b.name(), t0, b.make(), "reused " + key + " from " + hit.get().getParent()));
+            return hit;
+        }
+        // a stranger's code never runs natively as root: only in the sandbox, else in the guest
+        if (b.untrusted() && sandboxUnavailable == null) {
+            Path staging = cache.staging(key);
+            if (buildSandboxed(b, staging)) {
+                return Optional.of(cache.commit(key, staging, manifestWarnings(b), SANDBOXED));
+            }
+            BuildCache.discard(staging);
+        }
+        if (nativeUnavailable == null && !b.untrusted()) {
+            Path staging = cache.staging(key);
+            long warnings = buildNatively(b, staging);
+            if (warnings >= 0) {
+                return Optional.of(cache.commit(key, staging, warnings, Builds.NATIVE.label()));
+            }
+            BuildCache.discard(staging);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Puts the products of a build this run already made into another guest of the run (a submission's
+     * trial), from the build cache, leaving the manifest as the build left it; builds when they are not
+     * there.
+     */
+    void replay(Step.Build b, StepRunner runner) {
+        var hit = cache.lookup(key(b));
+        if (hit.isPresent()) {
+            upload(hit.get(), b, runner);
+        } else {
+            build(b, runner);
+        }
     }
 
     /**

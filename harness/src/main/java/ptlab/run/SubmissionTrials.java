@@ -56,6 +56,32 @@ final class SubmissionTrials {
         this.vm = vm;
     }
 
+    /**
+     * Every build on the host (the harness's drivers natively, the student's code in the sandbox), so no
+     * guest is needed before the trials; false when one can only be built in a guest ({@link #setup} then,
+     * whose builds find these in the cache). A student's build that fails is a verdict.
+     */
+    boolean setupOnHost(RunUnit unit) {
+        for (Step s : setupSteps(unit)) {
+            if (s instanceof Step.Build b) {
+                try {
+                    if (builds.buildOnHost(b).isEmpty()) {
+                        return false;
+                    }
+                    if (b.untrusted()) {
+                        built.put(b.component(), SubmissionVerdicts.Build.built(manifest.builtByOf(b.component()), log(b.name())));
+                    }
+                } catch (HarnessException e) {
+                    if (!b.untrusted() || e.outcome() != Outcome.FAIL) {
+                        throw e;
+                    }
+                    built.put(b.component(), failedBuild(b, e));
+                }
+            }
+        }
+        return true;
+    }
+
     /** The setup steps on {@code first}: uploads, the builds (a student's that fails is a verdict), guest info. */
     void setup(RunUnit unit, Guest first) {
         StepRunner runner = new StepRunner(first, folder, manifest, progress, builds);
@@ -66,11 +92,21 @@ final class SubmissionTrials {
                 runner.run(s);
             }
         }
-        // what the guest is (kernel, command line, THP policy), as a reference run collects it
-        first.download(GuestPaths.OUT + "/" + RunFolder.GUEST, folder.guestInfo());
+        facts(unit, first, runner);
+    }
+
+    /** What the guest is (kernel, command line, THP policy), as a reference run collects it, and the module's symbols. */
+    private void facts(RunUnit unit, Guest g, StepRunner runner) {
+        if (!Files.isDirectory(folder.guestInfo())) {
+            manifest.guest(g.info());
+            manifest.bootToSsh(g.info().bootToReady());
+            unit.steps().stream().filter(s -> s.name().equals(Step.GUEST_INFO)).findFirst().ifPresent(runner::run);
+            g.download(GuestPaths.OUT + "/" + RunFolder.GUEST, folder.guestInfo());
+        }
         unit.steps().stream().filter(s -> s instanceof Step.Trial t && t.module() != null).findFirst()
                 .map(s -> ((Step.Trial) s).module()).filter(ko -> built.getOrDefault(MODULE, FAILED).ok())
-                .ifPresent(ko -> symbols(first, ko));
+                .filter(ko -> !Files.exists(folder.raw("submission/" + SubmissionVerdicts.SYMBOLS)))
+                .ifPresent(ko -> symbols(g, ko));
     }
 
     /**
@@ -94,7 +130,7 @@ final class SubmissionTrials {
         long bootTimeout = ((Step.Boot) unit.step(Step.BOOT).orElseThrow()).timeoutS();
         for (Step s : unit.steps()) {
             if (s instanceof Step.Trial t) {
-                SubmissionVerdicts.PartOutcome o = trial(t, setupSteps(unit), bootTimeout);
+                SubmissionVerdicts.PartOutcome o = trial(unit, t, setupSteps(unit), bootTimeout);
                 verdicts.outcome(o);
                 progress.note(t.name() + ": " + o.verdict() + (o.detail().isEmpty() ? "" : " (" + o.detail() + ")"));
             }
@@ -114,9 +150,13 @@ final class SubmissionTrials {
             if (e.outcome() == Outcome.KERNEL_CRASH) {
                 throw e;
             }
-            progress.note("BUILD_FAILED: " + b.name() + " (see raw/steps/" + b.name() + ".log)");
-            return SubmissionVerdicts.Build.failed(e.getMessage(), log(b.name()));
+            return failedBuild(b, e);
         }
+    }
+
+    private SubmissionVerdicts.Build failedBuild(Step.Build b, HarnessException e) {
+        progress.note("BUILD_FAILED: " + b.name() + " (see raw/steps/" + b.name() + ".log)");
+        return SubmissionVerdicts.Build.failed(e.getMessage(), log(b.name()));
     }
 
     private String log(String step) {
@@ -128,7 +168,7 @@ final class SubmissionTrials {
         }
     }
 
-    private SubmissionVerdicts.PartOutcome trial(Step.Trial t, List<Step> setup, long bootTimeoutS) {
+    private SubmissionVerdicts.PartOutcome trial(RunUnit unit, Step.Trial t, List<Step> setup, long bootTimeoutS) {
         Path raw = folder.raw("submission/" + t.part());
         if (t.missing() != null) {
             return SubmissionVerdicts.PartOutcome.of(t.part(), "MISSING", t.missing(), "");
@@ -156,10 +196,13 @@ final class SubmissionTrials {
             StepRunner runner = new StepRunner(g, folder, manifest, progress, builds);
             for (Step s : setup) {
                 boolean failedBuild = s instanceof Step.Build b && b.untrusted() && !built.get(b.component()).ok();
-                if ((s instanceof Step.Upload || s instanceof Step.Build) && !failedBuild) {
-                    runner.run(s);
+                if (s instanceof Step.Upload u) {
+                    g.upload(folder.dir().resolve(u.from()), u.to());
+                } else if (s instanceof Step.Build b && !failedBuild) {
+                    builds.replay(b, runner);
                 }
             }
+            facts(unit, g, runner);
             kmsg = KmsgStream.start(g, GuestPaths.SRC + "/workloads/kmsgcat", raw.resolve(RunFolder.KMSG), KMSG_LIMIT);
             if (t.module() != null) {
                 ExecResult ins = g.exec("insmod " + quote(t.module()), SHORT);
