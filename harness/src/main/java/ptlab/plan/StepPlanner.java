@@ -39,9 +39,7 @@ final class StepPlanner {
         steps.add(new Step.Boot(Step.BOOT, provider.describeBoot(image, vm), vm.bootTimeoutS(), provider.name()));
         steps.add(new Step.Upload(Step.UPLOAD_SOURCES, "copy the staged workloads/ and kmod/ sources into the guest",
                 t, RunFolder.STAGED_SOURCES, GuestPaths.SRC));
-        steps.add(build(Step.BUILD_WORKLOADS, "workloads", "workloads", "build the workload programs with the"
-                + " guest's gcc", "make -C " + GuestPaths.SRC + "/workloads all kmsgcat",
-                "find . -maxdepth 1 -type f -perm -u+x -printf '%f\\n'", t));
+        steps.add(buildWorkloads(t));
         steps.add(new Step.GuestCommand(Step.GUEST_INFO, "record the guest's kernel, command line, THP policy,"
                 + " memory and gcc", t, script("guest-info.sh"), List.of("raw/guest/"), null));
         steps.add(new Step.KmsgStream(Step.KMSG_STREAM, "stream /dev/kmsg (from the oldest record) into"
@@ -65,6 +63,16 @@ final class StepPlanner {
         steps.add(new Step.Render(Step.RENDER, "parse raw/ into datasets, check the oracles, draw the figures and"
                 + " write report.html and report.md (no VM)", t));
         return steps;
+    }
+
+    /**
+     * The harness's own programs, every one of them: a submission's run uses the same step, so the build
+     * cache's workloads entry always holds them all.
+     */
+    static Step.Build buildWorkloads(long timeout) {
+        return build(Step.BUILD_WORKLOADS, "workloads", "workloads", "build the workload programs with the"
+                + " guest's gcc", "make -C " + GuestPaths.SRC + "/workloads all kmsgcat",
+                "find . -maxdepth 1 -type f -perm -u+x -printf '%f\\n'", timeout);
     }
 
     private static Step.Build build(String name, String component, String dir, String what, String make,

@@ -47,10 +47,7 @@ final class SubmissionSteps {
                 provider.name()));
         steps.add(new Step.Upload(Step.UPLOAD_SOURCES, "copy the harness's drivers (workloads/) and the submission's"
                 + " copy into the guest", t, ptlab.runfolder.RunFolder.STAGED_SOURCES, GuestPaths.SRC));
-        steps.add(new Step.Build(Step.BUILD_WORKLOADS, "build the harness's own drivers with the guest's gcc, or reuse"
-                + " an identical earlier build", t, "workloads", GuestPaths.SRC + "/workloads",
-                "make -C " + GuestPaths.SRC + "/workloads xlatedrive kmsgcat",
-                "cd " + GuestPaths.SRC + "/workloads && ls xlatedrive kmsgcat"));
+        steps.add(StepPlanner.buildWorkloads(t));
         steps.add(new Step.GuestCommand(Step.GUEST_INFO, "record the guest's kernel, command line, THP policy, memory"
                 + " and gcc", t, GuestPaths.script("guest-info.sh"), List.of("raw/guest/"), null));
         PartResult module = part(f, Part.LKP25P3);
