@@ -8,6 +8,7 @@ import ptlab.files.Trees;
 import ptlab.guest.GuestProvider;
 import ptlab.spec.AccessWorkload;
 import ptlab.spec.ExperimentSpec;
+import ptlab.spec.PagetableWorkload;
 import ptlab.spec.SubmissionSpec;
 import ptlab.spec.VmaDumpWorkload;
 import ptlab.spec.XlateWorkload;
@@ -33,6 +34,7 @@ final class SubmissionSteps {
     static final long TRANSLATE_VAS = 4096;
     static final String BUILD_MODULE = "build-submission-lkp25p3";
     static final String BUILD_MEMALLOC = "build-submission-memalloc";
+    static final String BUILD_PAGETABLE = "build-submission-pagetable";
 
     private SubmissionSteps() {
     }
@@ -72,26 +74,51 @@ final class SubmissionSteps {
                 + " s + " + limit + " s with their module loaded, between kernel-log markers",
                 trialDeadline(limit, a.durationS()), "access", ko, GuestPaths.script("sub-access.sh", prog == null ? "" : prog, a.durationS(),
                         limit), GuestPaths.OUT + "/submission/access", accessMissing)));
+        PartResult pagetable = part(f, Part.PAGETABLE);
+        String pt = pagetable instanceof PartResult.Found m ? pagetableBuild(m, t, steps) : null;
+        String param = pagetable instanceof PartResult.Found m ? pidParameter(m) : "pid";
+        spec.workload(PagetableWorkload.class).ifPresent(w -> steps.add(new Step.Trial(Step.TRIAL_PREFIX + "pagetable",
+                "load the student's pagetable module with " + param + "=<pid> of a process the harness holds (a "
+                + w.size() + " buffer, every page written), between kernel-log markers; the truth is the harness's"
+                + " pagemap of that buffer", trialDeadline(limit, 0), "pagetable", null,
+                GuestPaths.script("sub-pagetable.sh", pt == null ? "" : pt, param, w.size().bytes(), limit),
+                GuestPaths.OUT + "/submission/pagetable", missing(pagetable))));
         steps.add(new Step.Render(Step.RENDER, "parse raw/, judge each part against the harness's own truths, draw"
                 + " the student's figures and write report.html and report.md (no VM)", t));
         return steps;
     }
 
     private static String moduleBuild(PartResult.Found m, long t, List<Step> steps) {
-        String dir = DIR + "/" + folderOf(m.buildFile() != null ? m.buildFile().getParent() : m.folder());
-        String makeDir = m.makefile() != null ? DIR + "/" + folderOf(m.makefile().getParent()) : dir;
+        String dir = at(m.buildFile() != null ? m.buildFile().getParent() : m.folder());
+        String makeDir = m.makefile() != null ? at(m.makefile().getParent()) : dir;
         steps.add(new Step.Build(BUILD_MODULE, "build the student's module " + m.module() + ".ko with their own"
                 + " Makefile against the guest kernel's headers (a stranger's code: sandboxed)", t,
                 "submission-lkp25p3", dir, "make -C " + q(makeDir), "cd " + q(dir) + " && ls " + q(m.module() + ".ko"), true));
         return dir + "/" + m.module() + ".ko";
     }
 
+    private static String pagetableBuild(PartResult.Found m, long t, List<Step> steps) {
+        String dir = at(m.buildFile() != null ? m.buildFile().getParent() : m.folder());
+        String makeDir = m.makefile() != null ? at(m.makefile().getParent()) : dir;
+        steps.add(new Step.Build(BUILD_PAGETABLE, "build the student's pagetable module " + m.module() + ".ko with"
+                + " their own Makefile against the guest kernel's headers (a stranger's code: sandboxed)", t,
+                "submission-pagetable", dir, "make -C " + q(makeDir), "cd " + q(dir) + " && ls " + q(m.module() + ".ko"),
+                true));
+        return dir + "/" + m.module() + ".ko";
+    }
+
+    /** The module parameter that takes the pid, as the finder read it ("has module parameter 'pid'"). */
+    static String pidParameter(PartResult.Found m) {
+        java.util.regex.Matcher p = java.util.regex.Pattern.compile("module parameter '(\\w+)'").matcher(m.reason());
+        return p.find() ? p.group(1) : "pid";
+    }
+
     private static String memallocBuild(PartResult.Found p, long t, List<Step> steps) {
-        String dir = DIR + "/" + folderOf(p.folder());
+        String dir = at(p.folder());
         String name = baseName(p.sources().get(0));
         String sources = String.join(" ", p.sources().stream().filter(s -> s.toString().endsWith(".c"))
                 .map(s -> q(s.getFileName().toString())).toList());
-        String makeDir = p.makefile() != null ? DIR + "/" + folderOf(p.makefile().getParent()) : dir;
+        String makeDir = p.makefile() != null ? at(p.makefile().getParent()) : dir;
         steps.add(new Step.Build(BUILD_MEMALLOC, "build the student's Part 2 memalloc: their Makefile's target "
                 + name + ", else gcc on their sources (a stranger's code: sandboxed)", t, "submission-memalloc",
                 dir, "cd " + q(dir) + " && { make -C " + q(makeDir) + " " + q(name) + " && [ -x " + q(name)
@@ -141,8 +168,9 @@ final class SubmissionSteps {
         return r instanceof PartResult.Missing m ? "MISSING: " + r.part().description() + ": " + m.why() : null;
     }
 
-    private static String folderOf(Path p) {
-        return p == null ? "." : p.toString().isEmpty() ? "." : p.toString();
+    /** The guest path of a folder of the submission (null or empty: its top). */
+    private static String at(Path p) {
+        return p == null || p.toString().isEmpty() ? DIR : DIR + "/" + p;
     }
 
     private static String baseName(Path source) {

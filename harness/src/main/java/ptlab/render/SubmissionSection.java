@@ -21,7 +21,8 @@ final class SubmissionSection {
     /** The part of parts.json that holds the kernel module every Part 2 oracle drives. */
     static final String MODULE = "lkp25p3";
     /** The judged parts, in report order: a new part is one class and one line here. */
-    static final List<SubmissionGate.Part> PARTS = List.of(SubmissionTranslate.SPEC, SubmissionVma.SPEC, SubmissionAccess.SPEC);
+    static final List<SubmissionGate.Part> PARTS = List.of(SubmissionTranslate.SPEC, SubmissionVma.SPEC, SubmissionAccess.SPEC,
+            SubmissionPagetable.SPEC);
 
     private SubmissionSection() {
     }
@@ -34,8 +35,10 @@ final class SubmissionSection {
         List<Section> out = new ArrayList<>();
         String buildFailure = "";
         String partsFile = RunFolder.SUBMISSION + "/" + SubmissionParts.FILE;
+        List<String> trials = new SubmissionParts("", null).trials();
         if (ctx.run.exists(partsFile)) {
             SubmissionParts parts = SubmissionParts.read(ctx.run.raw(partsFile));
+            trials = parts.trials();
             out.add(parts(ctx, parts));
             buildFailure = parts.parts().stream().filter(p -> p.part().equals(MODULE)).findFirst()
                     .filter(p -> !p.found() || p.build() != null && p.build().verdict().equals(SubmissionParts.Build.FAILED))
@@ -45,7 +48,9 @@ final class SubmissionSection {
         }
         int before = ctx.oracles.size();
         for (SubmissionGate.Part p : PARTS) {
-            out.add(SubmissionGate.section(ctx, p, buildFailure));
+            if (trials.contains(p.part())) {
+                out.add(SubmissionGate.section(ctx, p, p.part().equals(SubmissionPagetable.PART) ? "" : buildFailure));
+            }
         }
         out.add(review(ctx.oracles.subList(before, ctx.oracles.size())));
         return out;

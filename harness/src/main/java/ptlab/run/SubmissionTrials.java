@@ -34,6 +34,9 @@ final class SubmissionTrials {
     static final long KMSG_LIMIT = 64L << 20;
     private static final Duration SHORT = Duration.ofSeconds(60);
     private static final String MODULE = "submission-lkp25p3";
+    /** The student's builds each part needs: one that failed makes the part BUILD_FAILED. */
+    private static final Map<String, List<String>> NEEDS = Map.of("translate", List.of(MODULE), "vma", List.of(MODULE),
+            "access", List.of(MODULE, "submission-memalloc"), "pagetable", List.of("submission-pagetable"));
     private static final SubmissionVerdicts.Build FAILED = SubmissionVerdicts.Build.failed("not built", "");
 
     private final RunFolder folder;
@@ -126,7 +129,8 @@ final class SubmissionTrials {
 
     /** Every trial, each in a guest of its own (the setup's guest closed), its outcome written as it ends. */
     void trials(RunUnit unit, SubmissionVerdicts verdicts) {
-        verdicts.builds(built);
+        verdicts.builds(built, unit.steps().stream().filter(s -> s instanceof Step.Trial).map(s -> ((Step.Trial) s).part())
+                .toList());
         long bootTimeout = ((Step.Boot) unit.step(Step.BOOT).orElseThrow()).timeoutS();
         for (Step s : unit.steps()) {
             if (s instanceof Step.Trial t) {
@@ -175,7 +179,7 @@ final class SubmissionTrials {
         }
         for (Step s : setup) {
             if (s instanceof Step.Build b && b.untrusted() && !built.get(b.component()).ok()
-                    && (t.part().equals("access") || b.component().equals("submission-lkp25p3"))) {
+                    && NEEDS.getOrDefault(t.part(), List.of()).contains(b.component())) {
                 return SubmissionVerdicts.PartOutcome.of(t.part(), "BUILD_FAILED", b.name() + " failed",
                         built.get(b.component()).excerpt());
             }

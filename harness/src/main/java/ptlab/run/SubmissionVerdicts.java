@@ -72,7 +72,7 @@ final class SubmissionVerdicts {
         this.findings = findings;
     }
 
-    void builds(Map<String, Build> byComponent) {
+    void builds(Map<String, Build> byComponent, List<String> trials) {
         this.builds = new LinkedHashMap<>(byComponent);
         List<Map<String, Object>> parts = new ArrayList<>();
         for (PartResult r : findings.parts()) {
@@ -82,11 +82,12 @@ final class SubmissionVerdicts {
             p.put("detail", r instanceof PartResult.Found f ? f.reason() + " (in " + f.folder() + ")"
                     : r instanceof PartResult.Missing m ? m.why() : "several candidates");
             Build b = builds.get(r.part() == Part.LKP25P3 ? "submission-lkp25p3"
-                    : r.part() == Part.PART2_MEMALLOC ? "submission-memalloc" : "");
+                    : r.part() == Part.PART2_MEMALLOC ? "submission-memalloc"
+                    : r.part() == Part.PAGETABLE ? "submission-pagetable" : "");
             p.put("build", b != null ? b : Map.of("verdict", "NOT_BUILT"));
             parts.add(p);
         }
-        write(dir.resolve("parts.json"), Map.of("assignment", findings.assignment().id(), "parts", parts));
+        write(dir.resolve("parts.json"), Map.of("assignment", findings.assignment().id(), "parts", parts, "trials", trials));
         write(dir.resolve("findings.txt"), String.join("\n", findings.describe()) + "\n");
     }
 

@@ -13,12 +13,21 @@ import ptlab.json.Json;
  * raw/submission/parts.json: which parts of the assignment the harness found in the submission, and how
  * each built.
  */
-public record SubmissionParts(String assignment, List<Part> parts) {
+public record SubmissionParts(String assignment, List<Part> parts, List<String> trials) {
     public static final String FILE = "parts.json";
 
+    /**
+     * @param trials the parts the run drove (translate, vma, access, pagetable), in order; null in files
+     *               written before runs said so, which drove translate, vma and access
+     */
     public SubmissionParts {
         assignment = Objects.requireNonNullElse(assignment, "");
         parts = parts == null ? List.of() : List.copyOf(parts);
+        trials = trials == null ? List.of("translate", "vma", "access") : List.copyOf(trials);
+    }
+
+    public SubmissionParts(String assignment, List<Part> parts) {
+        this(assignment, parts, null);
     }
 
     /**

@@ -76,6 +76,22 @@ class SubmissionPlanTest {
     }
 
     @Test
+    void thePagetableAssignmentLoadsTheModuleWithItsOwnPidParameter(@TempDir Path tmp) throws IOException {
+        Path sub = tmp.resolve("sub");
+        Trees.copy(REPO.resolve("harness/src/test/resources/submissions/pagetable"), sub);
+        Path spec = tmp.resolve("pt.yaml");
+        Files.writeString(spec, "experiment: pt\nauthor: {first: A, last: B}\nworkloads:\n  - kind: pagetable\n"
+                + "submission: {path: sub, assignment: pagetable, time_limit_s: 30}\n");
+        List<Step> steps = RunPlanner.plan(spec, REPO, Overrides.NONE, RunPlannerTest.CLOCK).units().get(0).steps();
+        assertEquals(List.of("boot", "upload-sources", "build-workloads", "guest-info", "build-submission-pagetable",
+                "trial-pagetable", "render"), steps.stream().map(Step::name).toList());
+        Step.Trial t = (Step.Trial) steps.get(5);
+        assertNull(t.module(), "the driver loads the module itself, with the pid");
+        assertTrue(t.command().matches("sh /root/ptlab/src/workloads/scripts/sub-pagetable.sh '/root/ptlab/src/submission/"
+                + "ptwalk\\.ko' 'process_id' '67108864' '30'"), t.command());
+    }
+
+    @Test
     void aPartOverrideGoesIntoThePlan() {
         RunPlan p = plan(SEED.toString(), List.of("lkp25p3=part2"));
         assertEquals(java.util.Map.of("lkp25p3", "part2"), p.spec().submission().parts());

@@ -36,6 +36,15 @@ class SubmissionIT {
         return spec;
     }
 
+    /** The pagetable assignment: Part A on a 16 MiB buffer, 20 s limits. */
+    private Path pagetableSpec() throws Exception {
+        Path spec = tmp.resolve("it-submission-pagetable.yaml");
+        Files.writeString(spec, String.join("\n", "experiment: it-submission-pagetable", "author: {first: First, last: Last}",
+                "images: [bookworm]", "vm: {memory_mib: 2048}", "workloads:", "  - kind: pagetable", "    size: 16M",
+                "submission: {path: ., assignment: pagetable, time_limit_s: 20}", ""));
+        return spec;
+    }
+
     private record Run(int code, String out, Path folder) {
         JsonNode outcome(String part) throws Exception {
             return Json.tree(folder.resolve("raw/submission/" + part + "/outcome.json"));
@@ -51,11 +60,15 @@ class SubmissionIT {
     }
 
     private Run run(Path submission) throws Exception {
+        return run(spec(), submission);
+    }
+
+    private Run run(Path spec, Path submission) throws Exception {
         CommandLine cl = Main.newCommandLine();
         StringWriter out = new StringWriter();
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(new StringWriter()));
-        int code = cl.execute("run", spec().toString(), "--submission", submission.toString());
+        int code = cl.execute("run", spec.toString(), "--submission", submission.toString());
         assertEquals(0, ptlab.guest.Reaper.liveCount(), "QEMU left running");
         String line = out.toString().lines().filter(l -> l.contains("/results/")).findFirst().orElseThrow(
                 () -> new AssertionError("no run folder in: " + out));
@@ -76,6 +89,22 @@ class SubmissionIT {
         }
         assertTrue(o.get("2.2 translate: PA logged for each VA written").contains("EXACT 4096"), o.toString());
         assertEquals(4097, Files.readAllLines(r.folder().resolve("raw/submission/translate/truth.csv")).size());
+    }
+
+    /** The project's pagetable module as a student's Part A: its dump of a process the harness holds. */
+    @Test
+    void theProjectsPagetableModulePassesPartA() throws Exception {
+        Path sub = Files.createDirectories(tmp.resolve("pagetable-sub"));
+        ptlab.files.Trees.copy(Path.of("kmod/pagetable"), sub.resolve("pagetable"));
+        ptlab.files.Trees.copy(Path.of("kmod/common"), sub.resolve("common"));
+        Run r = run(pagetableSpec(), sub);
+        assertEquals("RAN", r.outcome("pagetable").get("verdict").asText(), r.outcome("pagetable").toString());
+        String a = r.oracles().get("pagetable A: VA->PA dump of a process == its pagemap");
+        assertTrue(a.startsWith("PASSED: 4096 of the buffer's 4096 present pages logged right (100.0%)"), a);
+        assertTrue(r.oracles().get("pagetable found and built").startsWith("PASSED"), r.oracles().toString());
+        assertTrue(r.oracles().get("pagetable-user found and built").startsWith("FAILED: MISSING"),
+                "no user program was handed in: " + r.oracles());
+        assertEquals(1, r.code(), r.out());
     }
 
     @Test
