@@ -93,7 +93,7 @@ final class SubmissionSteps {
         String makeDir = m.makefile() != null ? at(m.makefile().getParent()) : dir;
         steps.add(new Step.Build(BUILD_MODULE, "build the student's module " + m.module() + ".ko with their own"
                 + " Makefile against the guest kernel's headers (a stranger's code: sandboxed)", t,
-                "submission-lkp25p3", dir, "make -C " + q(makeDir), "cd " + q(dir) + " && ls " + q(m.module() + ".ko"), true));
+                "submission-lkp25p3", dir, make(makeDir, ""), "cd " + q(dir) + " && ls " + q(m.module() + ".ko"), true));
         return dir + "/" + m.module() + ".ko";
     }
 
@@ -102,7 +102,7 @@ final class SubmissionSteps {
         String makeDir = m.makefile() != null ? at(m.makefile().getParent()) : dir;
         steps.add(new Step.Build(BUILD_PAGETABLE, "build the student's pagetable module " + m.module() + ".ko with"
                 + " their own Makefile against the guest kernel's headers (a stranger's code: sandboxed)", t,
-                "submission-pagetable", dir, "make -C " + q(makeDir), "cd " + q(dir) + " && ls " + q(m.module() + ".ko"),
+                "submission-pagetable", dir, make(makeDir, ""), "cd " + q(dir) + " && ls " + q(m.module() + ".ko"),
                 true));
         return dir + "/" + m.module() + ".ko";
     }
@@ -121,7 +121,7 @@ final class SubmissionSteps {
         String makeDir = p.makefile() != null ? at(p.makefile().getParent()) : dir;
         steps.add(new Step.Build(BUILD_MEMALLOC, "build the student's Part 2 memalloc: their Makefile's target "
                 + name + ", else gcc on their sources (a stranger's code: sandboxed)", t, "submission-memalloc",
-                dir, "cd " + q(dir) + " && { make -C " + q(makeDir) + " " + q(name) + " && [ -x " + q(name)
+                dir, "{ " + make(makeDir, " " + q(name)) + "; cd " + q(dir) + " && [ -x " + q(name)
                 + " ] || gcc -O2 -pthread -o " + q(name) + " " + sources + " -lm; }", "cd " + q(dir) + " && ls " + q(name),
                 true));
         return dir + "/" + name;
@@ -166,6 +166,14 @@ final class SubmissionSteps {
 
     private static String missing(PartResult r) {
         return r instanceof PartResult.Missing m ? "MISSING: " + r.part().description() + ": " + m.why() : null;
+    }
+
+    /**
+     * {@code make} as a student runs it: in the Makefile's folder, with {@code PWD} saying so (Makefiles pass
+     * {@code M=$(PWD)} to kbuild, and a shell started elsewhere would leave another folder there).
+     */
+    static String make(String makeDir, String targets) {
+        return "cd " + q(makeDir) + " && PWD=" + q(makeDir) + " make" + targets;
     }
 
     /** The guest path of a folder of the submission (null or empty: its top). */

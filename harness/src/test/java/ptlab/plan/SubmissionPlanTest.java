@@ -36,7 +36,7 @@ class SubmissionPlanTest {
                 steps.stream().map(Step::name).toList());
         Step.Build module = (Step.Build) steps.get(4);
         assertTrue(module.untrusted(), "a student's build is untrusted");
-        assertEquals("make -C '/root/ptlab/src/submission/part2'", module.make());
+        assertEquals("cd '/root/ptlab/src/submission/part2' && PWD='/root/ptlab/src/submission/part2' make", module.make());
         assertTrue(!((Step.Build) steps.get(2)).untrusted(), "the harness's own drivers are trusted");
         for (Step s : steps.subList(6, 9)) {
             Step.Trial t = (Step.Trial) s;
