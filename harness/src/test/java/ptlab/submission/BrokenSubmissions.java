@@ -56,9 +56,13 @@ public final class BrokenSubmissions {
         return d;
     }
 
-    /** The first write of a VA sleeps until the writer is killed (TIMEOUT in translate). */
+    /**
+     * The first write of a VA sleeps until the writer is killed (TIMEOUT in translate); every write returns
+     * 0, a common slip that would make a shell's {@code echo 0} retry for ever (the VMA walk is still judged).
+     */
     public static Path hang(Path tmp) throws IOException {
         Path d = unpacked(tmp, "hang");
+        edit(d.resolve("part2/lkp_proc.c"), "\treturn ret ? ret : count;\n", "\treturn ret ? ret : 0;\n");
         edit(d.resolve("part2/lkp_xlate.c"), "#include <linux/sched.h>\n", "#include <linux/sched.h>\n"
                 + "#include <linux/sched/signal.h>\n");
         edit(d.resolve("part2/lkp_xlate.c"), XLATE_LOOP, "\twhile (!fatal_signal_pending(current))\n"
