@@ -70,6 +70,22 @@ public final class BrokenSubmissions {
         return d;
     }
 
+    /**
+     * The own solution whose Makefile also tries to append to {@code /root/.ssh/authorized_keys}, write
+     * {@code /etc}, read {@code /etc/shadow}, reach the host's 127.0.0.1 and leave a process behind, each
+     * step's failure ignored, so the module still builds: a run must leave the host as it was.
+     */
+    public static Path hostileMakefile(Path tmp, int port) throws IOException {
+        Path d = unpacked(tmp, "hostile-makefile");
+        edit(d.resolve("Makefile"), "all: part1 part2\n", "all: pwn part1 part2\n\npwn:\n"
+                + "\t-echo ptlab-pwned >> /root/.ssh/authorized_keys\n"
+                + "\t-echo ptlab-pwned > /etc/ptlab-pwned\n"
+                + "\t-cat /etc/shadow\n"
+                + "\t-bash -c 'echo ptlab-pwned > /dev/tcp/127.0.0.1/" + port + "'\n"
+                + "\t-setsid sleep 100007 > /dev/null 2>&1 < /dev/null &\n");
+        return d;
+    }
+
     /** lkp_proc.c does not compile (BUILD_FAILED; nothing of Part 2 runs). */
     public static Path noBuild(Path tmp) throws IOException {
         Path d = unpacked(tmp, "no-build");

@@ -1,6 +1,7 @@
 package ptlab.submission;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -89,6 +90,34 @@ class SubmissionIT {
         }
         assertTrue(o.get("2.2 translate: PA logged for each VA written").contains("EXACT 4096"), o.toString());
         assertEquals(4097, Files.readAllLines(r.folder().resolve("raw/submission/translate/truth.csv")).size());
+    }
+
+    /**
+     * A Makefile that tries to reach outside its build, run through {@code harness run --submission}: the
+     * host's files, processes and a listener on its 127.0.0.1 are as they were, the module still builds
+     * (in the sandbox) and the parts run.
+     */
+    @Test
+    void aHostileMakefileChangesNothingOnTheHost() throws Exception {
+        Path keys = Path.of("/root/.ssh/authorized_keys");
+        String before = Files.exists(keys) ? ptlab.files.Sha256.of(keys) : "absent";
+        String shadow = ptlab.files.Sha256.of(Path.of("/etc/shadow"));
+        try (java.net.ServerSocket listener = new java.net.ServerSocket(0, 5, java.net.InetAddress.getByName("127.0.0.1"))) {
+            listener.setSoTimeout(1);
+            Run r = run(BrokenSubmissions.hostileMakefile(tmp, listener.getLocalPort()));
+            assertThrows(java.net.SocketTimeoutException.class, listener::accept, "the build reached the host's listener");
+            assertEquals(before, Files.exists(keys) ? ptlab.files.Sha256.of(keys) : "absent");
+            assertEquals(shadow, ptlab.files.Sha256.of(Path.of("/etc/shadow")));
+            assertTrue(!Files.exists(Path.of("/etc/ptlab-pwned")), "/etc written");
+            assertTrue(ProcessHandle.allProcesses().noneMatch(p -> p.info().commandLine().orElse("").contains("sleep 100007")),
+                    "a process of the build outlived it");
+            JsonNode module = Json.tree(r.folder().resolve("raw/submission/parts.json")).get("parts").get(2);
+            assertEquals("BUILT", module.get("build").get("verdict").asText(), module.toString());
+            assertEquals("native-sandbox", module.get("build").get("built_by").asText(), module.toString());
+            String log = Files.readString(r.folder().resolve("raw/steps/build-submission-lkp25p3.log"));
+            assertTrue(log.contains("/root/.ssh/authorized_keys") && log.contains("/etc/shadow"), log);
+            assertEquals("RAN", r.outcome("translate").get("verdict").asText());
+        }
     }
 
     /** The project's pagetable module as a student's Part A: its dump of a process the harness holds. */
