@@ -1,5 +1,6 @@
 package ptlab.run;
 
+import ptlab.host.ShellWords;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -117,7 +118,7 @@ final class SubmissionTrials {
      * whether "the walk" walks or calls get_user_pages, follow_page or walk_page_range.
      */
     private void symbols(Guest g, String ko) {
-        ExecResult r = g.exec("nm -u " + quote(ko), SHORT);
+        ExecResult r = g.exec("nm -u " + ShellWords.quote(ko), SHORT);
         try {
             Path out = folder.raw("submission/" + SubmissionVerdicts.SYMBOLS);
             Files.createDirectories(out.getParent());
@@ -209,7 +210,7 @@ final class SubmissionTrials {
             facts(unit, g, runner);
             kmsg = KmsgStream.start(g, GuestPaths.SRC + "/workloads/kmsgcat", raw.resolve(RunFolder.KMSG), KMSG_LIMIT);
             if (t.module() != null) {
-                ExecResult ins = g.exec("insmod " + quote(t.module()), SHORT);
+                ExecResult ins = g.exec("insmod " + ShellWords.quote(t.module()), SHORT);
                 if (!ins.ok()) {
                     manifest.step(StepRecord.failed(t.name(), t0, "insmod " + t.module(), ins.exitStatus(), ins.stderr()));
                     return SubmissionVerdicts.PartOutcome.of(t.part(), "INSMOD_FAILED", "insmod " + t.module()
@@ -241,13 +242,9 @@ final class SubmissionTrials {
             return "no module";
         }
         String name = module.substring(module.lastIndexOf('/') + 1).replaceFirst("\\.ko$", "");
-        ExecResult r = g.exec("rmmod " + quote(name), SHORT);
+        ExecResult r = g.exec("rmmod " + ShellWords.quote(name), SHORT);
         return r.ok() ? "module unloaded" : "module would not unload: rmmod exited with status " + r.exitStatus()
                 + ": " + r.stderr().strip();
-    }
-
-    private static String quote(String s) {
-        return "'" + s.replace("'", "'\\''") + "'";
     }
 
 }

@@ -1,5 +1,6 @@
 package ptlab.slurm;
 
+import ptlab.host.ShellWords;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -121,10 +122,10 @@ public final class SlurmExecutor implements Executor {
         }
 
         String command(String... args) {
-            StringBuilder sb = new StringBuilder(quote(java)).append(" -Dptlab.root=").append(quote(root))
-                    .append(" -cp ").append(quote(classPath)).append(" ptlab.cli.Main");
+            StringBuilder sb = new StringBuilder(ShellWords.quote(java)).append(" -Dptlab.root=").append(ShellWords.quote(root))
+                    .append(" -cp ").append(ShellWords.quote(classPath)).append(" ptlab.cli.Main");
             for (String a : args) {
-                sb.append(' ').append(a.startsWith("\"$") ? a : quote(a));
+                sb.append(' ').append(a.startsWith("\"$") ? a : ShellWords.quote(a));
             }
             return sb.toString();
         }
@@ -277,9 +278,5 @@ public final class SlurmExecutor implements Executor {
             throw HarnessException.infra("cannot write " + file + ": " + e.getMessage(), e);
         }
         return file;
-    }
-
-    static String quote(String s) {
-        return "'" + s.replace("'", "'\\''") + "'";
     }
 }

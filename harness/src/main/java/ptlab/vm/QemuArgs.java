@@ -96,7 +96,7 @@ public final class QemuArgs {
             if (sb.length() > 0) {
                 sb.append(' ');
             }
-            sb.append(s.matches("[A-Za-z0-9_./=:,+@%-]+") ? s : "'" + s.replace("'", "'\\''") + "'");
+            sb.append(s.matches("[A-Za-z0-9_./=:,+@%-]+") ? s : ptlab.host.ShellWords.quote(s));
         }
         return sb.toString();
     }

@@ -1,5 +1,6 @@
 package ptlab.vm;
 
+import ptlab.host.ShellWords;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,6 +85,6 @@ final class SnapshotMaker {
     }
 
     static String shellQuote(Path p) {
-        return "'" + p.toAbsolutePath().toString().replace("'", "'\\''") + "'";
+        return ShellWords.quote(p.toAbsolutePath().toString());
     }
 }
