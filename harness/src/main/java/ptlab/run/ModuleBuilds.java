@@ -1,5 +1,6 @@
 package ptlab.run;
 
+import ptlab.host.ShellWords;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,7 +63,7 @@ final class ModuleBuilds {
             upload(onHost.get(), b, runner);
             return;
         }
-        String make = b.untrusted() ? "timeout -s KILL " + UNTRUSTED_LIMIT_S + " sh -c " + quote(b.make()) : b.make();
+        String make = b.untrusted() ? "timeout -s KILL " + UNTRUSTED_LIMIT_S + " sh -c " + ShellWords.quote(b.make()) : b.make();
         ExecResult r = runner.command(b.name(), make, Duration.ofSeconds(b.timeoutS() + UNTRUSTED_LIMIT_S), null);
         long warnings = (r.stdout() + r.stderr()).lines().filter(l -> l.contains("warning:")).count();
         record(b, warnings, Builds.GUEST.label());
@@ -102,21 +103,16 @@ final class ModuleBuilds {
             return hit;
         }
         // a stranger's code never runs natively as root: only in the sandbox, else in the guest
-        if (b.untrusted() && sandboxUnavailable == null) {
-            Path staging = cache.staging(key);
-            if (buildSandboxed(b, staging)) {
-                return Optional.of(cache.commit(key, staging, manifestWarnings(b), SANDBOXED));
-            }
-            BuildCache.discard(staging);
+        if (b.untrusted() ? sandboxUnavailable != null : nativeUnavailable != null) {
+            return Optional.empty();
         }
-        if (nativeUnavailable == null && !b.untrusted()) {
-            Path staging = cache.staging(key);
-            long warnings = buildNatively(b, staging);
-            if (warnings >= 0) {
-                return Optional.of(cache.commit(key, staging, warnings, Builds.NATIVE.label()));
-            }
-            BuildCache.discard(staging);
+        Path staging = cache.staging(key);
+        HostBuild how = b.untrusted() ? HostBuild.SANDBOX : HostBuild.NATIVE;
+        long warnings = buildOnHost(b, staging, how);
+        if (warnings >= 0) {
+            return Optional.of(cache.commit(key, staging, warnings, how.builtBy));
         }
+        BuildCache.discard(staging);
         return Optional.empty();
     }
 
@@ -135,79 +131,75 @@ final class ModuleBuilds {
     }
 
     /**
-     * Builds on the host in the image's userspace; returns the compiler warning count, or -1 when the
-     * host could not (the caller builds in the guest). A make that fails is the step's failure: the
-     * sources would fail in the guest too.
+     * The two ways to build on the host: natively in the image's userspace (the project's own code), or in
+     * {@link SandboxBuild}'s sandbox (a stranger's code: uid 65534, no network, the image read-only).
      */
-    private long buildNatively(Step.Build b, Path staging) {
-        progress.phase(b.name() + " (native: the image's own gcc and headers, on the host)");
-        long t0 = System.nanoTime();
-        Path log = folder.stepLog(b.name());
-        HostCommand.Result r;
-        try {
-            Files.createDirectories(log.getParent());
-            r = NativeBuilder.build(image, folder.stagedSources(), GuestPaths.SRC, b.guestDir(), b.make(),
-                    b.listProducts(), staging, Duration.ofSeconds(b.timeoutS()), log);
-        } catch (IOException | HarnessException e) {
-            progress.note("native build of " + b.component() + " impossible here (" + e.getMessage()
-                    + "); building in the guest");
-            return -1;
+    private enum HostBuild {
+        NATIVE("native", "native: the image's own gcc and headers, on the host", "native build in the image's userspace",
+                Builds.NATIVE.label()),
+        SANDBOX("sandboxed", "native, sandboxed: uid 65534, no network, the image read-only",
+                "sandboxed native build in the image's userspace", SANDBOXED);
+
+        final String adjective;
+        final String phase;
+        final String done;
+        final String builtBy;
+
+        HostBuild(String adjective, String phase, String done, String builtBy) {
+            this.adjective = adjective;
+            this.phase = phase;
+            this.done = done;
+            this.builtBy = builtBy;
         }
-        if (r.exitCode() == NativeBuilder.MAKE_FAILED) {
-            String msg = "step " + b.name() + " failed: command '" + b.make() + "' (native build in the image's"
-                    + " userspace) failed\n--- last output ---\n" + r.output();
-            manifest.step(StepRecord.failed(b.name(), t0, b.make(), 2, msg));
-            throw new HarnessException(Outcome.FAIL, msg);
-        }
-        if (r.exitCode() != 0) {
-            progress.note("native build of " + b.component() + " failed on the host side (exit " + r.exitCode() + ", see "
-                    + log + "); building in the guest");
-            return -1;
-        }
-        long warnings = warnings(log);
-        record(b, warnings, Builds.NATIVE.label());
-        manifest.step(StepRecord.ok(b.name(), t0, b.make(), "native build in the image's userspace"));
-        return warnings;
     }
 
     /**
-     * Builds a stranger's code on the host in {@link SandboxBuild}'s sandbox; false when the host could not
-     * (the caller builds in the guest). A make that fails or that the sandbox stops is the step's failure,
-     * with what was stopped.
+     * Builds on the host, {@code how} says where; returns the compiler warning count, or -1 when the host
+     * could not (the caller builds in the guest). A make that fails (or that the sandbox stops) is the step's
+     * failure, with what was stopped: the sources would fail in the guest too.
      */
-    private boolean buildSandboxed(Step.Build b, Path staging) {
-        progress.phase(b.name() + " (native, sandboxed: uid 65534, no network, the image read-only)");
+    private long buildOnHost(Step.Build b, Path staging, HostBuild how) {
+        progress.phase(b.name() + " (" + how.phase + ")");
         long t0 = System.nanoTime();
         Path log = folder.stepLog(b.name());
-        SandboxBuild.Result r;
+        int exit;
+        String output;
+        List<String> stopped = List.of();
         try {
             Files.createDirectories(log.getParent());
-            r = SandboxBuild.build(image, folder.stagedSources(), GuestPaths.SRC, b.guestDir(), b.make(),
-                    b.listProducts(), staging, SandboxLimits.defaults(), log);
+            if (how == HostBuild.SANDBOX) {
+                SandboxBuild.Result r = SandboxBuild.build(image, folder.stagedSources(), GuestPaths.SRC, b.guestDir(),
+                        b.make(), b.listProducts(), staging, SandboxLimits.defaults(), log);
+                exit = r.exitCode();
+                output = r.output();
+                stopped = r.stopped();
+            } else {
+                HostCommand.Result r = NativeBuilder.build(image, folder.stagedSources(), GuestPaths.SRC, b.guestDir(),
+                        b.make(), b.listProducts(), staging, Duration.ofSeconds(b.timeoutS()), log);
+                exit = r.exitCode();
+                output = r.output();
+            }
         } catch (IOException | HarnessException e) {
-            progress.note("sandboxed build of " + b.component() + " impossible here (" + e.getMessage()
+            progress.note(how.adjective + " build of " + b.component() + " impossible here (" + e.getMessage()
                     + "); building in the guest");
-            return false;
+            return -1;
         }
-        if (r.exitCode() == SandboxBuild.MAKE_FAILED) {
-            String msg = "step " + b.name() + " failed: command '" + b.make() + "' (sandboxed native build)"
-                    + (r.stopped().isEmpty() ? "" : " stopped by the sandbox: " + String.join("; ", r.stopped()))
-                    + "\n--- last output ---\n" + r.output();
+        if (exit == NativeBuilder.MAKE_FAILED) {
+            String msg = "step " + b.name() + " failed: command '" + b.make() + "' (" + how.done + ") failed"
+                    + (stopped.isEmpty() ? "" : ", stopped by the sandbox: " + String.join("; ", stopped))
+                    + "\n--- last output ---\n" + output;
             manifest.step(StepRecord.failed(b.name(), t0, b.make(), 2, msg));
             throw new HarnessException(Outcome.FAIL, msg);
         }
-        if (r.exitCode() != 0) {
-            progress.note("sandboxed build of " + b.component() + " failed on the host side (exit " + r.exitCode()
+        if (exit != 0) {
+            progress.note(how.adjective + " build of " + b.component() + " failed on the host side (exit " + exit
                     + ", see " + log + "); building in the guest");
-            return false;
+            return -1;
         }
-        record(b, warnings(log), SANDBOXED);
-        manifest.step(StepRecord.ok(b.name(), t0, b.make(), "sandboxed native build in the image's userspace"));
-        return true;
-    }
-
-    private long manifestWarnings(Step.Build b) {
-        return warnings(folder.stepLog(b.name()));
+        long warnings = warnings(log);
+        record(b, warnings, how.builtBy);
+        manifest.step(StepRecord.ok(b.name(), t0, b.make(), how.done));
+        return warnings;
     }
 
     private void record(Step.Build b, long warnings, String builtBy) {
@@ -224,10 +216,6 @@ final class ModuleBuilds {
             runner.guest().upload(p, b.guestDir() + "/" + p.getFileName());
         }
         runner.guest().exec("chmod 0755 " + b.guestDir() + "/* 2>/dev/null; true", Duration.ofSeconds(b.timeoutS()));
-    }
-
-    private static String quote(String s) {
-        return "'" + s.replace("'", "'\\''") + "'";
     }
 
     private static long warnings(Path log) {
