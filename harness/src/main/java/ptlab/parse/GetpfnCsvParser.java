@@ -11,25 +11,12 @@ public final class GetpfnCsvParser {
 
     public static GetpfnTable parse(Path file) {
         try (LineReader in = LineReader.open(file)) {
-            CsvHeader h = CsvHeader.read(in, COLUMNS);
             LongList[] cols = {new LongList(), new LongList(), new LongList(), new LongList(), new LongList()};
-            int[] starts = new int[h.width()];
-            int[] ends = new int[h.width()];
-            String s;
-            while ((s = in.next()) != null) {
-                if (s.isEmpty()) {
-                    continue;
-                }
-                CsvHeader.split(in, s, starts, ends);
+            CsvHeader.rows(in, COLUMNS, String::isEmpty, row -> {
                 for (int k = 0; k < COLUMNS.length; k++) {
-                    int col = h.index(k);
-                    try {
-                        cols[k].add(Num.any(s, starts[col], ends[col]));
-                    } catch (NumberFormatException e) {
-                        throw in.error(COLUMNS[k], e.getMessage());
-                    }
+                    cols[k].add(row.any(k));
                 }
-            }
+            });
             return new GetpfnTable(cols[0].toArray(), cols[1].toArray(), cols[2].toArray(), cols[3].toArray(),
                     cols[4].toArray());
         }

@@ -31,26 +31,8 @@ public final class TruthCsvParser {
     public static List<Row> parse(Path file) {
         List<Row> out = new ArrayList<>();
         try (LineReader in = LineReader.open(file)) {
-            CsvHeader h = CsvHeader.read(in, COLUMNS);
-            int[] starts = new int[h.width()];
-            int[] ends = new int[h.width()];
-            long[] v = new long[COLUMNS.length];
-            String s;
-            while ((s = in.next()) != null) {
-                if (s.isBlank()) {
-                    continue;
-                }
-                CsvHeader.split(in, s, starts, ends);
-                for (int k = 0; k < COLUMNS.length; k++) {
-                    int col = h.index(k);
-                    try {
-                        v[k] = k == 3 ? (Num.flag(s, starts[col], ends[col]) ? 1 : 0) : Num.any(s, starts[col], ends[col]);
-                    } catch (NumberFormatException e) {
-                        throw in.error(COLUMNS[k], e.getMessage());
-                    }
-                }
-                out.add(new Row(v[0], v[1], v[2], v[3] == 1, v[4], v[5]));
-            }
+            CsvHeader.rows(in, COLUMNS, String::isBlank, row -> out.add(new Row(row.any(0), row.any(1), row.any(2),
+                    row.flag(3), row.any(4), row.any(5))));
         }
         return out;
     }

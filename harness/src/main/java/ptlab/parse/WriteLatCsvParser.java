@@ -37,30 +37,16 @@ public final class WriteLatCsvParser {
 
     public static Writes parse(Path file) {
         try (LineReader in = LineReader.open(file)) {
-            CsvHeader h = CsvHeader.read(in, COLUMNS);
             LongList[] cols = {new LongList(), new LongList(), new LongList()};
-            int[] starts = new int[h.width()];
-            int[] ends = new int[h.width()];
-            String s;
-            while ((s = in.next()) != null) {
-                if (s.isEmpty()) {
-                    continue;
-                }
-                CsvHeader.split(in, s, starts, ends);
+            CsvHeader.rows(in, COLUMNS, String::isEmpty, row -> {
                 for (int k = 0; k < COLUMNS.length; k++) {
-                    int col = h.index(k);
-                    long v;
-                    try {
-                        v = Num.any(s, starts[col], ends[col]);
-                    } catch (NumberFormatException e) {
-                        throw in.error(COLUMNS[k], e.getMessage());
-                    }
+                    long v = row.any(k);
                     if (k == 1 && v < 1) {
-                        throw in.error(COLUMNS[k], "a write carries at least one VA, got " + v);
+                        throw row.error(k, "a write carries at least one VA, got " + v);
                     }
                     cols[k].add(v);
                 }
-            }
+            });
             return new Writes(cols[0].toArray(), cols[1].toArray(), cols[2].toArray());
         }
     }

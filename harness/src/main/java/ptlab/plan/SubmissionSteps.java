@@ -1,5 +1,6 @@
 package ptlab.plan;
 
+import ptlab.host.ShellWords;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,11 +13,9 @@ import ptlab.spec.PagetableWorkload;
 import ptlab.spec.SubmissionSpec;
 import ptlab.spec.VmaDumpWorkload;
 import ptlab.spec.XlateWorkload;
-import ptlab.submission.Assignment;
 import ptlab.submission.Findings;
 import ptlab.submission.Part;
 import ptlab.submission.PartFinder;
-import ptlab.submission.PartOverride;
 import ptlab.submission.PartResult;
 import ptlab.submission.SafeUnpacker;
 import ptlab.submission.Unpacked;
@@ -137,12 +136,9 @@ final class SubmissionSteps {
 
     /** Unpacks the submission into a private temporary folder, finds its parts, deletes the copy. */
     static Findings findings(SubmissionSpec sub) {
-        Assignment a = Assignment.byId(sub.assignment()).orElseThrow();
-        List<PartOverride> overrides = sub.parts().entrySet().stream()
-                .map(e -> PartOverride.parse(e.getKey() + "=" + e.getValue())).toList();
         Unpacked u = new SafeUnpacker().unpack(Path.of(sub.path()), Path.of(System.getProperty("java.io.tmpdir")));
         try {
-            Findings f = PartFinder.find(u.root(), a, overrides);
+            Findings f = PartFinder.find(u.root(), sub.assignment(), sub.parts());
             for (PartResult r : f.parts()) {
                 if (r instanceof PartResult.Ambiguous) {
                     throw HarnessException.usage("submission " + sub.path() + ": part " + r.part().id()
@@ -186,8 +182,7 @@ final class SubmissionSteps {
         return n.endsWith(".c") ? n.substring(0, n.length() - 2) : n;
     }
 
-    /** A shell word for any path: single-quoted, a quote inside it closed, escaped and reopened. */
-    static String q(String s) {
-        return "'" + s.replace("'", "'\\''") + "'";
+    private static String q(String s) {
+        return ShellWords.quote(s);
     }
 }

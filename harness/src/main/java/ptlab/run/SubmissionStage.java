@@ -3,7 +3,6 @@ package ptlab.run;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -11,10 +10,8 @@ import ptlab.HarnessException;
 import ptlab.files.Sha256;
 import ptlab.files.Trees;
 import ptlab.spec.SubmissionSpec;
-import ptlab.submission.Assignment;
 import ptlab.submission.Findings;
 import ptlab.submission.PartFinder;
-import ptlab.submission.PartOverride;
 import ptlab.submission.SafeUnpacker;
 import ptlab.submission.Unpacked;
 
@@ -46,9 +43,7 @@ final class SubmissionStage {
                     hashes.put("submission/" + target.relativize(p), Sha256.of(p));
                 }
             }
-            List<PartOverride> overrides = sub.parts().entrySet().stream()
-                    .map(e -> PartOverride.parse(e.getKey() + "=" + e.getValue())).toList();
-            Findings f = PartFinder.find(target, Assignment.byId(sub.assignment()).orElseThrow(), overrides);
+            Findings f = PartFinder.find(target, sub.assignment(), sub.parts());
             return new Staged(hashes, f);
         } catch (IOException e) {
             throw HarnessException.infra("cannot stage the submission " + sub.path() + " into " + target + ": "

@@ -19,6 +19,16 @@ public final class PartFinder {
     private PartFinder() {
     }
 
+    /**
+     * As {@link #find(Path, Assignment, List)} for an assignment and part answers as a spec writes them
+     * ({@code lkp25-p3}, part name -> path), for the plan and the run alike.
+     */
+    public static Findings find(Path root, String assignment, Map<String, String> parts) {
+        return find(root, Assignment.byId(assignment).orElseThrow(() -> new IllegalArgumentException(
+                "no assignment '" + assignment + "'")), parts.entrySet().stream()
+                .map(e -> PartOverride.parse(e.getKey() + "=" + e.getValue())).toList());
+    }
+
     public static Findings find(Path root, Assignment assignment, List<PartOverride> overrides) {
         SourceTree tree = new SourceTree(root);
         PartRules rules = new PartRules(tree);
