@@ -25,9 +25,9 @@
 static void usage(FILE *f)
 {
 	fprintf(f,
-		"usage: getpfn [--dev " PAGETABLE_DEV "] [--pid PID] (--vpn N ... | --chunks FILE) [--ex]\n"
+		"usage: getpfn [--dev " PAGETABLE_DEV "] [--pid PID] (--vpn N ... | --chunks FILE | N ...) [--ex]\n"
 		"  --pid PID     retarget the module first (IOCTL_SET_PID)\n"
-		"  --vpn N       virtual page number (VA >> 12), decimal or 0x-hex; repeatable\n"
+		"  --vpn N, N    virtual page number (VA >> 12), decimal or 0x-hex; repeatable\n"
 		"  --chunks FILE every page overlapping a \"chunk 0x<va> <len>\" line, in VA order\n"
 		"  --ex          use IOCTL_GET_PFN_EX (64-bit PFN, flags, level)\n"
 		"CSV on stdout: vpn,va,pfn,flags,errno. Needs root. See README.md.\n");
@@ -109,7 +109,14 @@ int main(int argc, char **argv)
 			goto bad_usage;
 		}
 	}
-	if (optind < argc || have_vpn == !!chunks)
+	/* VPNs may also come as operands: getpfn 0x7f0000000 */
+	for (; optind < argc; optind++) {
+		if (parse_u64(argv[optind], &v) || v > (UINT64_MAX >> PAGE_SHIFT) ||
+		    page_set_add(&set, v << PAGE_SHIFT, PAGE_SIZE))
+			goto bad_usage;
+		have_vpn = true;
+	}
+	if (have_vpn == !!chunks)
 		goto bad_usage;
 	if (chunks && page_set_add_chunks(&set, chunks) <= 0) {
 		fprintf(stderr, "getpfn: no chunk lines read from %s\n", chunks);

@@ -1,10 +1,8 @@
 package ptlab.judge;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import ptlab.analysis.Fmt;
 import ptlab.analysis.OracleResult;
@@ -37,18 +35,9 @@ public final class PagetableJudge {
      * @param after  the same after it; a page whose PA moved between them is judged against either
      */
     public static Result judge(PagemapTable before, PagemapTable after, List<MarkedWindows.Line> lines) {
-        Map<Long, Set<Long>> truth = new HashMap<>();
-        long lo = Long.MAX_VALUE;
-        long hi = 0;
-        for (PagemapTable t : List.of(before, after)) {
-            for (int i = 0; i < t.size(); i++) {
-                if (t.has(i, PagemapTable.PRESENT) && t.pa(i) != 0) {
-                    truth.computeIfAbsent(t.va(i) & -PAGE, k -> new HashSet<>()).add(t.pa(i) & -PAGE);
-                }
-                lo = Math.min(lo, t.va(i) & -PAGE);
-                hi = Math.max(hi, (t.va(i) & -PAGE) + PAGE);
-            }
-        }
+        BufferTruth truth = new BufferTruth(before, after);
+        long lo = truth.lo();
+        long hi = truth.hi();
         Set<Long> right = new HashSet<>();
         Set<Long> seen = new HashSet<>();
         long pfnOnly = 0;
@@ -61,7 +50,7 @@ public final class PagetableJudge {
             }
             for (long k = 0; k < r.pages && r.va + k * PAGE < hi; k++) {
                 long va = r.va + k * PAGE;
-                Set<Long> want = truth.get(va);
+                Set<Long> want = truth.at(va);
                 if (want == null) {
                     continue;
                 }
@@ -80,7 +69,7 @@ public final class PagetableJudge {
                 }
             }
         }
-        long present = truth.size();
+        long present = truth.present();
         double share = present == 0 ? 0 : (double) right.size() / present;
         String detail = Fmt.f("%d of the buffer's %d present pages logged right (%s), %d logged as a PFN, %d wrong, %d not"
                 + " logged; mappings outside the harness's buffer not judged", right.size(), present, Fmt.pct(share),

@@ -14,6 +14,7 @@ import ptlab.spec.SubmissionSpec;
 import ptlab.spec.VmaDumpWorkload;
 import ptlab.spec.XlateWorkload;
 import ptlab.submission.Findings;
+import ptlab.submission.IoctlUse;
 import ptlab.submission.Part;
 import ptlab.submission.PartFinder;
 import ptlab.submission.PartResult;
@@ -34,13 +35,15 @@ final class SubmissionSteps {
     static final String BUILD_MODULE = "build-submission-lkp25p3";
     static final String BUILD_MEMALLOC = "build-submission-memalloc";
     static final String BUILD_PAGETABLE = "build-submission-pagetable";
+    static final String BUILD_PAGETABLE_USER = "build-submission-pagetable-user";
 
     private SubmissionSteps() {
     }
 
     static List<Step> steps(ExperimentSpec spec, String image, GuestProvider provider) {
         SubmissionSpec sub = spec.submission();
-        Findings f = findings(sub);
+        Scan scan = scan(sub);
+        Findings f = scan.findings();
         long t = spec.vm().stepTimeoutS();
         long limit = sub.timeLimitS();
         List<Step> steps = new ArrayList<>();
@@ -54,7 +57,8 @@ final class SubmissionSteps {
         PartResult module = part(f, Part.LKP25P3);
         PartResult memalloc = part(f, Part.PART2_MEMALLOC);
         String ko = module instanceof PartResult.Found m ? moduleBuild(m, t, steps) : null;
-        String prog = memalloc instanceof PartResult.Found p ? memallocBuild(p, t, steps) : null;
+        String prog = memalloc instanceof PartResult.Found p ? programBuild(p, t, steps, BUILD_MEMALLOC,
+                "submission-memalloc", "Part 2 memalloc") : null;
         String missingModule = missing(module);
         String accessMissing = missingModule != null ? missingModule : missing(memalloc);
         spec.workload(XlateWorkload.class).ifPresent(x -> steps.add(new Step.Trial(Step.TRIAL_PREFIX + "translate",
@@ -76,11 +80,20 @@ final class SubmissionSteps {
         PartResult pagetable = part(f, Part.PAGETABLE);
         String pt = pagetable instanceof PartResult.Found m ? pagetableBuild(m, t, steps) : null;
         String param = pagetable instanceof PartResult.Found m ? pidParameter(m) : "pid";
+        PartResult user = part(f, Part.PAGETABLE_USER);
+        String userProg = user instanceof PartResult.Found u ? programBuild(u, t, steps, BUILD_PAGETABLE_USER,
+                "submission-pagetable-user", "pagetable user program") : null;
         spec.workload(PagetableWorkload.class).ifPresent(w -> steps.add(new Step.Trial(Step.TRIAL_PREFIX + "pagetable",
                 "load the student's pagetable module with " + param + "=<pid> of a process the harness holds (a "
-                + w.size() + " buffer, every page written), between kernel-log markers; the truth is the harness's"
-                + " pagemap of that buffer", trialDeadline(limit, 0), "pagetable", null,
-                GuestPaths.script("sub-pagetable.sh", pt == null ? "" : pt, param, w.size().bytes(), limit),
+                + w.size() + " buffer, every page written), between kernel-log markers; then ask its ioctl for the"
+                + " buffer's pages as the student's program calls it" + scan.ioctl().map(i -> " (" + i.command()
+                + (i.byPointer() ? ", by pointer" : ", by value") + ")").orElse("") + ", and run the student's user"
+                + " program; the truth is the harness's pagemap of that buffer", trialDeadline(limit, 0), "pagetable",
+                null, GuestPaths.script("sub-pagetable.sh", pt == null ? "" : pt, param, w.size().bytes(), limit,
+                        userProg == null ? "" : userProg, scan.ioctl().map(i -> DIR + "/" + i.file()).orElse(""),
+                        scan.ioctl().map(IoctlUse::command).orElse(""),
+                        scan.ioctl().map(i -> i.byPointer() ? "pointer" : "value").orElse(""),
+                        scan.ioctl().map(i -> String.join(" ", i.devices())).orElse("")),
                 GuestPaths.OUT + "/submission/pagetable", missing(pagetable))));
         steps.add(new Step.Render(Step.RENDER, "parse raw/, judge each part against the harness's own truths, draw"
                 + " the student's figures and write report.html and report.md (no VM)", t));
@@ -112,14 +125,16 @@ final class SubmissionSteps {
         return p.find() ? p.group(1) : "pid";
     }
 
-    private static String memallocBuild(PartResult.Found p, long t, List<Step> steps) {
+    /** A program of the student's: their Makefile's target of its name, else gcc on its sources (sandboxed). */
+    private static String programBuild(PartResult.Found p, long t, List<Step> steps, String step, String component,
+            String what) {
         String dir = at(p.folder());
         String name = baseName(p.sources().get(0));
         String sources = String.join(" ", p.sources().stream().filter(s -> s.toString().endsWith(".c"))
                 .map(s -> q(s.getFileName().toString())).toList());
         String makeDir = p.makefile() != null ? at(p.makefile().getParent()) : dir;
-        steps.add(new Step.Build(BUILD_MEMALLOC, "build the student's Part 2 memalloc: their Makefile's target "
-                + name + ", else gcc on their sources (a stranger's code: sandboxed)", t, "submission-memalloc",
+        steps.add(new Step.Build(step, "build the student's " + what + ": their Makefile's target "
+                + name + ", else gcc on their sources (a stranger's code: sandboxed)", t, component,
                 dir, "{ " + make(makeDir, " " + q(name)) + "; cd " + q(dir) + " && [ -x " + q(name)
                 + " ] || gcc -O2 -pthread -o " + q(name) + " " + sources + " -lm; }", "cd " + q(dir) + " && ls " + q(name),
                 true));
@@ -134,8 +149,16 @@ final class SubmissionSteps {
         return duration + 2 * limit + 120;
     }
 
+    /** What planning reads from the submission: its parts, and how its user program calls the pagetable ioctl. */
+    record Scan(Findings findings, java.util.Optional<IoctlUse> ioctl) {
+    }
+
     /** Unpacks the submission into a private temporary folder, finds its parts, deletes the copy. */
     static Findings findings(SubmissionSpec sub) {
+        return scan(sub).findings();
+    }
+
+    static Scan scan(SubmissionSpec sub) {
         Unpacked u = new SafeUnpacker().unpack(Path.of(sub.path()), Path.of(System.getProperty("java.io.tmpdir")));
         try {
             Findings f = PartFinder.find(u.root(), sub.assignment(), sub.parts());
@@ -145,7 +168,10 @@ final class SubmissionSteps {
                             + " is ambiguous\n" + String.join("\n", f.describe()));
                 }
             }
-            return f;
+            java.util.Optional<IoctlUse> ioctl = part(f, Part.PAGETABLE_USER) instanceof PartResult.Found user
+                    ? IoctlUse.of(u.root(), user, part(f, Part.PAGETABLE) instanceof PartResult.Found m ? m : null)
+                    : java.util.Optional.empty();
+            return new Scan(f, ioctl);
         } finally {
             try {
                 Trees.delete(u.root());

@@ -22,7 +22,7 @@ final class SubmissionSection {
     static final String MODULE = "lkp25p3";
     /** The judged parts, in report order: a new part is one class and one line here. */
     static final List<SubmissionGate.Part> PARTS = List.of(SubmissionTranslate.SPEC, SubmissionVma.SPEC, SubmissionAccess.SPEC,
-            SubmissionPagetable.SPEC);
+            SubmissionPagetable.SPEC, SubmissionIoctl.PROBE, SubmissionIoctl.USER);
 
     private SubmissionSection() {
     }

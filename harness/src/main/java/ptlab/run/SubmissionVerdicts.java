@@ -83,7 +83,8 @@ final class SubmissionVerdicts {
                     : r instanceof PartResult.Missing m ? m.why() : "several candidates");
             Build b = builds.get(r.part() == Part.LKP25P3 ? "submission-lkp25p3"
                     : r.part() == Part.PART2_MEMALLOC ? "submission-memalloc"
-                    : r.part() == Part.PAGETABLE ? "submission-pagetable" : "");
+                    : r.part() == Part.PAGETABLE ? "submission-pagetable"
+                    : r.part() == Part.PAGETABLE_USER ? "submission-pagetable-user" : "");
             p.put("build", b != null ? b : Map.of("verdict", "NOT_BUILT"));
             parts.add(p);
         }

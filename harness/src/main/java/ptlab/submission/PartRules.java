@@ -122,7 +122,7 @@ final class PartRules {
     }
 
     /** The /dev name a module registers: device_create's or a miscdevice's name, literal or #defined. */
-    private static Optional<String> deviceName(String text) {
+    static Optional<String> deviceName(String text) {
         Matcher dc = DEVICE_CREATE.matcher(text);
         if (dc.find()) {
             return CText.stringValue(dc.group(1), text);

@@ -84,11 +84,14 @@ class SubmissionPlanTest {
                 + "submission: {path: sub, assignment: pagetable, time_limit_s: 30}\n");
         List<Step> steps = RunPlanner.plan(spec, REPO, Overrides.NONE, RunPlannerTest.CLOCK).units().get(0).steps();
         assertEquals(List.of("boot", "upload-sources", "build-workloads", "guest-info", "build-submission-pagetable",
-                "trial-pagetable", "render"), steps.stream().map(Step::name).toList());
-        Step.Trial t = (Step.Trial) steps.get(5);
+                "build-submission-pagetable-user", "trial-pagetable", "render"), steps.stream().map(Step::name).toList());
+        Step.Trial t = (Step.Trial) steps.get(6);
         assertNull(t.module(), "the driver loads the module itself, with the pid");
-        assertTrue(t.command().matches("sh /root/ptlab/src/workloads/scripts/sub-pagetable.sh '/root/ptlab/src/submission/"
-                + "ptwalk\\.ko' 'process_id' '67108864' '30'"), t.command());
+        // Part B: the user program, the source its call is in, the command, by pointer (&vpn), the header's device
+        assertEquals("sh /root/ptlab/src/workloads/scripts/sub-pagetable.sh '/root/ptlab/src/submission/ptwalk.ko'"
+                + " 'process_id' '67108864' '30' '/root/ptlab/src/submission/user' '/root/ptlab/src/submission/user.c'"
+                + " 'IOCTL_GET_PFN' 'pointer' '/dev/ptwalker'", t.command());
+        assertTrue(t.description().contains("IOCTL_GET_PFN, by pointer"), t.description());
     }
 
     @Test

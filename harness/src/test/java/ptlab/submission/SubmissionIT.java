@@ -120,22 +120,53 @@ class SubmissionIT {
         }
     }
 
-    /** The project's pagetable module as a student's Part A: its dump of a process the harness holds. */
+    /**
+     * The project's pagetable module and getpfn as a student's answer: Part A's dump of a process the harness holds,
+     * Part B's IOCTL_GET_PFN by value (the prober built against getpfn.c) and getpfn itself.
+     */
     @Test
-    void theProjectsPagetableModulePassesPartA() throws Exception {
+    void theProjectsPagetableModuleAndGetpfnPassPartsAAndB() throws Exception {
         Path sub = Files.createDirectories(tmp.resolve("pagetable-sub"));
-        ptlab.files.Trees.copy(Path.of("kmod/pagetable"), sub.resolve("pagetable"));
-        ptlab.files.Trees.copy(Path.of("kmod/common"), sub.resolve("common"));
+        ptlab.files.Trees.copy(Path.of("kmod/pagetable"), sub.resolve("kmod/pagetable"));
+        ptlab.files.Trees.copy(Path.of("kmod/common"), sub.resolve("kmod/common"));
+        Files.createDirectories(sub.resolve("workloads"));
+        for (String f : List.of("getpfn.c", "common.c", "common.h")) {
+            Files.copy(Path.of("workloads", f), sub.resolve("workloads").resolve(f));
+        }
         Run r = run(pagetableSpec(), sub);
         assertEquals("RAN", r.outcome("pagetable").get("verdict").asText(), r.outcome("pagetable").toString());
-        String a = r.oracles().get("pagetable A: VA->PA dump of a process == its pagemap");
+        Map<String, String> o = r.oracles();
+        String a = o.get("pagetable A: VA->PA dump of a process == its pagemap");
         // a 16 MiB calloc spans 4097 pages (its header comes first)
         assertTrue(a.matches("PASSED: (409[67]) of the buffer's \\1 present pages logged right \\(100\\.0%\\), 0 logged as"
                 + " a PFN, 0 wrong, 0 not logged.*"), a);
-        assertTrue(r.oracles().get("pagetable found and built").startsWith("PASSED"), r.oracles().toString());
-        assertTrue(r.oracles().get("pagetable-user found and built").startsWith("FAILED: MISSING"),
-                "no user program was handed in: " + r.oracles());
-        assertEquals(1, r.code(), r.out());
+        assertTrue(o.get("pagetable found and built").startsWith("PASSED"), o.toString());
+        assertTrue(o.get("pagetable-user found and built").startsWith("PASSED"), o.toString());
+        String probe = o.get("pagetable B: the module's IOCTL_GET_PFN == pagemap's PFN");
+        assertTrue(probe.matches("PASSED: (409[67]) of \\1 call\\(s\\) .* \\(100\\.0%\\), 0 a physical address, 0 failed, 0"
+                + " wrong; argument by value.*"), probe);
+        String user = o.get("pagetable B: the student's user program prints pagemap's PFN");
+        assertTrue(user.startsWith("PASSED: 1 of 1 pair(s)"), user);
+        assertEquals(0, r.code(), r.out());
+    }
+
+    /**
+     * Another student's answer: its own pid parameter and ioctl magic, the VPN passed by pointer and overwritten
+     * with the PFN, a dynamic major with no /dev node (the harness makes it with mknod), its own user program.
+     */
+    @Test
+    void aPagetableAnswerWithItsOwnMagicAPointerAndNoDeviceNodePasses() throws Exception {
+        Path sub = Files.createDirectories(tmp.resolve("pagetable-pointer"));
+        ptlab.files.Trees.copy(Path.of("harness/src/test/resources/submissions/pagetable-pointer"), sub);
+        Run r = run(pagetableSpec(), sub);
+        Map<String, String> o = r.oracles();
+        assertTrue(o.get("pagetable A: VA->PA dump of a process == its pagemap").startsWith("PASSED"), o.toString());
+        String probe = o.get("pagetable B: the module's IOCTL_GET_PFN == pagemap's PFN");
+        assertTrue(probe.matches("PASSED: (409[67]) of \\1 call\\(s\\) .*; argument by pointer.*"), probe);
+        assertTrue(o.get("pagetable B: the student's user program prints pagemap's PFN").startsWith("PASSED: 1 of 1"), o.toString());
+        String device = Files.readString(r.folder().resolve("raw/submission/pagetable/device.txt"));
+        assertTrue(device.contains("device=/dev/pfn_dev created with mknod"), device);
+        assertEquals(0, r.code(), r.out());
     }
 
     @Test
