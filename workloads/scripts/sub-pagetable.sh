@@ -112,8 +112,10 @@ int main(int ptlab_argc, char **ptlab_argv)
 	return 0;
 }
 PROBE
-		if gcc -w -O0 -Dmain=ptlab_student_main -I "$(dirname "$src")" -o "$out/probe" "$out/probe.c" \
-			-Wl,--unresolved-symbols=ignore-all -lm -pthread >"$out/probe-build.txt" 2>&1; then
+		# the student's main and what only it calls are dropped at link time (--gc-sections), so the prober
+		# needs none of their other files
+		if gcc -w -O0 -Dmain=ptlab_student_main -I "$(dirname "$src")" -ffunction-sections -fdata-sections \
+			-Wl,--gc-sections -o "$out/probe" "$out/probe.c" -lm -pthread >"$out/probe-build.txt" 2>&1; then
 			pst=0
 			timeout -s KILL "$limit" "$out/probe" "$dev" "$ptr" "$vpn" $(((pages + stride - 1) / stride)) "$stride" \
 				>"$out/ioctl.csv" 2>"$out/probe.err" || pst=$?
