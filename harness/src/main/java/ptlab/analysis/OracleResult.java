@@ -8,9 +8,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * (the kernel lacks what the check needs), or needs review (a person must judge what the check could
  * not read, such as a student's log in a form no reader knows), with the detail or the reason. Not
  * applicable and needs review are neither a pass nor a failure: they do not fail a run, and no report
- * counts them among the passes.
+ * counts them among the passes. {@code share}, where a check counts answers, is the share it found right (0 to
+ * 1): what a rubric's partial credit reads; null where the check is all or nothing.
  */
-public record OracleResult(String name, Status status, String detail) {
+@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+public record OracleResult(String name, Status status, String detail, Double share) {
     /** The four outcomes of a check. */
     public enum Status {
         PASSED("PASS"), FAILED("FAIL"), NOT_APPLICABLE("n/a"), NEEDS_REVIEW("review");
@@ -31,15 +33,25 @@ public record OracleResult(String name, Status status, String detail) {
         detail = detail == null ? "" : detail;
     }
 
+    public OracleResult(String name, Status status, String detail) {
+        this(name, status, detail, null);
+    }
+
+    /** The same result, with the share of answers it found right. */
+    public OracleResult withShare(double s) {
+        return new OracleResult(name, status, detail, Double.isFinite(s) ? Math.max(0, Math.min(1, s)) : null);
+    }
+
     /**
      * As manifest.json and oracles.json hold it: {@code status}, or before there was one (manifest
      * version 1) a {@code passed} flag.
      */
     @JsonCreator
     static OracleResult fromJson(@JsonProperty("name") String name, @JsonProperty("status") Status status,
-            @JsonProperty("detail") String detail, @JsonProperty("passed") Boolean passed) {
+            @JsonProperty("detail") String detail, @JsonProperty("passed") Boolean passed,
+            @JsonProperty("share") Double share) {
         Status s = status != null ? status : Boolean.TRUE.equals(passed) ? Status.PASSED : Status.FAILED;
-        return new OracleResult(name, s, detail);
+        return new OracleResult(name, s, detail, share);
     }
 
     public static OracleResult pass(String name, String detail) {

@@ -66,7 +66,7 @@ public final class IoctlJudge {
         String detail = t.detail("call(s)") + (byPointer ? "; argument by pointer, as the student's program passes it"
                 : "; argument by value, as the student's program passes it");
         return t.result(t.checked == 0 ? OracleResult.fail(PROBE, "no call about a present page of the buffer: " + detail)
-                : OracleResult.of(PROBE, t.share() >= PASS_SHARE, detail));
+                : OracleResult.of(PROBE, t.share() >= PASS_SHARE, detail).withShare(t.share()));
     }
 
     /**
@@ -99,7 +99,7 @@ public final class IoctlJudge {
         OracleResult o = t.checked == 0
                 ? OracleResult.needsReview(USER, "no line pairs a page of the harness's buffer with a number; read the"
                         + " program's output")
-                : OracleResult.of(USER, t.share() >= PASS_SHARE, t.detail("pair(s)"));
+                : OracleResult.of(USER, t.share() >= PASS_SHARE, t.detail("pair(s)")).withShare(t.share());
         return t.result(o);
     }
 

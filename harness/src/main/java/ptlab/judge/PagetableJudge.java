@@ -75,7 +75,7 @@ public final class PagetableJudge {
                 + " logged; mappings outside the harness's buffer not judged", right.size(), present, Fmt.pct(share),
                 pfnOnly, wrong, present - seen.size());
         boolean pass = present > 0 && share >= PASS_SHARE && wrong <= (1 - PASS_SHARE) * present;
-        return new Result(OracleResult.of(NAME, pass, detail), seen.size(), right.size(), pfnOnly, wrong, present, evidence);
+        return new Result(OracleResult.of(NAME, pass, detail).withShare(share), seen.size(), right.size(), pfnOnly, wrong, present, evidence);
     }
 
     private record Run(long va, long pa, long pages) {

@@ -108,7 +108,7 @@ public final class TranslateJudge {
         if (noMarker > 0) {
             d.append(Fmt.f("; %d VA(s) without the harness's markers in kmsg", noMarker));
         }
-        OracleResult oracle = OracleResult.of(NAME, judged > 0 && share >= PASS_SHARE, d.toString());
+        OracleResult oracle = OracleResult.of(NAME, judged > 0 && share >= PASS_SHARE, d.toString()).withShare(share);
         return new Result(answers, all, huge, lat.toArray(), cyc.toArray(), oracle, evidence);
     }
 

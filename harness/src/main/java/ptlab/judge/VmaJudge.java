@@ -105,8 +105,10 @@ public final class VmaJudge {
             detail += "; no range recognised in the student's lines";
         }
         boolean ok = stable > 0 && matched == stable && extra == 0;
+        // the share right: ranges matched, less one for each extra one, of the stable ranges
+        double share = stable == 0 ? 0 : Math.max(0, (double) (matched - extra) / stable);
         return new Result(rows, OracleResult.of(NAME, ok, detail + (evidence.isEmpty() ? "" : "; first: "
-                + evidence.get(0).lines().findFirst().orElse(""))), evidence, units);
+                + evidence.get(0).lines().findFirst().orElse(""))).withShare(share), evidence, units);
     }
 
     /** Compares the printed fields; returns how many were printed. */
