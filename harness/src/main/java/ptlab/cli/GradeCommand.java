@@ -1,0 +1,59 @@
+package ptlab.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import ptlab.grade.Gradebook;
+import ptlab.grade.Grader;
+import ptlab.grade.Rubric;
+import ptlab.grade.Who;
+import ptlab.progress.Progress;
+
+/** {@code harness grade SUBMISSIONS... --rubric FILE}: a class graded, a gradebook, feedback and a class report. */
+@Command(name = "grade", mixinStandardHelpOptions = true,
+        description = {"Grade submissions with a rubric: each run as `harness run --submission` runs one (sandboxed builds,",
+            "each part in a fresh guest), scored, its grade and feedback written as soon as it is known. Grading the same",
+            "folder again runs only submissions whose bytes, rubric, spec or images changed; an interrupted grading goes on",
+            "where it stopped. Writes grades.csv, grades.json, students/<ID>/feedback.md and class-report.md."})
+public final class GradeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "SUBMISSION", description = "submissions (.tar.gz, .tgz, .zip or a folder), or"
+            + " folders of them (a bulk download, one folder per student)")
+    List<Path> submissions;
+
+    @Option(names = "--rubric", required = true, paramLabel = "FILE", description = "the rubric, e.g."
+            + " experiments/rubrics/lkp25p3-quick.yaml")
+    Path rubric;
+
+    @Option(names = "--image", split = ",", description = "Override the rubric's spec's images (comma separated recipe"
+            + " names): each submission is graded on each, its total the lowest.")
+    List<String> images;
+
+    @Option(names = {"-o", "--output-dir"}, paramLabel = "DIR", description = "the grading folder (default:"
+            + " grades/<rubric name>)")
+    Path outputDir;
+
+    @Override
+    public Integer call() {
+        Rubric.Loaded r = Rubric.load(rubric);
+        Who.Collected subs = Who.collect(submissions);
+        PrintWriter out = spec.commandLine().getOut();
+        Path dir = outputDir != null ? outputDir : Path.of("grades", r.rubric().rubric());
+        out.println("grading " + subs.entries().size() + " submission(s) with " + r.file() + " into " + dir);
+        out.flush();
+        Gradebook book = new Grader(r, images, dir, Progress.stderr(), out).grade(subs);
+        out.println("gradebook: " + book.dir().resolve(Gradebook.CSV));
+        out.println("class report: " + book.dir().resolve("class-report.md"));
+        out.println("feedback: " + book.dir().resolve("students") + "/<ID>/feedback.md");
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,140 @@
+package ptlab.grade;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import ptlab.HarnessException;
+import ptlab.Outcome;
+import ptlab.analysis.Fmt;
+import ptlab.files.RepoRoot;
+import ptlab.files.Sha256;
+import ptlab.plan.Execution;
+import ptlab.plan.Overrides;
+import ptlab.plan.RunPlan;
+import ptlab.plan.RunPlanner;
+import ptlab.progress.Progress;
+import ptlab.run.Executor;
+import ptlab.run.Executors;
+import ptlab.run.RunOrchestrator;
+import ptlab.spec.LoadedSpec;
+import ptlab.spec.SpecLoader;
+import ptlab.spec.SubmissionSpec;
+
+/**
+ * Grades a class: each submission run as {@code harness run SPEC --submission} runs one (the rubric's spec, one
+ * cell per image), scored by the rubric, its grade written as soon as it is known. A submission whose content,
+ * rubric, spec and images are those of its saved grade is not run again, so a killed grading goes on where it
+ * stopped and a late submission is graded alone. A run the harness itself could not finish (an infrastructure
+ * error) is not saved: the next grading tries it again.
+ */
+public final class Grader {
+    private final Rubric.Loaded rubric;
+    private final List<String> images;
+    private final Gradebook book;
+    private final Progress progress;
+    private final java.io.PrintWriter out;
+
+    public Grader(Rubric.Loaded rubric, List<String> images, Path dir, Progress progress, java.io.PrintWriter out) {
+        this.rubric = rubric;
+        this.images = images;
+        this.book = new Gradebook(dir, rubric);
+        this.progress = progress;
+        this.out = out;
+    }
+
+    /** Grades what needs grading, then writes the gradebook, the feedback and the class report; returns the gradebook. */
+    public Gradebook grade(Who.Collected subs) {
+        book.notes(subs.notes());
+        subs.notes().forEach(n -> out.println("note: " + n));
+        List<Who.Entry> todo = new ArrayList<>();
+        for (Who.Entry e : subs.entries()) {
+            StudentGrade saved = book.saved(e.id());
+            if (saved != null && saved.key().equals(key(e))) {
+                out.printf("%-16s %6s / %s  unchanged, not graded again%n", e.id(), Gradebook.num(saved.total()),
+                        Gradebook.num(saved.max()));
+            } else {
+                todo.add(e);
+            }
+        }
+        out.flush();
+        long t0 = System.nanoTime();
+        for (int i = 0; i < todo.size(); i++) {
+            Who.Entry e = todo.get(i);
+            progress.phase("grading " + e.id() + " (" + (i + 1) + " of " + todo.size() + ")");
+            StudentGrade g = gradeOne(e);
+            double perStudent = (System.nanoTime() - t0) / 1e9 / (i + 1);
+            String left = i + 1 < todo.size() ? Fmt.f(", about %.0f min left", perStudent * (todo.size() - i - 1) / 60) : "";
+            if (g == null) {
+                out.printf("%-16s not graded: the harness could not finish the run (see above); graded on the next run%s%n",
+                        e.id(), left);
+            } else {
+                book.save(g);
+                out.printf("%-16s %6s / %s%s  %.0f s%s%n", e.id(), Gradebook.num(g.total()), Gradebook.num(g.max()),
+                        g.needsReview() ? "  (needs review)" : "", g.seconds(), left);
+            }
+            out.flush();
+        }
+        book.export(subs.entries().stream().map(Who.Entry::id).toList());
+        return book;
+    }
+
+    private StudentGrade gradeOne(Who.Entry e) {
+        long t0 = System.nanoTime();
+        LoadedSpec l = SpecLoader.load(rubric.spec(), RepoRoot.find());
+        SubmissionSpec sub = new SubmissionSpec(e.path().toAbsolutePath().normalize().toString(), rubric.rubric().assignment(),
+                null, rubric.rubric().timeLimitS());
+        LoadedSpec withSub = new LoadedSpec(l.file(), l.sha256(), l.repoRoot(), l.spec().withSubmission(sub), l.images(), l.doc());
+        RunPlan plan;
+        try {
+            plan = RunPlanner.plan(withSub, new Overrides(null, images, null, null, null), Clock.systemUTC(),
+                    Path.of("").toAbsolutePath()).withExecution(Execution.LOCAL);
+        } catch (HarnessException ex) {
+            // a submission that cannot even be planned (an ambiguous part, an archive refused) is the student's
+            return StudentGrade.unplanned(e, key(e), rubric.rubric(), ex.getMessage(), seconds(t0));
+        }
+        Executor ex = Executors.byName("local");
+        Executor.Started started = ex.submit(plan, progress.forCell(e.id()));
+        List<Scorer.Score> scores = new ArrayList<>();
+        for (RunOrchestrator.UnitResult r : started.results()) {
+            if (r.outcome() == Outcome.INFRA_ERROR || r.outcome() == Outcome.USAGE_ERROR) {
+                out.println("  " + e.id() + ": " + r.outcome() + ": " + r.message().replace("\n", "\n  "));
+                return null;
+            }
+            scores.add(Scorer.score(rubric.rubric(), r.unit().outputDir()));
+        }
+        return StudentGrade.of(e, key(e), scores, seconds(t0));
+    }
+
+    private static double seconds(long t0) {
+        return Math.round((System.nanoTime() - t0) / 1e8) / 10.0;
+    }
+
+    /** What a saved grade depends on: the submission's bytes, the rubric, the spec and the images asked for. */
+    String key(Who.Entry e) {
+        StringBuilder s = new StringBuilder();
+        s.append("submission ").append(content(e.path())).append('\n');
+        s.append("rubric ").append(Sha256.of(rubric.file())).append('\n');
+        s.append("spec ").append(Sha256.of(rubric.spec())).append('\n');
+        s.append("images ").append(images == null ? "spec" : String.join(",", images)).append('\n');
+        return Sha256.of(s.toString());
+    }
+
+    static String content(Path p) {
+        if (!Files.isDirectory(p)) {
+            return Sha256.of(p);
+        }
+        StringBuilder s = new StringBuilder();
+        try (Stream<Path> w = Files.walk(p)) {
+            for (Path f : w.filter(Files::isRegularFile).sorted().toList()) {
+                s.append(p.relativize(f)).append(' ').append(Sha256.of(f)).append('\n');
+            }
+        } catch (IOException ex) {
+            throw HarnessException.usage("cannot read " + p + ": " + ex.getMessage());
+        }
+        return Sha256.of(s.toString());
+    }
+}

@@ -1,0 +1,87 @@
+package ptlab.grade;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import ptlab.render.RenderPipeline;
+import ptlab.testing.TestFiles;
+
+/**
+ * The shipped rubrics on the captured submission run folders (fixtures/submission/), rendered by the whole pipeline
+ * first: the project's own solutions get full marks under every shipped rubric, and broken ones lose the points their
+ * fault deserves, item by item. {@code own-pagetable} is SubmissionIT's run of the project's pagetable module and
+ * getpfn (bookworm 6.1, TCG), its truth and ioctl CSVs cut to the buffer's first 256 pages.
+ */
+class ScorerTest {
+    private static final Path FIXTURES = Path.of("harness/src/test/resources/fixtures/submission");
+
+    @TempDir
+    Path tmp;
+
+    private Scorer.Score score(String rubric, String fixture) throws Exception {
+        Path run = TestFiles.copyTree(FIXTURES.resolve(fixture), tmp.resolve(fixture));
+        RenderPipeline.render(run);
+        return Scorer.score(Rubric.load(Path.of("experiments/rubrics", rubric + ".yaml")).rubric(), run);
+    }
+
+    private static Map<String, Double> points(Scorer.Score s) {
+        return s.items().stream().collect(Collectors.toMap(Scorer.ItemScore::id, Scorer.ItemScore::points));
+    }
+
+    @Test
+    void theProjectsOwnSolutionsGetFullMarksUnderEveryShippedRubric() throws Exception {
+        for (String rubric : List.of("lkp25p3-quick", "lkp25p3")) {
+            Scorer.Score s = score(rubric, "own-solution");
+            assertEquals(100.0, s.total(), rubric + ": " + s);
+            assertEquals(100.0, s.max());
+        }
+        for (String rubric : List.of("pagetable-quick", "pagetable")) {
+            Scorer.Score s = score(rubric, "own-pagetable");
+            assertEquals(100.0, s.total(), rubric + ": " + s);
+            assertTrue(s.failures().isEmpty(), s.failures().toString());
+        }
+    }
+
+    @Test
+    void warningsAreTakenOffOnePointEach() throws Exception {
+        Scorer.Score s = score("lkp25p3-quick", "seed-style");
+        assertEquals(97.0, s.total(), s.toString());
+        Scorer.DeductionScore w = s.deductions().get(0);
+        assertEquals(3, w.count());
+        assertEquals("3 x 1", w.why());
+    }
+
+    @Test
+    void aModuleLoggingThePfnLosesTheTranslateItemAndIsClassedSo() throws Exception {
+        Scorer.Score s = score("lkp25p3-quick", "pfn");
+        assertEquals(0.0, points(s).get("translate"), s.toString());
+        assertTrue(s.failures().contains("translate: logs the PFN instead of the PA"), s.failures().toString());
+    }
+
+    @Test
+    void aCrashCostsItsPartAndTheDeduction() throws Exception {
+        Scorer.Score s = score("lkp25p3-quick", "crashed");
+        assertEquals(0.0, points(s).get("translate"), s.toString());
+        assertEquals(10.0, s.deductions().stream().filter(d -> d.id().equals("crash")).findFirst().orElseThrow().points(),
+                s.deductions().toString());
+        assertTrue(s.failures().contains("translate: KERNEL_CRASH"), s.failures().toString());
+    }
+
+    /** Partial credit: linear between none_below and full_from of the oracle's share right. */
+    @Test
+    void partialCreditFollowsTheShare() {
+        Rubric.Item it = new Rubric.Item("t", "T", 30, "x", 0.9, 0.5, null);
+        assertEquals(15.0, Scorer.item(it, ptlab.analysis.OracleResult.fail("x", "").withShare(0.7)).points());
+        assertEquals(30.0, Scorer.item(it, ptlab.analysis.OracleResult.fail("x", "").withShare(0.95)).points());
+        assertEquals(0.0, Scorer.item(it, ptlab.analysis.OracleResult.fail("x", "").withShare(0.49)).points());
+        assertEquals(0.0, Scorer.item(it, ptlab.analysis.OracleResult.needsReview("x", "")).points());
+        assertEquals(30.0, Scorer.item(it, ptlab.analysis.OracleResult.notApplicable("x", "")).points());
+        assertEquals("absent", Scorer.item(it, null).status());
+    }
+}
