@@ -128,7 +128,7 @@ pagemap_round() {
 	IFS='|'
 	for form in $tries; do
 		IFS=$old_ifs
-		args=$(echo "$form" | sed -e "s/{pid}/$1/g" -e "s/{start}/$(printf '0x%x' "$start")/g" \
+		args=$(echo "$form" | sed -e "s/{none}//" -e "s/{pid}/$1/g" -e "s/{start}/$(printf '0x%x' "$start")/g" \
 			-e "s/{end}/$(printf '0x%x' "$end")/g" -e "s/{len}/$((end - start))/g")
 		touch "$dir/ptlab-stamp"
 		left=$((end - $(date +%s)))

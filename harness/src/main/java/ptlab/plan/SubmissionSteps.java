@@ -55,6 +55,7 @@ final class SubmissionSteps {
         PartResult memalloc = part(f, Part.PART2_MEMALLOC);
         String ko = module instanceof PartResult.Found m ? moduleBuild(m, t, steps) : null;
         String prog = memalloc instanceof PartResult.Found p ? memallocBuild(p, t, steps) : null;
+        Part1Steps.add(spec, f, t, limit, steps);
         String missingModule = missing(module);
         String accessMissing = missingModule != null ? missingModule : missing(memalloc);
         spec.workload(XlateWorkload.class).ifPresent(x -> steps.add(new Step.Trial(Step.TRIAL_PREFIX + "translate",
@@ -113,13 +114,21 @@ final class SubmissionSteps {
     }
 
     private static String memallocBuild(PartResult.Found p, long t, List<Step> steps) {
+        return programBuild(p, t, steps, BUILD_MEMALLOC, "submission-memalloc", "Part 2 memalloc");
+    }
+
+    /**
+     * A student's program: their Makefile's target of its name, else gcc on their sources (a stranger's code:
+     * sandboxed); its path in the guest.
+     */
+    static String programBuild(PartResult.Found p, long t, List<Step> steps, String step, String component, String what) {
         String dir = at(p.folder());
         String name = baseName(p.sources().get(0));
         String sources = String.join(" ", p.sources().stream().filter(s -> s.toString().endsWith(".c"))
                 .map(s -> q(s.getFileName().toString())).toList());
         String makeDir = p.makefile() != null ? at(p.makefile().getParent()) : dir;
-        steps.add(new Step.Build(BUILD_MEMALLOC, "build the student's Part 2 memalloc: their Makefile's target "
-                + name + ", else gcc on their sources (a stranger's code: sandboxed)", t, "submission-memalloc",
+        steps.add(new Step.Build(step, "build the student's " + what + ": their Makefile's target "
+                + name + ", else gcc on their sources (a stranger's code: sandboxed)", t, component,
                 dir, "{ " + make(makeDir, " " + q(name)) + "; cd " + q(dir) + " && [ -x " + q(name)
                 + " ] || gcc -O2 -pthread -o " + q(name) + " " + sources + " -lm; }", "cd " + q(dir) + " && ls " + q(name),
                 true));
