@@ -157,7 +157,8 @@ final class Part1Reader {
             boolean pfn = x.label().matches("(?s).*(pfn|frame)\\W*$");
             return new Pair(va, x.values()[x.values().length - 1], pfn, lat, cycles, n, line);
         }
-        return Double.isNaN(lat) ? null : new Pair(-1, 0, false, lat, cycles, n, line);
+        // a time without a pair (a summary's percentiles) is no translation's latency
+        return null;
     }
 
     private static boolean addressLike(LooseNumber x) {

@@ -29,7 +29,7 @@ public final class Part1Truth {
         List<Long> pas = new ArrayList<>();
         boolean known = false;
         for (PagemapTable t : tables) {
-            int i = find(t, p);
+            int i = t.indexOfPage(p);
             if (i >= 0) {
                 known = true;
                 if (t.has(i, PagemapTable.PRESENT) && t.pa(i) != 0) {
@@ -47,25 +47,8 @@ public final class Part1Truth {
 
     private int find(long page) {
         for (PagemapTable t : tables) {
-            if (find(t, page) >= 0) {
+            if (t.indexOfPage(page) >= 0) {
                 return 0;
-            }
-        }
-        return -1;
-    }
-
-    private static int find(PagemapTable t, long page) {
-        int lo = 0;
-        int hi = t.size() - 1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            long v = t.va(mid) & -PAGE;
-            if (v < page) {
-                lo = mid + 1;
-            } else if (v > page) {
-                hi = mid - 1;
-            } else {
-                return mid;
             }
         }
         return -1;
