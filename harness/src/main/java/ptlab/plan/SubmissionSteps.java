@@ -59,6 +59,7 @@ final class SubmissionSteps {
         String ko = module instanceof PartResult.Found m ? moduleBuild(m, t, steps) : null;
         String prog = memalloc instanceof PartResult.Found p ? programBuild(p, t, steps, BUILD_MEMALLOC,
                 "submission-memalloc", "Part 2 memalloc") : null;
+        Part1Steps.add(spec, f, t, limit, steps);
         String missingModule = missing(module);
         String accessMissing = missingModule != null ? missingModule : missing(memalloc);
         spec.workload(XlateWorkload.class).ifPresent(x -> steps.add(new Step.Trial(Step.TRIAL_PREFIX + "translate",
@@ -125,9 +126,11 @@ final class SubmissionSteps {
         return p.find() ? p.group(1) : "pid";
     }
 
-    /** A program of the student's: their Makefile's target of its name, else gcc on its sources (sandboxed). */
-    private static String programBuild(PartResult.Found p, long t, List<Step> steps, String step, String component,
-            String what) {
+    /**
+     * A student's program: their Makefile's target of its name, else gcc on their sources (a stranger's code:
+     * sandboxed); its path in the guest.
+     */
+    static String programBuild(PartResult.Found p, long t, List<Step> steps, String step, String component, String what) {
         String dir = at(p.folder());
         String name = baseName(p.sources().get(0));
         String sources = String.join(" ", p.sources().stream().filter(s -> s.toString().endsWith(".c"))

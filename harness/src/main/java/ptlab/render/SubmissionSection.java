@@ -21,8 +21,8 @@ final class SubmissionSection {
     /** The part of parts.json that holds the kernel module every Part 2 oracle drives. */
     static final String MODULE = "lkp25p3";
     /** The judged parts, in report order: a new part is one class and one line here. */
-    static final List<SubmissionGate.Part> PARTS = List.of(SubmissionTranslate.SPEC, SubmissionVma.SPEC, SubmissionAccess.SPEC,
-            SubmissionPagetable.SPEC, SubmissionIoctl.PROBE, SubmissionIoctl.USER);
+    static final List<SubmissionGate.Part> PARTS = List.of(SubmissionPart1.SPEC, SubmissionTranslate.SPEC, SubmissionVma.SPEC,
+            SubmissionAccess.SPEC, SubmissionPagetable.SPEC, SubmissionIoctl.PROBE, SubmissionIoctl.USER);
 
     private SubmissionSection() {
     }
@@ -49,7 +49,7 @@ final class SubmissionSection {
         int before = ctx.oracles.size();
         for (SubmissionGate.Part p : PARTS) {
             if (trials.contains(p.part())) {
-                out.add(SubmissionGate.section(ctx, p, p.part().equals(SubmissionPagetable.PART) ? "" : buildFailure));
+                out.add(SubmissionGate.section(ctx, p, p.part().equals(SubmissionPagetable.PART) || p.part().equals(SubmissionPart1.PART) ? "" : buildFailure));
             }
         }
         out.add(review(ctx.oracles.subList(before, ctx.oracles.size())));

@@ -167,6 +167,21 @@ public final class LatencyCaptions {
         return s.append(Accelerator.sentence(accel)).toString();
     }
 
+    /**
+     * A submission's Part 1: the latencies the student's own pagemap logged for its translations.
+     *
+     * @param pairs  the VA->PA pairs read from their output
+     */
+    public static String studentPagemap(LatencyStats student, long pairs, long cycles, Optional<Accelerator> accel) {
+        StringBuilder s = new StringBuilder(Fmt.f("The student's pagemap logged a time with a unit for %s latencies (%s VA->PA"
+                + " pairs read): %s. What each time covers (one pread of /proc/PID/pagemap, or more) is the student's choice. ",
+                Fmt.count(student.n()), Fmt.count(pairs), student.summary()));
+        if (cycles > 0) {
+            s.append(Fmt.f("%s further latencies were given in cycles, not time, and are not drawn. ", Fmt.count(cycles)));
+        }
+        return s.append(Accelerator.sentence(accel)).toString();
+    }
+
     /** Why a submission's translate section has no latency figure. */
     public static String noStudentLatency(int vas, LatencyStats cycles, LatencyStats write) {
         String why = cycles == null

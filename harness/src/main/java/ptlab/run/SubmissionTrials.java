@@ -37,7 +37,8 @@ final class SubmissionTrials {
     private static final String MODULE = "submission-lkp25p3";
     /** The student's builds each part needs: one that failed makes the part BUILD_FAILED. */
     private static final Map<String, List<String>> NEEDS = Map.of("translate", List.of(MODULE), "vma", List.of(MODULE),
-            "access", List.of(MODULE, "submission-memalloc"), "pagetable", List.of("submission-pagetable"));
+            "access", List.of(MODULE, "submission-memalloc"), "pagetable", List.of("submission-pagetable"),
+            "part1", List.of("submission-part1-memalloc", "submission-pagemap"));
     private static final SubmissionVerdicts.Build FAILED = SubmissionVerdicts.Build.failed("not built", "");
 
     private final RunFolder folder;

@@ -84,12 +84,23 @@ final class SubmissionVerdicts {
             Build b = builds.get(r.part() == Part.LKP25P3 ? "submission-lkp25p3"
                     : r.part() == Part.PART2_MEMALLOC ? "submission-memalloc"
                     : r.part() == Part.PAGETABLE ? "submission-pagetable"
-                    : r.part() == Part.PAGETABLE_USER ? "submission-pagetable-user" : "");
+                    : r.part() == Part.PAGETABLE_USER ? "submission-pagetable-user" : part1Component(r.part()));
             p.put("build", b != null ? b : Map.of("verdict", "NOT_BUILT"));
             parts.add(p);
         }
         write(dir.resolve("parts.json"), Map.of("assignment", findings.assignment().id(), "parts", parts, "trials", trials));
         write(dir.resolve("findings.txt"), String.join("\n", findings.describe()) + "\n");
+    }
+
+    /**
+     * The build of a Part 1 program: memalloc's own; pagemap's own, or memalloc's when memalloc is the one
+     * program that translates too.
+     */
+    private String part1Component(Part part) {
+        if (part == Part.PAGEMAP && !builds.containsKey("submission-pagemap")) {
+            return "submission-part1-memalloc";
+        }
+        return part == Part.MEMALLOC ? "submission-part1-memalloc" : part == Part.PAGEMAP ? "submission-pagemap" : "";
     }
 
     void outcome(PartOutcome o) {

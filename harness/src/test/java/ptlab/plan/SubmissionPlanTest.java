@@ -94,6 +94,35 @@ class SubmissionPlanTest {
         assertTrue(t.description().contains("IOCTL_GET_PFN, by pointer"), t.description());
     }
 
+    /** A spec with Part 1's workload: the student's two programs built sandboxed, then a trial-part1 first. */
+    @Test
+    void partOneBuildsBothProgramsAndRunsThemAsTheirSourcesSay(@TempDir Path tmp) throws IOException {
+        Path spec = tmp.resolve("p1.yaml");
+        Files.writeString(spec, "experiment: p1\nauthor: {first: A, last: B}\nvm: {memory_mib: 2048}\nworkloads:\n"
+                + "  - kind: pagemap\n    size: 64M\n  - kind: xlate\n    size: 16M\nsubmission: {path: " + SEED + ", time_limit_s: 30}\n");
+        List<Step> steps = RunPlanner.plan(spec, REPO, Overrides.NONE, RunPlannerTest.CLOCK).units().get(0).steps();
+        assertEquals(List.of("boot", "upload-sources", "build-workloads", "guest-info", "build-submission-lkp25p3",
+                "build-submission-memalloc", "build-submission-part1-memalloc", "build-submission-pagemap", "trial-part1",
+                "trial-translate", "render"), steps.stream().map(Step::name).toList());
+        Step.Build memalloc = (Step.Build) steps.get(6);
+        assertTrue(memalloc.untrusted());
+        assertEquals("submission-part1-memalloc", memalloc.component());
+        assertTrue(memalloc.make().contains("gcc -O2 -pthread -o 'memalloc' 'memalloc.c'"), memalloc.make());
+        Step.Trial t = (Step.Trial) steps.get(8);
+        assertNull(t.module());
+        assertNull(t.missing());
+        assertTrue(t.command().startsWith("sh /root/ptlab/src/workloads/scripts/sub-part1.sh '/root/ptlab/src/submission/part1/"
+                + "memalloc' '/root/ptlab/src/submission/part1/pagemap' '30' '0|1|2' '{pid} {start} {end}|"), t.command());
+        assertTrue(t.description().contains("argv[1] read as a number"), t.description());
+        assertEquals(30 * 3 + 2 * 30 + 120, t.timeoutS());
+    }
+
+    @Test
+    void withoutPartOnesWorkloadNothingOfPartOneRuns() {
+        List<Step> steps = plan(SEED.toString(), null).units().get(0).steps();
+        assertTrue(steps.stream().noneMatch(s -> s.name().contains("part1") || s.name().contains("pagemap")));
+    }
+
     @Test
     void aPartOverrideGoesIntoThePlan() {
         RunPlan p = plan(SEED.toString(), List.of("lkp25p3=part2"));

@@ -15,6 +15,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import ptlab.analysis.OracleResult;
 import ptlab.judge.AccessJudge;
+import ptlab.judge.Part1Judge;
 import ptlab.judge.Submissions;
 import ptlab.judge.TranslateJudge;
 import ptlab.judge.VmaJudge;
@@ -87,6 +88,28 @@ class SubmissionRenderTest {
         }
         assertTrue(o.get(AccessJudge.NAME).detail().startsWith("64 of 130 line(s) read as run-length page values"),
                 o.get(AccessJudge.NAME).detail());
+    }
+
+    /** Part 1 judged from the student's table, with their latency CDF; output in no known form needs review. */
+    @Test
+    void partOneIsJudgedFromTheStudentsOwnLogAndUnreadableOutputNeedsReview() throws Exception {
+        Path run = render("part1-csv");
+        Map<String, OracleResult> o = oracles(run);
+        assertEquals(List.of("memalloc found and built", "pagemap found and built", Part1Judge.NAME), List.copyOf(o.keySet()));
+        assertEquals(OracleResult.Status.PASSED, o.get(Part1Judge.NAME).status(), o.get(Part1Judge.NAME).detail());
+        assertTrue(o.get(Part1Judge.NAME).detail().startsWith("96 pair(s) read from 2 output(s) of 2 run(s), 96 judged: EXACT 64,"),
+                o.get(Part1Judge.NAME).detail());
+        assertTrue(Files.size(run.resolve("figures/First-Last-Submission-Pagemap-Lat-CDF.pdf")) > 0);
+        List<String> md = Files.readAllLines(run.resolve("report.md"));
+        assertTrue(md.contains("## " + SubmissionPart1.TITLE), String.join("\n", md));
+        assertTrue(md.contains("| run-1 | run-1/pm-1/va2pa.csv | table: vaddr,paddr,latency_ns | 48 |"), String.join("\n", md));
+
+        Path unreadable = render("part1-unreadable");
+        OracleResult review = oracles(unreadable).get(Part1Judge.NAME);
+        assertEquals(OracleResult.Status.NEEDS_REVIEW, review.status(), review.detail());
+        String report = Files.readString(unreadable.resolve("report.md"));
+        assertTrue(report.contains("run-1/pm-1/stdout.txt: page 1 ok"), "the student's lines are quoted");
+        assertTrue(oracles(render("part1-unprivileged")).get(Part1Judge.NAME).detail().contains("without CAP_SYS_ADMIN"));
     }
 
     @Test

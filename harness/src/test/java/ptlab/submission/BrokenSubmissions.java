@@ -86,6 +86,13 @@ public final class BrokenSubmissions {
         return d;
     }
 
+    /** Part 1's pagemap writes the PFN in its PA column (a common slip: the shift forgotten). */
+    public static Path pfnForPa(Path tmp) throws IOException {
+        Path d = unpacked(tmp, "pfn-for-pa");
+        edit(d.resolve("part1/pagemap.c"), "vpn << PAGE_SHIFT, pfn << PAGE_SHIFT, pfn,", "vpn << PAGE_SHIFT, pfn, pfn,");
+        return d;
+    }
+
     /** lkp_proc.c does not compile (BUILD_FAILED; nothing of Part 2 runs). */
     public static Path noBuild(Path tmp) throws IOException {
         Path d = unpacked(tmp, "no-build");

@@ -39,10 +39,20 @@ class SubmissionIT {
 
     /** The pagetable assignment: Part A on a 16 MiB buffer, 20 s limits. */
     private Path pagetableSpec() throws Exception {
-        Path spec = tmp.resolve("it-submission-pagetable.yaml");
-        Files.writeString(spec, String.join("\n", "experiment: it-submission-pagetable", "author: {first: First, last: Last}",
-                "images: [bookworm]", "vm: {memory_mib: 2048}", "workloads:", "  - kind: pagetable", "    size: 16M",
-                "submission: {path: ., assignment: pagetable, time_limit_s: 20}", ""));
+        return spec("it-submission-pagetable", "  - kind: pagetable", "    size: 16M",
+                "submission: {path: ., assignment: pagetable, time_limit_s: 20}");
+    }
+
+    /** Part 1 alone: 16 MiB allocated three ways, 30 s limits. */
+    private Path part1Spec() throws Exception {
+        return spec("it-submission-part1", "  - kind: pagemap", "    size: 16M", "submission: {path: ., time_limit_s: 30}");
+    }
+
+    /** A bookworm spec in a 2 GiB guest with these workload and submission lines. */
+    private Path spec(String name, String... lines) throws Exception {
+        Path spec = tmp.resolve(name + ".yaml");
+        Files.writeString(spec, String.join("\n", "experiment: " + name, "author: {first: First, last: Last}",
+                "images: [bookworm]", "vm: {memory_mib: 2048}", "workloads:", String.join("\n", lines), ""));
         return spec;
     }
 
@@ -118,6 +128,32 @@ class SubmissionIT {
             assertTrue(log.contains("/root/.ssh/authorized_keys") && log.contains("/etc/shadow"), log);
             assertEquals("RAN", r.outcome("translate").get("verdict").asText());
         }
+    }
+
+    /**
+     * The own solution's Part 1 programs as a student's: memalloc run once per scheme with the long options
+     * read from its sources, pagemap on it, every pair exact; a copy whose pagemap logs the PFN where the PA
+     * goes fails with PFN for every present page.
+     */
+    @Test
+    void theProjectsOwnPartOnePassesAndAPfnForAPaFails() throws Exception {
+        Run r = run(part1Spec(), BrokenSubmissions.own(tmp));
+        assertEquals("RAN", r.outcome("part1").get("verdict").asText(), r.outcome("part1").toString());
+        String p1 = r.oracles().get("Part 1: VA->PA log == pagemap of the same process");
+        assertTrue(p1.startsWith("PASSED: "), p1);
+        assertTrue(p1.matches(".* of 3 run\\(s\\), .* WRONG 0, .*"), p1);
+        for (String part : List.of("memalloc found and built", "pagemap found and built")) {
+            assertTrue(r.oracles().get(part).startsWith("PASSED: BUILT"), part + ": " + r.oracles().get(part));
+        }
+        String status = Files.readString(r.folder().resolve("raw/submission/part1/driver.status"));
+        assertTrue(status.contains("user=root\nruns=3\n") && status.contains("pagemap_form=--pid {pid} --range {start}:{len}"),
+                status);
+        assertEquals(0, r.code(), r.out());
+
+        Run pfn = run(part1Spec(), BrokenSubmissions.pfnForPa(tmp));
+        String bad = pfn.oracles().get("Part 1: VA->PA log == pagemap of the same process");
+        assertTrue(bad.startsWith("FAILED: ") && bad.matches(".* EXACT 0, PAGE 0, PFN [1-9].*"), bad);
+        assertEquals(1, pfn.code(), pfn.out());
     }
 
     /**
