@@ -1,0 +1,89 @@
+package ptlab.grade;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import ptlab.cli.Main;
+import ptlab.files.Trees;
+import ptlab.json.Json;
+
+/**
+ * {@code harness grade} over a class folder of three pagetable answers with the quick rubric, in real bookworm guests
+ * (TCG here): every student's points item by item, the exports, and a second grading that runs nothing.
+ */
+class GradeIT {
+    @TempDir
+    Path tmp;
+
+    private String grade(Path classDir, Path out) {
+        CommandLine cl = Main.newCommandLine();
+        StringWriter w = new StringWriter();
+        cl.setOut(new PrintWriter(w));
+        cl.setErr(new PrintWriter(new StringWriter()));
+        int code = cl.execute("grade", classDir.toString(), "--rubric", "experiments/rubrics/pagetable-quick.yaml", "-o",
+                out.toString());
+        assertEquals(0, code, w.toString());
+        assertEquals(0, ptlab.guest.Reaper.liveCount(), "QEMU left running");
+        return w.toString();
+    }
+
+    private static Map<String, Double> items(JsonNode student) {
+        Map<String, Double> m = new java.util.TreeMap<>();
+        JsonNode scored = student.get("scores").get(0);
+        scored.get("items").forEach(i -> m.put(i.get("id").asText(), i.get("points").asDouble()));
+        return m;
+    }
+
+    @Test
+    void aClassIsGradedItemByItemAndASecondGradingRunsNothing() throws Exception {
+        Path cls = Files.createDirectories(tmp.resolve("class"));
+        Path own = cls.resolve("903000001");
+        Trees.copy(Path.of("kmod/pagetable"), own.resolve("kmod/pagetable"));
+        Trees.copy(Path.of("kmod/common"), own.resolve("kmod/common"));
+        Files.createDirectories(own.resolve("workloads"));
+        for (String f : List.of("getpfn.c", "common.c", "common.h")) {
+            Files.copy(Path.of("workloads", f), own.resolve("workloads").resolve(f));
+        }
+        Trees.copy(Path.of("harness/src/test/resources/submissions/pagetable-pointer"), cls.resolve("903000002"));
+        // prints VAs without their PAs, and an ioctl that answers 0 without writing the PFN
+        Trees.copy(Path.of("harness/src/test/resources/submissions/pagetable"), cls.resolve("903000003"));
+        Path out = tmp.resolve("grades");
+        String first = grade(cls, out);
+
+        JsonNode book = Json.tree(out.resolve(Gradebook.JSON));
+        Map<String, JsonNode> byId = new java.util.HashMap<>();
+        book.get("students").forEach(s -> byId.put(s.get("id").asText(), s));
+        assertEquals(Map.of("build", 10.0, "user-build", 5.0, "dump", 35.0, "ioctl", 35.0, "user", 15.0),
+                items(byId.get("903000001")), first);
+        assertEquals(100.0, byId.get("903000001").get("total").asDouble());
+        assertEquals(Map.of("build", 10.0, "user-build", 5.0, "dump", 35.0, "ioctl", 35.0, "user", 15.0),
+                items(byId.get("903000002")), first);
+        assertEquals(Map.of("build", 10.0, "user-build", 5.0, "dump", 0.0, "ioctl", 0.0, "user", 0.0),
+                items(byId.get("903000003")), first);
+        assertEquals(15.0, byId.get("903000003").get("total").asDouble());
+
+        List<String> csv = Files.readAllLines(out.resolve(Gradebook.CSV));
+        assertEquals("id,name,total,max,needs_review,build,user-build,dump,ioctl,user,minus_warnings,minus_crash,minus_unload,error",
+                csv.get(0));
+        assertEquals("903000003,,15,100,no,10,5,0,0,0,0,0,0,", csv.get(3));
+        String feedback = Files.readString(out.resolve("students/903000003/feedback.md"));
+        assertTrue(feedback.contains("**15 of 100 points**"), feedback);
+        String report = Files.readString(out.resolve("class-report.md"));
+        assertTrue(report.contains("3 student(s) graded"), report);
+        assertTrue(report.contains("- dump: fails: 1") || report.contains("- dump: "), report);
+
+        String second = grade(cls, out);
+        assertEquals(3, second.lines().filter(l -> l.contains("unchanged, not graded again")).count(), second);
+        assertEquals(csv, Files.readAllLines(out.resolve(Gradebook.CSV)));
+    }
+}
