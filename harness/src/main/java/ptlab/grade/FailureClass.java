@@ -16,6 +16,8 @@ final class FailureClass {
             + "|NOT_RUN)\\b");
     private static final Map<String, String> TRANSLATE = new LinkedHashMap<>();
     private static final Map<String, String> VMA = new LinkedHashMap<>();
+    /** Counts the pagetable judges (parts A and B) print as "N what". */
+    private static final Map<String, String> COUNTS = new LinkedHashMap<>();
 
     static {
         TRANSLATE.put("PAGE", "logs the page's PA without the offset");
@@ -25,6 +27,11 @@ final class FailureClass {
         VMA.put("differ", "prints VMAs whose fields differ from maps");
         VMA.put("missing", "misses VMAs");
         VMA.put("extra", "prints VMAs maps does not have");
+        COUNTS.put("logged as a PFN", "logs the PFN instead of the PA");
+        COUNTS.put("not logged", "logs nothing for the process's pages");
+        COUNTS.put("a physical address", "answers the PA instead of the PFN");
+        COUNTS.put("failed", "the call fails");
+        COUNTS.put("wrong", "answers wrong numbers");
     }
 
     private FailureClass() {
@@ -41,6 +48,9 @@ final class FailureClass {
         String largest = largest(o.detail(), TRANSLATE, "(%s) (\\d+)");
         if (largest == null) {
             largest = largest(o.detail(), VMA, "(\\d+) (%s)");
+        }
+        if (largest == null) {
+            largest = largest(o.detail(), COUNTS, "(\\d+) (%s)");
         }
         return item + ": " + (largest != null ? largest : "fails");
     }

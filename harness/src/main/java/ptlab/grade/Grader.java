@@ -67,7 +67,9 @@ public final class Grader {
             progress.phase("grading " + e.id() + " (" + (i + 1) + " of " + todo.size() + ")");
             StudentGrade g = gradeOne(e);
             double perStudent = (System.nanoTime() - t0) / 1e9 / (i + 1);
-            String left = i + 1 < todo.size() ? Fmt.f(", about %.0f min left", perStudent * (todo.size() - i - 1) / 60) : "";
+            double leftS = perStudent * (todo.size() - i - 1);
+            String left = i + 1 >= todo.size() ? "" : leftS < 120 ? Fmt.f(", about %.0f s left", leftS)
+                    : Fmt.f(", about %.0f min left", leftS / 60);
             if (g == null) {
                 out.printf("%-16s not graded: the harness could not finish the run (see above); graded on the next run%s%n",
                         e.id(), left);

@@ -84,4 +84,16 @@ class ScorerTest {
         assertEquals(30.0, Scorer.item(it, ptlab.analysis.OracleResult.notApplicable("x", "")).points());
         assertEquals("absent", Scorer.item(it, null).status());
     }
+
+    /** The failure classes the class report counts, from the judges' own counts. */
+    @Test
+    void failuresAreClassedByTheLargestWrongCount() {
+        assertEquals("dump: logs nothing for the process's pages", FailureClass.of("dump", ptlab.analysis.OracleResult.fail("x",
+                "0 of the buffer's 4097 present pages logged right (0.0%), 0 logged as a PFN, 0 wrong, 4097 not logged")));
+        assertEquals("ioctl: answers the PA instead of the PFN", FailureClass.of("ioctl", ptlab.analysis.OracleResult.fail("x",
+                "0 of 256 call(s) about present pages of the buffer gave pagemap's PFN (0.0%), 256 a physical address, 0 failed,"
+                + " 0 wrong")));
+        assertEquals("translate: KERNEL_CRASH", FailureClass.of("translate", ptlab.analysis.OracleResult.fail("x",
+                "KERNEL_CRASH: BUG: kernel NULL pointer dereference")));
+    }
 }
