@@ -37,19 +37,28 @@ public final class GradeCommand implements Callable<Integer> {
             + " names): each submission is graded on each, its total the lowest.")
     List<String> images;
 
+    @Option(names = "--similar-above", defaultValue = "0.5", paramLabel = "SHARE", description = "List pairs of"
+            + " submissions whose C sources JPlag finds at least this similar (0 to 1; default: ${DEFAULT-VALUE}), the"
+            + " reference's sources as base code: for a person to judge, never a score.")
+    double similarAbove;
+
     @Option(names = {"-o", "--output-dir"}, paramLabel = "DIR", description = "the grading folder (default:"
             + " grades/<rubric name>)")
     Path outputDir;
 
     @Override
     public Integer call() {
+        if (!(similarAbove >= 0 && similarAbove <= 1)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--similar-above must be 0 to 1, got "
+                    + similarAbove);
+        }
         Rubric.Loaded r = Rubric.load(rubric);
         Who.Collected subs = Who.collect(submissions);
         PrintWriter out = spec.commandLine().getOut();
         Path dir = outputDir != null ? outputDir : Path.of("grades", r.rubric().rubric());
         out.println("grading " + subs.entries().size() + " submission(s) with " + r.file() + " into " + dir);
         out.flush();
-        Gradebook book = new Grader(r, images, dir, Progress.stderr(), out).grade(subs);
+        Gradebook book = new Grader(r, images, dir, similarAbove, Progress.stderr(), out).grade(subs);
         out.println("gradebook: " + book.dir().resolve(Gradebook.CSV));
         out.println("class report: " + book.dir().resolve("class-report.md"));
         out.println("feedback: " + book.dir().resolve("students") + "/<ID>/feedback.md");

@@ -21,7 +21,7 @@ final class ClassReport {
     private ClassReport() {
     }
 
-    static String markdown(Rubric r, List<StudentGrade> all, List<String> current) {
+    static String markdown(Rubric r, List<StudentGrade> all, List<String> current, List<Similarity.Pair> similar) {
         StringBuilder s = new StringBuilder("# Class report: " + r.rubric() + "\n\n");
         if (all.isEmpty()) {
             return s.append("No submission graded yet.\n").toString();
@@ -74,6 +74,11 @@ final class ClassReport {
         if (!errors.isEmpty()) {
             s.append("\n## Could not run\n\n- ").append(String.join("\n- ", errors)).append('\n');
         }
+        s.append("\n## Similar submissions\n\nFor a person to judge, never a score (JPlag, the reference as base code;"
+                + " the matching regions side by side: " + Similarity.FILE + ").\n\n");
+        s.append(similar.isEmpty() ? "No pair above the threshold.\n" : "");
+        similar.forEach(p -> s.append("- ").append(p.first()).append(" and ").append(p.second()).append(": ")
+                .append(Fmt.pct(p.similarity())).append('\n'));
         double[] secs = all.stream().mapToDouble(StudentGrade::seconds).sorted().toArray();
         s.append(Fmt.f("%n## Time%n%nPer submission: median %.0f s, longest %.0f s, %.1f min in all.%n", median(secs),
                 secs[secs.length - 1], Arrays.stream(secs).sum() / 60));

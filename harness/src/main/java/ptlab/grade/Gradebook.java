@@ -80,7 +80,7 @@ public final class Gradebook {
         }
     }
 
-    void export(List<String> current) {
+    void export(List<String> current, List<Similarity.Pair> similar) {
         List<StudentGrade> all = all();
         write(CSV, csv(rubric.rubric(), all));
         Map<String, Object> json = new LinkedHashMap<>();
@@ -89,7 +89,7 @@ public final class Gradebook {
         json.put("max", rubric.rubric().maxPoints());
         json.put("students", all);
         Json.write(dir.resolve(JSON), json);
-        write(ClassReport.FILE, ClassReport.markdown(rubric.rubric(), all, current));
+        write(ClassReport.FILE, ClassReport.markdown(rubric.rubric(), all, current, similar));
     }
 
     /**

@@ -37,8 +37,12 @@ public final class Grader {
     private final Gradebook book;
     private final Progress progress;
     private final java.io.PrintWriter out;
+    private final double similarAbove;
 
-    public Grader(Rubric.Loaded rubric, List<String> images, Path dir, Progress progress, java.io.PrintWriter out) {
+    /** @param similarAbove JPlag similarity (0 to 1) from which a pair of submissions is listed for a person to read */
+    public Grader(Rubric.Loaded rubric, List<String> images, Path dir, double similarAbove, Progress progress,
+            java.io.PrintWriter out) {
+        this.similarAbove = similarAbove;
         this.rubric = rubric;
         this.images = images;
         this.book = new Gradebook(dir, rubric);
@@ -80,8 +84,39 @@ public final class Grader {
             }
             out.flush();
         }
-        book.export(subs.entries().stream().map(Who.Entry::id).toList());
+        progress.phase("comparing the sources of " + subs.entries().size() + " submission(s) (JPlag)");
+        subs.entries().forEach(e -> Similarity.keep(book.dir(), e));
+        List<Similarity.Pair> similar = Similarity.compare(book.dir(), reference(), similarAbove);
+        book.export(subs.entries().stream().map(Who.Entry::id).toList(), similar);
         return book;
+    }
+
+    /** The reference's sources for the rubric's assignment, copied to similarity/base/: JPlag's base code. */
+    private Path reference() {
+        Path base = book.dir().resolve("similarity/base");
+        Path root = RepoRoot.find();
+        List<String> files = rubric.rubric().assignment().equals("pagetable")
+                ? List.of("kmod/pagetable", "kmod/common", "workloads/getpfn.c", "workloads/common.c", "workloads/common.h")
+                : List.of("kmod/lkp25p3", "kmod/common", "workloads/memalloc.c", "workloads/pagemap.c", "workloads/common.c",
+                        "workloads/common.h");
+        try {
+            if (Files.exists(base)) {
+                ptlab.files.Trees.delete(base);
+            }
+            for (String f : files) {
+                Path from = root.resolve(f);
+                Path to = base.resolve(f.replace('/', '_'));
+                if (Files.isDirectory(from)) {
+                    ptlab.files.Trees.copy(from, to);
+                } else if (Files.isRegularFile(from)) {
+                    Files.createDirectories(base);
+                    Files.copy(from, to);
+                }
+            }
+        } catch (IOException ex) {
+            throw HarnessException.infra("cannot copy the reference to " + base + ": " + ex.getMessage(), ex);
+        }
+        return base;
     }
 
     private StudentGrade gradeOne(Who.Entry e) {
