@@ -17,8 +17,8 @@ import ptlab.runfolder.SubmissionParts;
 /**
  * A submission's run folder scored by a rubric: each item from its oracle (partial credit from the oracle's
  * share right where the item has thresholds), then the deductions from what raw/submission/ recorded (build
- * warnings, the parts' verdicts). Needs review earns nothing until a person decides, and says so; an oracle
- * the kernel cannot check (n/a) is not held against the student.
+ * warnings, the parts' verdicts). Needs review earns nothing until a person decides, and says so; an oracle that
+ * was not checked (n/a: the rubric's spec does not run that part) earns nothing either, and says why.
  */
 public final class Scorer {
     private Scorer() {
@@ -82,8 +82,9 @@ public final class Scorer {
         String why;
         switch (o.status()) {
             case NOT_APPLICABLE -> {
-                pts = it.points();
-                why = "n/a on this kernel, not held against the student: " + o.detail();
+                // not checked in this run: the rubric's spec does not run that part, or the kernel cannot check it
+                pts = 0;
+                why = "not checked in this run (n/a), so no points: " + o.detail();
             }
             case NEEDS_REVIEW -> {
                 pts = 0;

@@ -142,7 +142,8 @@ public final class Part1Judge {
             o = OracleResult.fail(NAME, d + "; every page they logged was absent: memalloc never wrote its buffer (calloc does"
                     + " not back memory), so no PA was checked");
         } else {
-            o = OracleResult.of(NAME, counts.get(Cls.EXACT) > 0 && right >= PASS_SHARE * judged, d.toString());
+            o = OracleResult.of(NAME, counts.get(Cls.EXACT) > 0 && right >= PASS_SHARE * judged, d.toString())
+                    .withShare((double) right / judged);
         }
         return new Result(o, Map.copyOf(counts), lat.toArray(), cycles, List.copyOf(evidence), List.copyOf(sources));
     }

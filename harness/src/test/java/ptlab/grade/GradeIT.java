@@ -26,12 +26,15 @@ class GradeIT {
     Path tmp;
 
     private String grade(Path classDir, Path out) {
+        return grade(classDir, out, "experiments/rubrics/pagetable-quick.yaml");
+    }
+
+    private String grade(Path classDir, Path out, String rubric) {
         CommandLine cl = Main.newCommandLine();
         StringWriter w = new StringWriter();
         cl.setOut(new PrintWriter(w));
         cl.setErr(new PrintWriter(new StringWriter()));
-        int code = cl.execute("grade", classDir.toString(), "--rubric", "experiments/rubrics/pagetable-quick.yaml", "-o",
-                out.toString());
+        int code = cl.execute("grade", classDir.toString(), "--rubric", rubric, "-o", out.toString());
         assertEquals(0, code, w.toString());
         assertEquals(0, ptlab.guest.Reaper.liveCount(), "QEMU left running");
         return w.toString();
@@ -85,5 +88,21 @@ class GradeIT {
         String second = grade(cls, out);
         assertEquals(3, second.lines().filter(l -> l.contains("unchanged, not graded again")).count(), second);
         assertEquals(csv, Files.readAllLines(out.resolve(Gradebook.CSV)));
+    }
+
+    /** The project's own solution, packed by harness package, gets full marks under the quick lkp25p3 rubric (both parts). */
+    @Test
+    void theProjectsOwnSolutionGetsFullMarksUnderTheQuickLkp25p3Rubric() throws Exception {
+        Path cls = Files.createDirectories(tmp.resolve("class"));
+        Files.move(ptlab.submission.BrokenSubmissions.own(tmp), cls.resolve("123456789-lkp25-p3.tar.gz"));
+        Path out = tmp.resolve("grades");
+        String text = grade(cls, out, "experiments/rubrics/lkp25p3-quick.yaml");
+        JsonNode student = Json.tree(out.resolve(Gradebook.JSON)).get("students").get(0);
+        assertEquals("123456789", student.get("id").asText());
+        for (JsonNode it : student.get("scores").get(0).get("items")) {
+            assertEquals(it.get("max").asDouble(), it.get("points").asDouble(), it.toString() + "\n" + text);
+        }
+        assertEquals(100.0, student.get("total").asDouble(), text);
+        assertTrue(Files.readString(out.resolve("class-report.md")).contains("No pair above the threshold."));
     }
 }
