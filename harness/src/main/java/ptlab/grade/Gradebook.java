@@ -15,7 +15,7 @@ import ptlab.json.AtomicFile;
 import ptlab.json.Json;
 
 /**
- * A grading folder: students/&lt;id&gt;/grade.json and feedback.md, written as each student is graded; then
+ * A grading folder: students/&lt;id&gt;/grade.json, feedback.md and feedback.html, written as each student is graded; then
  * grades.csv (one row per ID), grades.json, notes.txt and the class report over every student graded in this folder
  * so far (a late submission graded alone joins the others).
  */
@@ -25,6 +25,7 @@ public final class Gradebook {
     static final String STUDENTS = "students";
     static final String GRADE = "grade.json";
     static final String FEEDBACK = "feedback.md";
+    static final String FEEDBACK_HTML = "feedback.html";
 
     private final Path dir;
     private final Rubric.Loaded rubric;
@@ -55,6 +56,7 @@ public final class Gradebook {
         try {
             Files.createDirectories(d);
             AtomicFile.write(d.resolve(FEEDBACK), Feedback.markdown(rubric.rubric(), g, false).getBytes(StandardCharsets.UTF_8));
+            AtomicFile.write(d.resolve(FEEDBACK_HTML), FeedbackHtml.html(rubric.rubric(), g, false).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw HarnessException.infra("cannot write " + d + ": " + e.getMessage(), e);
         }

@@ -20,6 +20,11 @@ public final class Analysed {
         return List.copyOf(ctx.oracles);
     }
 
+    /** The sections of a submission's parts, with the student's lines and figures (what a student's feedback shows). */
+    public List<Section> submissionSections() {
+        return sections.stream().filter(s -> s.title().startsWith("Submission")).toList();
+    }
+
     /** raw/kmsg.txt, parsed once for the report and the manifest; empty when absent. */
     public Optional<KmsgLog> kmsg() {
         return Optional.ofNullable(ctx.kmsg);
