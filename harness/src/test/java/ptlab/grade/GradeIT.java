@@ -105,4 +105,39 @@ class GradeIT {
         assertEquals(100.0, student.get("total").asDouble(), text);
         assertTrue(Files.readString(out.resolve("class-report.md")).contains("No pair above the threshold."));
     }
+
+    /**
+     * A grading stopped (SIGTERM) once its first student is saved loses nothing: the next grading of the same folder
+     * keeps that grade, grades only the others, and the gradebook holds all three.
+     */
+    @Test
+    void aGradingStoppedMidWayGoesOnWhereItStopped() throws Exception {
+        Path cls = Files.createDirectories(tmp.resolve("class"));
+        for (String id : List.of("903000011", "903000012", "903000013")) {
+            Trees.copy(Path.of("harness/src/test/resources/submissions/pagetable-pointer"), cls.resolve(id));
+        }
+        Path out = tmp.resolve("grades");
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(List.of(javaBin, "-cp", System.getProperty("java.class.path"), "ptlab.cli.Main", "grade",
+                cls.toString(), "--rubric", "experiments/rubrics/pagetable-quick.yaml", "-o", out.toString()))
+                .redirectErrorStream(true).redirectOutput(tmp.resolve("first.log").toFile()).start();
+        Path first = out.resolve("students/903000011/grade.json");
+        long deadline = System.nanoTime() + 600_000_000_000L;
+        while (!Files.exists(first) && p.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertTrue(Files.exists(first), Files.readString(tmp.resolve("first.log")));
+        p.destroy();
+        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "the grading did not stop on SIGTERM");
+        assertEquals(0, ProcessHandle.allProcesses().filter(h -> h.info().command().orElse("").contains("qemu-system")).count(),
+                "the stopped grading left QEMU running");
+        String firstLog = Files.readString(tmp.resolve("first.log"));
+        assertTrue(!firstLog.contains("903000013  "), "stopped before the last student: " + firstLog);
+
+        String again = grade(cls, out);
+        assertTrue(again.lines().anyMatch(l -> l.startsWith("903000011") && l.contains("unchanged, not graded again")), again);
+        assertEquals(2, again.lines().filter(l -> l.matches("90300001[23] +100 / 100 .*")).count(), again);
+        List<String> csv = Files.readAllLines(out.resolve(Gradebook.CSV));
+        assertEquals(4, csv.size(), String.join("\n", csv));
+    }
 }
