@@ -42,6 +42,10 @@ public final class GradeCommand implements Callable<Integer> {
             + " reference's sources as base code: for a person to judge, never a score.")
     double similarAbove;
 
+    @Option(names = "--gradescope", paramLabel = "FILE", description = "Gradescope's autograder: the inputs are one"
+            + " student's submission; also write its grade as Gradescope's results.json to FILE (see gradescope/).")
+    Path gradescope;
+
     @Option(names = {"-o", "--output-dir"}, paramLabel = "DIR", description = "the grading folder (default:"
             + " grades/<rubric name>)")
     Path outputDir;
@@ -54,11 +58,25 @@ public final class GradeCommand implements Callable<Integer> {
         }
         Rubric.Loaded r = Rubric.load(rubric);
         Who.Collected subs = Who.collect(submissions);
+        if (gradescope != null && subs.entries().size() != 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--gradescope grades one student's"
+                    + " submission; the inputs hold " + subs.entries().size() + ": " + String.join(", ",
+                    subs.entries().stream().map(e -> e.path().getFileName().toString()).toList()));
+        }
         PrintWriter out = spec.commandLine().getOut();
         Path dir = outputDir != null ? outputDir : Path.of("grades", r.rubric().rubric());
         out.println("grading " + subs.entries().size() + " submission(s) with " + r.file() + " into " + dir);
         out.flush();
         Gradebook book = new Grader(r, images, dir, similarAbove, Progress.stderr(), out).grade(subs);
+        if (gradescope != null) {
+            String id = subs.entries().get(0).id();
+            if (!Gradebook.writeGradescope(book, id, gradescope)) {
+                out.println("not graded: the harness could not finish the run; " + gradescope + " says so");
+                out.flush();
+                return ptlab.Outcome.INFRA_ERROR.exitCode();
+            }
+            out.println("gradescope: " + gradescope);
+        }
         out.println("gradebook: " + book.dir().resolve(Gradebook.CSV));
         out.println("class report: " + book.dir().resolve("class-report.md"));
         out.println("feedback: " + book.dir().resolve("students") + "/<ID>/feedback.md");

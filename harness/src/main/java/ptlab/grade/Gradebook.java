@@ -64,6 +64,26 @@ public final class Gradebook {
         Json.write(d.resolve(GRADE), g);
     }
 
+    /**
+     * Gradescope's results.json for student {@code id}; when the harness could not grade it, one with score 0 that
+     * says so (Gradescope shows the output; the course regrades). Returns whether the student was graded.
+     */
+    public static boolean writeGradescope(Gradebook book, String id, Path file) {
+        StudentGrade g = book.saved(id);
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw HarnessException.infra("cannot write " + file + ": " + e.getMessage(), e);
+        }
+        if (g == null) {
+            Json.write(file, Map.of("score", 0.0, "execution_time", 0, "output", "The autograder could not finish the run"
+                    + " (an infrastructure error, not your code): ask for a regrade.", "tests", List.of()));
+            return false;
+        }
+        GradescopeResults.write(file, g);
+        return true;
+    }
+
     void notes(List<String> notes) {
         write("notes.txt", notes.isEmpty() ? "" : String.join("\n", notes) + "\n");
     }

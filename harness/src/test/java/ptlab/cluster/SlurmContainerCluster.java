@@ -158,7 +158,7 @@ public final class SlurmContainerCluster implements AutoCloseable {
     }
 
     /** /dev/kvm and the loop devices, when the host has them. */
-    private static List<Device> hostDevices() {
+    static List<Device> hostDevices() {
         List<Device> devices = new ArrayList<>();
         List<String> names = new ArrayList<>(List.of("kvm", "loop-control"));
         for (int i = 0; i < 8; i++) {
