@@ -42,6 +42,10 @@ public final class GradeCommand implements Callable<Integer> {
             + " reference's sources as base code: for a person to judge, never a score.")
     double similarAbove;
 
+    @Option(names = "--jobs", defaultValue = "1", description = "Submissions graded at once (default: ${DEFAULT-VALUE});"
+            + " each boots its own guests with the spec's vCPUs and memory.")
+    int jobs;
+
     @Option(names = "--gradescope", paramLabel = "FILE", description = "Gradescope's autograder: the inputs are one"
             + " student's submission; also write its grade as Gradescope's results.json to FILE (see gradescope/).")
     Path gradescope;
@@ -56,6 +60,9 @@ public final class GradeCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--similar-above must be 0 to 1, got "
                     + similarAbove);
         }
+        if (jobs < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1, got " + jobs);
+        }
         Rubric.Loaded r = Rubric.load(rubric);
         Who.Collected subs = Who.collect(submissions);
         if (gradescope != null && subs.entries().size() != 1) {
@@ -67,7 +74,8 @@ public final class GradeCommand implements Callable<Integer> {
         Path dir = outputDir != null ? outputDir : Path.of("grades", r.rubric().rubric());
         out.println("grading " + subs.entries().size() + " submission(s) with " + r.file() + " into " + dir);
         out.flush();
-        Gradebook book = new Grader(r, images, dir, similarAbove, Progress.stderr(), out).grade(subs);
+        Grader grader = new Grader(r, images, dir, similarAbove, jobs, Progress.stderr(), out);
+        Gradebook book = grader.grade(subs);
         if (gradescope != null) {
             String id = subs.entries().get(0).id();
             if (!Gradebook.writeGradescope(book, id, gradescope)) {
@@ -80,6 +88,12 @@ public final class GradeCommand implements Callable<Integer> {
         out.println("gradebook: " + book.dir().resolve(Gradebook.CSV));
         out.println("class report: " + book.dir().resolve("class-report.md"));
         out.println("feedback: " + book.dir().resolve("students") + "/<ID>/feedback.md");
+        if (grader.ungraded() > 0) {
+            out.println(grader.ungraded() + " submission(s) not graded (an infrastructure error, see above): grade the"
+                    + " same folder again to finish");
+            out.flush();
+            return ptlab.Outcome.INFRA_ERROR.exitCode();
+        }
         out.flush();
         return 0;
     }

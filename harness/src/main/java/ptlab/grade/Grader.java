@@ -38,11 +38,17 @@ public final class Grader {
     private final Progress progress;
     private final java.io.PrintWriter out;
     private final double similarAbove;
+    private final int jobs;
+    private int ungraded;
 
-    /** @param similarAbove JPlag similarity (0 to 1) from which a pair of submissions is listed for a person to read */
-    public Grader(Rubric.Loaded rubric, List<String> images, Path dir, double similarAbove, Progress progress,
+    /**
+     * @param similarAbove JPlag similarity (0 to 1) from which a pair of submissions is listed for a person to read
+     * @param jobs         submissions graded at once (each boots its own guests)
+     */
+    public Grader(Rubric.Loaded rubric, List<String> images, Path dir, double similarAbove, int jobs, Progress progress,
             java.io.PrintWriter out) {
         this.similarAbove = similarAbove;
+        this.jobs = jobs;
         this.rubric = rubric;
         this.images = images;
         this.book = new Gradebook(dir, rubric);
@@ -66,29 +72,62 @@ public final class Grader {
         }
         out.flush();
         long t0 = System.nanoTime();
-        for (int i = 0; i < todo.size(); i++) {
-            Who.Entry e = todo.get(i);
-            progress.phase("grading " + e.id() + " (" + (i + 1) + " of " + todo.size() + ")");
-            StudentGrade g = gradeOne(e);
-            double perStudent = (System.nanoTime() - t0) / 1e9 / (i + 1);
-            double leftS = perStudent * (todo.size() - i - 1);
-            String left = i + 1 >= todo.size() ? "" : leftS < 120 ? Fmt.f(", about %.0f s left", leftS)
-                    : Fmt.f(", about %.0f min left", leftS / 60);
-            if (g == null) {
-                out.printf("%-16s not graded: the harness could not finish the run (see above); graded on the next run%s%n",
-                        e.id(), left);
-            } else {
-                book.save(g);
-                out.printf("%-16s %6s / %s%s  %.0f s%s%n", e.id(), Gradebook.num(g.total()), Gradebook.num(g.max()),
-                        g.needsReview() ? "  (needs review)" : "", g.seconds(), left);
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(jobs);
+        try {
+            List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < todo.size(); i++) {
+                Who.Entry e = todo.get(i);
+                int n = i + 1;
+                futures.add(pool.submit(() -> {
+                    progress.phase("grading " + e.id() + " (" + n + " of " + todo.size() + ")");
+                    StudentGrade g = gradeOne(e);
+                    if (g != null) {
+                        book.save(g);
+                    }
+                    report(e, g, done.incrementAndGet(), todo.size(), t0);
+                }));
             }
-            out.flush();
+            for (java.util.concurrent.Future<?> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw HarnessException.infra("grading interrupted", ex);
+        } catch (java.util.concurrent.ExecutionException ex) {
+            if (ex.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw HarnessException.infra("grading failed: " + ex.getCause(), ex.getCause());
+        } finally {
+            pool.shutdownNow();
         }
         progress.phase("comparing the sources of " + subs.entries().size() + " submission(s) (JPlag)");
         subs.entries().forEach(e -> Similarity.keep(book.dir(), e));
         List<Similarity.Pair> similar = Similarity.compare(book.dir(), reference(), similarAbove);
         book.export(subs.entries().stream().map(Who.Entry::id).toList(), similar);
         return book;
+    }
+
+    /** A line per student as it finishes: the score, its time, and the time the rest should take. */
+    private synchronized void report(Who.Entry e, StudentGrade g, int done, int total, long t0) {
+        double leftS = (System.nanoTime() - t0) / 1e9 / done * (total - done);
+        String left = done >= total ? "" : leftS < 120 ? Fmt.f(", about %.0f s left", leftS)
+                : Fmt.f(", about %.0f min left", leftS / 60);
+        if (g == null) {
+            ungraded++;
+            out.printf("%-16s not graded: the harness could not finish the run (see above); graded on the next run%s%n",
+                    e.id(), left);
+        } else {
+            out.printf("%-16s %6s / %s%s  %.0f s%s%n", e.id(), Gradebook.num(g.total()), Gradebook.num(g.max()),
+                    g.needsReview() ? "  (needs review)" : "", g.seconds(), left);
+        }
+        out.flush();
+    }
+
+    /** Students whose run the harness could not finish in this grading (not saved: graded on the next run). */
+    public synchronized int ungraded() {
+        return ungraded;
     }
 
     /** The reference's sources for the rubric's assignment, copied to similarity/base/: JPlag's base code. */
@@ -124,7 +163,11 @@ public final class Grader {
         LoadedSpec l = SpecLoader.load(rubric.spec(), RepoRoot.find());
         SubmissionSpec sub = new SubmissionSpec(e.path().toAbsolutePath().normalize().toString(), rubric.rubric().assignment(),
                 null, rubric.rubric().timeLimitS());
-        LoadedSpec withSub = new LoadedSpec(l.file(), l.sha256(), l.repoRoot(), l.spec().withSubmission(sub), l.images(), l.doc());
+        // results/<experiment>-<ID>/: each student's runs apart, and no two gradings at once share a run folder
+        ptlab.spec.ExperimentSpec s = l.spec();
+        ptlab.spec.ExperimentSpec mine = new ptlab.spec.ExperimentSpec(s.experiment() + "-" + e.id(), s.author(), s.images(),
+                s.vm(), s.repetitions(), s.workloads(), sub);
+        LoadedSpec withSub = new LoadedSpec(l.file(), l.sha256(), l.repoRoot(), mine, l.images(), l.doc());
         RunPlan plan;
         try {
             plan = RunPlanner.plan(withSub, new Overrides(null, images, null, null, null), Clock.systemUTC(),
@@ -138,7 +181,9 @@ public final class Grader {
         List<Scorer.Score> scores = new ArrayList<>();
         for (RunOrchestrator.UnitResult r : started.results()) {
             if (r.outcome() == Outcome.INFRA_ERROR || r.outcome() == Outcome.USAGE_ERROR) {
-                out.println("  " + e.id() + ": " + r.outcome() + ": " + r.message().replace("\n", "\n  "));
+                synchronized (this) {
+                    out.println("  " + e.id() + ": " + r.outcome() + ": " + r.message().replace("\n", "\n  "));
+                }
                 return null;
             }
             scores.add(Scorer.score(rubric.rubric(), r.unit().outputDir()));
