@@ -170,8 +170,7 @@ public final class Grader {
         LoadedSpec withSub = new LoadedSpec(l.file(), l.sha256(), l.repoRoot(), mine, l.images(), l.doc());
         RunPlan plan;
         try {
-            plan = RunPlanner.plan(withSub, new Overrides(null, images, null, null, null), Clock.systemUTC(),
-                    Path.of("").toAbsolutePath()).withExecution(Execution.LOCAL);
+            plan = plan(withSub);
         } catch (HarnessException ex) {
             // a submission that cannot even be planned (an ambiguous part, an archive refused) is the student's
             return StudentGrade.unplanned(e, key(e), rubric.rubric(), ex.getMessage(), seconds(t0));
@@ -189,6 +188,21 @@ public final class Grader {
             scores.add(Scorer.score(rubric.rubric(), r.unit().outputDir()));
         }
         return StudentGrade.of(e, key(e), scores, seconds(t0));
+    }
+
+    /**
+     * The student's run plan. Run folders are named by the second: a grading started again within the second an
+     * interrupted one began this student's run would meet its half-written folder, so it waits for the next second.
+     */
+    private RunPlan plan(LoadedSpec spec) {
+        for (int attempt = 0;; attempt++) {
+            RunPlan plan = RunPlanner.plan(spec, new Overrides(null, images, null, null, null), Clock.systemUTC(),
+                    Path.of("").toAbsolutePath()).withExecution(Execution.LOCAL);
+            if (attempt >= 3 || plan.units().stream().noneMatch(u -> Files.exists(u.outputDir()))) {
+                return plan;
+            }
+            ptlab.host.Sleep.sleep(1000);
+        }
     }
 
     private static double seconds(long t0) {
