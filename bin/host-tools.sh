@@ -12,7 +12,9 @@ ptlab_require_host_tools() {
 		"mkfs.ext4:e2fsprogs" \
 		"setpriv:util-linux" \
 		"ssh:openssh-client" \
-		"fc-list:fontconfig"
+		"fc-list:fontconfig" \
+		"addr2line:binutils" \
+		"readelf:binutils"
 }
 
 # What the integration tests need beyond the harness: a one-node Slurm (slurm-wlm, munge).

@@ -10,7 +10,7 @@ RUN printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d && chmod +x /usr/sbin/
  && apt-get update -qq \
  && apt-get install -y -qq --no-install-recommends \
       slurm-wlm munge qemu-system-x86 qemu-utils default-jre-headless maven openssh-client e2fsprogs \
-      util-linux procps mmdebstrap fontconfig fonts-dejavu-core ca-certificates git \
+      util-linux procps mmdebstrap fontconfig fonts-dejavu-core ca-certificates git binutils \
  && apt-get clean && rm -rf /var/lib/apt/lists/*
 COPY node-entry.sh /usr/local/sbin/ptlab-node
 ENTRYPOINT ["/usr/local/sbin/ptlab-node"]

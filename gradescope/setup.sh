@@ -8,7 +8,7 @@ export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 apt-get install -y -qq --no-install-recommends openjdk-17-jdk-headless maven qemu-system-x86 qemu-utils mmdebstrap \
 	debian-archive-keyring e2fsprogs util-linux openssh-client fontconfig fonts-dejavu-core ca-certificates gcc make \
-	libc6-dev >/dev/null
+	libc6-dev binutils >/dev/null
 rubric=$(cat rubric 2>/dev/null || echo experiments/rubrics/lkp25p3-quick.yaml)
 bin/harness --version
 # the image recipes the rubric's spec runs, each built and booted once (vm smoke leaves the ready snapshot)

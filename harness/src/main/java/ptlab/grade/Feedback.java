@@ -1,5 +1,6 @@
 package ptlab.grade;
 
+import java.nio.file.Path;
 import java.util.List;
 import ptlab.analysis.Fmt;
 
@@ -53,6 +54,7 @@ final class Feedback {
             s.append("\n### ").append(it.title()).append(" (").append(Gradebook.num(it.points())).append(" / ")
                     .append(Gradebook.num(it.max())).append(")\n\n").append(quote(it.why())).append('\n');
         }
+        crashes(Path.of(low.run()), s);
         s.append("\nThe full report of your run, with your own log lines, your figures beside the harness's and the build's"
                 + " warnings: `").append(low.run()).append("/report.html`.\n");
         s.append(Fmt.f("%nGraded in %.0f s.%n", g.seconds()));
@@ -62,5 +64,31 @@ final class Feedback {
     /** The judge's words, each "; first:" clause on a line of its own. */
     private static String quote(String why) {
         return "> " + why.strip().replace("\n", "\n> ");
+    }
+
+    /** Each part a kernel crash ended, with its first line and where in the student's code it happened. */
+    private static void crashes(Path run, StringBuilder s) {
+        Path sub = run.resolve("raw").resolve(ptlab.runfolder.RunFolder.SUBMISSION);
+        if (!java.nio.file.Files.isDirectory(sub)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> parts = java.nio.file.Files.list(sub)) {
+            for (Path p : parts.sorted().toList()) {
+                Path f = p.resolve(ptlab.runfolder.PartOutcome.FILE);
+                if (!java.nio.file.Files.isRegularFile(f)) {
+                    continue;
+                }
+                ptlab.runfolder.PartOutcome o = ptlab.runfolder.PartOutcome.read(f);
+                if (o.verdict().equals("KERNEL_CRASH")) {
+                    s.append("\n## Kernel crash in ").append(o.part()).append("\n\n").append(o.detail()).append('\n');
+                    List<String> where = ptlab.judge.OopsDecoder.decode(o.detail() + "\n" + o.evidence(),
+                            ptlab.judge.OopsDecoder.modules(sub.resolve("modules")));
+                    where.forEach(w -> s.append("\n- ").append(w));
+                    s.append('\n');
+                }
+            }
+        } catch (java.io.IOException e) {
+            // no parts to read: nothing to say about crashes
+        }
     }
 }

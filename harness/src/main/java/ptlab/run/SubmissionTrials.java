@@ -35,6 +35,8 @@ final class SubmissionTrials {
     static final long KMSG_LIMIT = 64L << 20;
     private static final Duration SHORT = Duration.ofSeconds(60);
     private static final String MODULE = "submission-lkp25p3";
+    /** The student's .ko files as built, under raw/submission/. */
+    static final String MODULES = "modules";
     /** The student's builds each part needs: one that failed makes the part BUILD_FAILED. */
     private static final Map<String, List<String>> NEEDS = Map.of("translate", List.of(MODULE), "vma", List.of(MODULE),
             "access", List.of(MODULE, "submission-memalloc"), "pagetable", List.of("submission-pagetable"),
@@ -112,6 +114,22 @@ final class SubmissionTrials {
                 .map(s -> ((Step.Trial) s).module()).filter(ko -> built.getOrDefault(MODULE, FAILED).ok())
                 .filter(ko -> !Files.exists(folder.raw("submission/" + SubmissionVerdicts.SYMBOLS)))
                 .ifPresent(ko -> symbols(g, ko));
+        if (!Files.isDirectory(folder.raw("submission/" + MODULES))) {
+            modules(g);
+        }
+    }
+
+    /**
+     * The student's built modules, kept with their debug information (raw/submission/modules/), so a crash's frames
+     * can be decoded to their source lines on the host.
+     */
+    private void modules(Guest g) {
+        String tmp = "/tmp/ptlab-modules";
+        ExecResult r = g.exec("rm -rf " + tmp + " && mkdir -p " + tmp + " && find " + ShellWords.quote(GuestPaths.SRC
+                + "/submission") + " -name '*.ko' -size -64M -exec cp {} " + tmp + "/ ';'", SHORT);
+        if (r.ok()) {
+            g.download(tmp, folder.raw("submission/" + MODULES));
+        }
     }
 
     /**
