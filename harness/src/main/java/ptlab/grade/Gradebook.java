@@ -15,7 +15,7 @@ import ptlab.json.AtomicFile;
 import ptlab.json.Json;
 
 /**
- * A grading folder: students/&lt;id&gt;/grade.json, feedback.md and feedback.html, written as each student is graded; then
+ * A grading folder: students/&lt;id&gt;/grade.json, feedback.md, feedback.html and feedback.pdf, written as each student is graded; then
  * grades.csv (one row per ID), grades.json, notes.txt and the class report over every student graded in this folder
  * so far (a late submission graded alone joins the others).
  */
@@ -26,6 +26,7 @@ public final class Gradebook {
     static final String GRADE = "grade.json";
     static final String FEEDBACK = "feedback.md";
     static final String FEEDBACK_HTML = "feedback.html";
+    static final String FEEDBACK_PDF = "feedback.pdf";
 
     private final Path dir;
     private final Rubric.Loaded rubric;
@@ -55,7 +56,9 @@ public final class Gradebook {
         Path d = dir.resolve(STUDENTS).resolve(g.id());
         try {
             Files.createDirectories(d);
-            AtomicFile.write(d.resolve(FEEDBACK), Feedback.markdown(rubric.rubric(), g, false).getBytes(StandardCharsets.UTF_8));
+            String md = Feedback.markdown(rubric.rubric(), g, false);
+            AtomicFile.write(d.resolve(FEEDBACK), md.getBytes(StandardCharsets.UTF_8));
+            FeedbackPdf.write(md, d.resolve(FEEDBACK_PDF));
             AtomicFile.write(d.resolve(FEEDBACK_HTML), FeedbackHtml.html(rubric.rubric(), g, false).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw HarnessException.infra("cannot write " + d + ": " + e.getMessage(), e);

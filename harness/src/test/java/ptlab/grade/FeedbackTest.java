@@ -55,4 +55,18 @@ class FeedbackTest {
         assertFalse(html.contains("Submission 2.2"), html);
         assertTrue(Feedback.markdown(r, g, true).contains("PFN 127"));
     }
+
+    @Test
+    void thePdfHoldsTheSameText() throws Exception {
+        Rubric r = Rubric.load(Path.of("experiments/rubrics/lkp25p3-quick.yaml")).rubric();
+        String md = Feedback.markdown(r, grade(r), false);
+        Path pdf = tmp.resolve("feedback.pdf");
+        FeedbackPdf.write(md + "\n" + "x".repeat(300) + " \u00b5s \u2192", pdf);
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertTrue(text.contains("0 of 100 points"), text);
+            assertTrue(text.contains("PFN 127"), text);
+            assertTrue(doc.getNumberOfPages() >= 1);
+        }
+    }
 }
