@@ -17,10 +17,11 @@ import ptlab.progress.Progress;
 
 /** {@code harness grade SUBMISSIONS... --rubric FILE}: a class graded, a gradebook, feedback and a class report. */
 @Command(name = "grade", mixinStandardHelpOptions = true,
-        description = {"Grade submissions with a rubric: each run as `harness run --submission` runs one (sandboxed builds,",
-            "each part in a fresh guest), scored, its grade and feedback written as soon as it is known. Grading the same",
-            "folder again runs only submissions whose bytes, rubric, spec or images changed; an interrupted grading goes on",
-            "where it stopped. Writes grades.csv, grades.json, students/<ID>/feedback.md and class-report.md."})
+        description = "Grade submissions with a rubric: each run as `harness run --submission` runs one (sandboxed"
+                + " builds, each part in a fresh guest), scored, its grade and feedback written as soon as it is known."
+                + " Grading the same folder again runs only submissions whose bytes, rubric, spec or images changed; an"
+                + " interrupted grading goes on where it stopped. Writes grades.csv, grades.json,"
+                + " students/<ID>/feedback.{md,html,pdf}, class-report.md and similarity.md.")
 public final class GradeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
