@@ -22,6 +22,8 @@ import ptlab.json.Json;
 public final class Gradebook {
     public static final String CSV = "grades.csv";
     public static final String JSON = "grades.json";
+    /** Every graded student's run's junit.xml in one {@code <testsuites>}. */
+    public static final String JUNIT = "junit.xml";
     static final String STUDENTS = "students";
     static final String GRADE = "grade.json";
     static final String FEEDBACK = "feedback.md";
@@ -115,6 +117,10 @@ public final class Gradebook {
         json.put("students", all);
         Json.write(dir.resolve(JSON), json);
         write(ClassReport.FILE, ClassReport.markdown(rubric.rubric(), all, current, similar));
+        // every student's scored run as a suite (its name carries the ID: <experiment>-<ID>.<run>), for CI dashboards
+        List<Path> junits = all.stream().map(StudentGrade::scored).filter(x -> x != null)
+                .map(x -> Path.of(x.run()).resolve(ptlab.runfolder.RunFolder.JUNIT)).filter(Files::isRegularFile).toList();
+        write(JUNIT, ptlab.junit.JUnitXml.merge("grade." + rubric.rubric().rubric(), junits));
     }
 
     /**
