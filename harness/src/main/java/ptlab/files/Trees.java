@@ -38,4 +38,15 @@ public final class Trees {
             }
         }
     }
+
+    /** Every regular file under {@code dir}, by its path relative to {@code dir} in sorted order, with its sha256. */
+    public static java.util.SortedMap<String, String> hashes(Path dir) throws IOException {
+        java.util.SortedMap<String, String> m = new java.util.TreeMap<>();
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.filter(Files::isRegularFile).toList()) {
+                m.put(dir.relativize(p).toString(), Sha256.of(p));
+            }
+        }
+        return m;
+    }
 }

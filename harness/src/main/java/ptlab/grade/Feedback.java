@@ -69,26 +69,12 @@ final class Feedback {
     /** Each part a kernel crash ended, with its first line and where in the student's code it happened. */
     private static void crashes(Path run, StringBuilder s) {
         Path sub = run.resolve("raw").resolve(ptlab.runfolder.RunFolder.SUBMISSION);
-        if (!java.nio.file.Files.isDirectory(sub)) {
-            return;
-        }
-        try (java.util.stream.Stream<Path> parts = java.nio.file.Files.list(sub)) {
-            for (Path p : parts.sorted().toList()) {
-                Path f = p.resolve(ptlab.runfolder.PartOutcome.FILE);
-                if (!java.nio.file.Files.isRegularFile(f)) {
-                    continue;
-                }
-                ptlab.runfolder.PartOutcome o = ptlab.runfolder.PartOutcome.read(f);
-                if (o.verdict().equals("KERNEL_CRASH")) {
-                    s.append("\n## Kernel crash in ").append(o.part()).append("\n\n").append(o.detail()).append('\n');
-                    List<String> where = ptlab.judge.OopsDecoder.decode(o.detail() + "\n" + o.evidence(),
-                            ptlab.judge.OopsDecoder.modules(sub.resolve("modules")));
-                    where.forEach(w -> s.append("\n- ").append(w));
-                    s.append('\n');
-                }
+        for (ptlab.runfolder.PartOutcome o : Scorer.outcomes(sub)) {
+            if (o.verdict().equals("KERNEL_CRASH")) {
+                s.append("\n## Kernel crash in ").append(o.part()).append("\n\n").append(o.detail()).append('\n');
+                ptlab.judge.OopsDecoder.decode(o, sub).forEach(w -> s.append("\n- ").append(w));
+                s.append('\n');
             }
-        } catch (java.io.IOException e) {
-            // no parts to read: nothing to say about crashes
         }
     }
 }

@@ -13,6 +13,7 @@ import ptlab.HarnessException;
 import ptlab.analysis.Fmt;
 import ptlab.json.AtomicFile;
 import ptlab.json.Json;
+import ptlab.report.Csv;
 
 /**
  * A grading folder: students/&lt;id&gt;/grade.json, feedback.md, feedback.html and feedback.pdf, written as each student is graded; then
@@ -134,7 +135,7 @@ public final class Gradebook {
         head.add("error");
         StringBuilder s = new StringBuilder(String.join(",", head)).append('\n');
         for (StudentGrade g : all) {
-            List<String> row = new ArrayList<>(List.of(g.id(), cell(g.name()), num(g.total()), num(g.max()), g.needsReview() ? "yes" : "no"));
+            List<String> row = new ArrayList<>(List.of(g.id(), Csv.quote(g.name()), num(g.total()), num(g.max()), g.needsReview() ? "yes" : "no"));
             Scorer.Score sc = g.scored();
             for (Rubric.Item i : r.items()) {
                 row.add(sc == null ? "0" : num(sc.items().stream().filter(x -> x.id().equals(i.id())).mapToDouble(Scorer.ItemScore::points).sum()));
@@ -143,7 +144,7 @@ public final class Gradebook {
                 row.add(sc == null ? "0" : num(sc.deductions().stream().filter(x -> x.id().equals(d.id()))
                         .mapToDouble(Scorer.DeductionScore::points).sum()));
             }
-            row.add(cell(g.error() == null ? "" : g.error().lines().findFirst().orElse("")));
+            row.add(Csv.quote(g.error() == null ? "" : g.error().lines().findFirst().orElse("")));
             s.append(String.join(",", row)).append('\n');
         }
         return s.toString();
@@ -151,11 +152,6 @@ public final class Gradebook {
 
     static String num(double v) {
         return v == Math.rint(v) ? Long.toString((long) v) : Fmt.f("%.2f", v);
-    }
-
-    /** A CSV cell: quoted when it holds a comma, a quote or a line break (RFC 4180). */
-    static String cell(String s) {
-        return s.matches(".*[,\"\\r\\n].*") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 
     private void write(String name, String text) {

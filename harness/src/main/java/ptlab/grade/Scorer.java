@@ -126,7 +126,8 @@ public final class Scorer {
                 .mapToLong(p -> p.build().warnings()).sum();
     }
 
-    private static List<PartOutcome> outcomes(Path sub) {
+    /** Every part's outcome.json under a run's raw/submission/, in part-folder order. */
+    static List<PartOutcome> outcomes(Path sub) {
         if (!Files.isDirectory(sub)) {
             return List.of();
         }

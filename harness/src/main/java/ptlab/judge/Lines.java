@@ -15,6 +15,12 @@ public final class Lines {
         return s.length() <= WIDTH ? s : s.substring(0, WIDTH) + " ...";
     }
 
+    /** The last {@code n} lines of a text. */
+    public static String tail(String text, int n) {
+        List<String> lines = text.lines().toList();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - n), lines.size()));
+    }
+
     /** Up to {@code max} lines as {@code kmsg.txt:N: text}, one a line, and how many more there were. */
     public static String excerpt(List<MarkedWindows.Line> lines, int max) {
         return excerpt(lines, lines.size(), max);

@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import ptlab.HarnessException;
 import ptlab.host.HostCommand;
+import ptlab.runfolder.PartOutcome;
 
 /**
  * A kernel crash's frames in the student's own module, decoded to function and source line from the module's debug
@@ -54,6 +55,17 @@ public final class OopsDecoder {
             }
         }
         return out;
+    }
+
+    /**
+     * The frames of a part's kernel crash in the modules the run kept (raw/submission/modules/); empty for any
+     * other verdict.
+     *
+     * @param submission the run's raw/submission/ folder
+     */
+    public static List<String> decode(PartOutcome o, Path submission) {
+        return "KERNEL_CRASH".equals(o.verdict()) ? decode(o.detail() + "\n" + o.evidence(), modules(submission.resolve("modules")))
+                : List.of();
     }
 
     /** The modules a run kept (raw/submission/modules/*.ko), by module name. */
@@ -106,29 +118,18 @@ public final class OopsDecoder {
         }
     }
 
-    /** A program's whole output (HostCommand keeps only the last lines; its log has them all). */
+    /** A program's whole output, line by line (HostCommand's result keeps only the last lines). */
     private static String run(String... argv) {
-        Path log = null;
+        StringBuilder all = new StringBuilder();
+        HostCommand.Result r;
         try {
-            log = Files.createTempFile("ptlab-oops-", ".txt");
-            HostCommand.Result r = HostCommand.of(argv).timeout(LIMIT).log(log).runAllowingFailure();
-            if (r.exitCode() != 0) {
-                throw HarnessException.infra(argv[0] + " exited with status " + r.exitCode() + ": " + r.output().strip());
-            }
-            return Files.readString(log);
-        } catch (java.io.IOException e) {
-            throw HarnessException.infra("cannot run " + argv[0] + ": " + e.getMessage(), e);
+            r = HostCommand.of(argv).timeout(LIMIT).onLine(l -> all.append(l).append('\n')).runAllowingFailure();
         } catch (HarnessException e) {
-            throw e.getMessage().startsWith("cannot run") ? HarnessException.infra(argv[0] + " is not available"
-                    + " (binutils): " + e.getMessage(), e) : e;
-        } finally {
-            if (log != null) {
-                try {
-                    Files.deleteIfExists(log);
-                } catch (java.io.IOException e) {
-                    // a temporary file left behind
-                }
-            }
+            throw HarnessException.infra(argv[0] + " is not available (binutils): " + e.getMessage(), e);
         }
+        if (r.exitCode() != 0) {
+            throw HarnessException.infra(argv[0] + " exited with status " + r.exitCode() + ": " + r.output().strip());
+        }
+        return all.toString();
     }
 }

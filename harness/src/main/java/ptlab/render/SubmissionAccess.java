@@ -11,6 +11,7 @@ import ptlab.files.TextEnds;
 import ptlab.judge.AccessJudge;
 import ptlab.parse.MemallocStatus;
 import ptlab.parse.StreamedWindow;
+import ptlab.judge.Lines;
 import ptlab.report.Block;
 import ptlab.report.HeatmapCaptions;
 import ptlab.report.Section;
@@ -61,13 +62,8 @@ final class SubmissionAccess {
         }
         blocks.add(new Block.Verbatim("The student's lines between the markers (first 12)", r.excerpt()));
         if (!out.tail().isBlank()) {
-            blocks.add(new Block.Verbatim("memalloc.out (last 10 lines)", tail(out.tail(), 10)));
+            blocks.add(new Block.Verbatim("memalloc.out (last 10 lines)", Lines.tail(out.tail(), 10)));
         }
         return new Section(TITLE, true, blocks);
-    }
-
-    private static String tail(String s, int n) {
-        List<String> lines = s.lines().toList();
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - n), lines.size()));
     }
 }

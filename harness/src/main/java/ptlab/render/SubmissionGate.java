@@ -58,9 +58,7 @@ final class SubmissionGate {
                 if (!o.evidence().isBlank()) {
                     blocks.add(new Block.Verbatim("Evidence (" + o.verdict() + ")", o.evidence().strip()));
                 }
-                List<String> where = "KERNEL_CRASH".equals(o.verdict()) ? ptlab.judge.OopsDecoder.decode(o.detail() + "\n"
-                        + o.evidence(), ptlab.judge.OopsDecoder.modules(ctx.run.raw(RunFolder.SUBMISSION + "/modules")))
-                        : List.of();
+                List<String> where = ptlab.judge.OopsDecoder.decode(o, ctx.run.raw(RunFolder.SUBMISSION));
                 if (!where.isEmpty()) {
                     blocks.add(new Block.Verbatim("Where in the student's code (their module's debug information)",
                             String.join("\n", where)));

@@ -44,7 +44,7 @@ final class SubmissionIoctl {
             blocks.add(new Block.Paragraph(why + "."));
             String build = text(ctx, "probe-build.txt");
             if (!build.isBlank()) {
-                blocks.add(new Block.Verbatim("The prober's compiler output (it includes the student's source)", tail(build, 30)));
+                blocks.add(new Block.Verbatim("The prober's compiler output (it includes the student's source)", Lines.tail(build, 30)));
             }
             return new Section(PROBE_TITLE, true, blocks);
         }
@@ -115,11 +115,6 @@ final class SubmissionIoctl {
         List<String> l = s.lines().toList();
         List<String> cut = l.subList(0, Math.min(n, l.size())).stream().map(Lines::cut).toList();
         return String.join("\n", cut) + (l.size() > n ? "\n... " + (l.size() - n) + " more line(s)" : "");
-    }
-
-    private static String tail(String s, int n) {
-        List<String> l = s.lines().toList();
-        return String.join("\n", l.subList(Math.max(0, l.size() - n), l.size()));
     }
 
     private static String oneLine(String s) {

@@ -53,7 +53,8 @@ public final class Csv {
         w.write('\n');
     }
 
-    static String quote(String s) {
+    /** One cell as RFC 4180 writes it: quoted when it holds a comma, a quote or a line break. */
+    public static String quote(String s) {
         if (s == null) {
             return "";
         }

@@ -5,9 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import ptlab.HarnessException;
-import ptlab.files.Sha256;
 import ptlab.files.Trees;
 import ptlab.spec.SubmissionSpec;
 import ptlab.submission.Findings;
@@ -38,11 +36,7 @@ final class SubmissionStage {
             }
             Files.move(u.root(), target);
             Map<String, String> hashes = new TreeMap<>();
-            try (Stream<Path> s = Files.walk(target)) {
-                for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
-                    hashes.put("submission/" + target.relativize(p), Sha256.of(p));
-                }
-            }
+            Trees.hashes(target).forEach((rel, sha) -> hashes.put("submission/" + rel, sha));
             Findings f = PartFinder.find(target, sub.assignment(), sub.parts());
             return new Staged(hashes, f);
         } catch (IOException e) {
