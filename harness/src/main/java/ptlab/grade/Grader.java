@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import ptlab.HarnessException;
 import ptlab.Outcome;
 import ptlab.analysis.Fmt;
@@ -39,6 +38,9 @@ public final class Grader {
     private final java.io.PrintWriter out;
     private final double similarAbove;
     private final int jobs;
+    private final LoadedSpec spec;
+    /** The part of every grade's key that is the grading's own: rubric, spec and images. */
+    private final String setting;
     private int ungraded;
 
     /**
@@ -48,6 +50,10 @@ public final class Grader {
     public Grader(Rubric.Loaded rubric, List<String> images, Path dir, double similarAbove, int jobs, Progress progress,
             java.io.PrintWriter out) {
         this.similarAbove = similarAbove;
+        // loaded once: a spec that cannot run stops the grading before any submission
+        this.spec = SpecLoader.load(rubric.spec(), RepoRoot.find());
+        this.setting = "rubric " + Sha256.of(rubric.file()) + "\nspec " + spec.sha256() + "\nimages "
+                + (images == null ? "spec" : String.join(",", images)) + "\n";
         this.jobs = jobs;
         this.rubric = rubric;
         this.images = images;
@@ -61,9 +67,11 @@ public final class Grader {
         book.notes(subs.notes());
         subs.notes().forEach(n -> out.println("note: " + n));
         List<Who.Entry> todo = new ArrayList<>();
+        java.util.Map<String, String> keys = new java.util.HashMap<>();
         for (Who.Entry e : subs.entries()) {
+            keys.put(e.id(), key(e));
             StudentGrade saved = book.saved(e.id());
-            if (saved != null && saved.key().equals(key(e))) {
+            if (saved != null && saved.key().equals(keys.get(e.id()))) {
                 out.printf("%-16s %6s / %s  unchanged, not graded again%n", e.id(), Gradebook.num(saved.total()),
                         Gradebook.num(saved.max()));
             } else {
@@ -81,7 +89,7 @@ public final class Grader {
                 int n = i + 1;
                 futures.add(pool.submit(() -> {
                     progress.phase("grading " + e.id() + " (" + n + " of " + todo.size() + ")");
-                    StudentGrade g = gradeOne(e);
+                    StudentGrade g = gradeOne(e, keys.get(e.id()));
                     if (g != null) {
                         book.save(g);
                     }
@@ -103,7 +111,9 @@ public final class Grader {
             pool.shutdownNow();
         }
         progress.phase("comparing the sources of " + subs.entries().size() + " submission(s) (JPlag)");
-        subs.entries().forEach(e -> Similarity.keep(book.dir(), e));
+        // an unchanged student's sources were kept when it was graded
+        subs.entries().stream().filter(e -> todo.contains(e) || !Files.isDirectory(Similarity.kept(book.dir(), e.id())))
+                .forEach(e -> Similarity.keep(book.dir(), e));
         List<Similarity.Pair> similar = Similarity.compare(book.dir(), reference(), similarAbove);
         book.export(subs.entries().stream().map(Who.Entry::id).toList(), similar);
         return book;
@@ -158,9 +168,9 @@ public final class Grader {
         return base;
     }
 
-    private StudentGrade gradeOne(Who.Entry e) {
+    private StudentGrade gradeOne(Who.Entry e, String key) {
         long t0 = System.nanoTime();
-        LoadedSpec l = SpecLoader.load(rubric.spec(), RepoRoot.find());
+        LoadedSpec l = spec;
         SubmissionSpec sub = new SubmissionSpec(e.path().toAbsolutePath().normalize().toString(), rubric.rubric().assignment(),
                 null, rubric.rubric().timeLimitS());
         // results/<experiment>-<ID>/: each student's runs apart, and no two gradings at once share a run folder
@@ -173,7 +183,7 @@ public final class Grader {
             plan = plan(withSub);
         } catch (HarnessException ex) {
             // a submission that cannot even be planned (an ambiguous part, an archive refused) is the student's
-            return StudentGrade.unplanned(e, key(e), rubric.rubric(), ex.getMessage(), seconds(t0));
+            return StudentGrade.unplanned(e, key, rubric.rubric(), ex.getMessage(), seconds(t0));
         }
         Executor ex = Executors.byName("local");
         Executor.Started started = ex.submit(plan, progress.forCell(e.id()));
@@ -187,36 +197,22 @@ public final class Grader {
             }
             scores.add(Scorer.score(rubric.rubric(), r.unit().outputDir()));
         }
-        return StudentGrade.of(e, key(e), scores, seconds(t0));
+        return StudentGrade.of(e, key, scores, seconds(t0));
     }
 
-    /**
-     * The student's run plan. Run folders are named by the second: a grading started again within the second an
-     * interrupted one began this student's run would meet its half-written folder, so it waits for the next second.
-     */
+    /** The student's run plan (a second whose run folder is free, should an interrupted grading have used this one). */
     private RunPlan plan(LoadedSpec spec) {
-        for (int attempt = 0;; attempt++) {
-            RunPlan plan = RunPlanner.plan(spec, new Overrides(null, images, null, null, null), Clock.systemUTC(),
-                    Path.of("").toAbsolutePath()).withExecution(Execution.LOCAL);
-            if (attempt >= 3 || plan.units().stream().noneMatch(u -> Files.exists(u.outputDir()))) {
-                return plan;
-            }
-            ptlab.host.Sleep.sleep(1000);
-        }
+        return RunPlanner.plan(spec, new Overrides(null, images, null, null, null), Clock.systemUTC(),
+                Path.of("").toAbsolutePath()).withExecution(Execution.LOCAL);
     }
 
     private static double seconds(long t0) {
         return Math.round((System.nanoTime() - t0) / 1e8) / 10.0;
     }
 
-    /** What a saved grade depends on: the submission's bytes, the rubric, the spec and the images asked for. */
+    /** What a saved grade depends on: the submission's bytes, then the rubric, the spec and the images asked for. */
     String key(Who.Entry e) {
-        StringBuilder s = new StringBuilder();
-        s.append("submission ").append(content(e.path())).append('\n');
-        s.append("rubric ").append(Sha256.of(rubric.file())).append('\n');
-        s.append("spec ").append(Sha256.of(rubric.spec())).append('\n');
-        s.append("images ").append(images == null ? "spec" : String.join(",", images)).append('\n');
-        return Sha256.of(s.toString());
+        return Sha256.of("submission " + content(e.path()) + "\n" + setting);
     }
 
     static String content(Path p) {
@@ -224,10 +220,8 @@ public final class Grader {
             return Sha256.of(p);
         }
         StringBuilder s = new StringBuilder();
-        try (Stream<Path> w = Files.walk(p)) {
-            for (Path f : w.filter(Files::isRegularFile).sorted().toList()) {
-                s.append(p.relativize(f)).append(' ').append(Sha256.of(f)).append('\n');
-            }
+        try {
+            ptlab.files.Trees.hashes(p).forEach((rel, sha) -> s.append(rel).append(' ').append(sha).append('\n'));
         } catch (IOException ex) {
             throw HarnessException.usage("cannot read " + p + ": " + ex.getMessage());
         }

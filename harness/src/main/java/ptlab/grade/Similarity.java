@@ -42,9 +42,14 @@ final class Similarity {
     private Similarity() {
     }
 
+    /** Where a student's C sources are kept. */
+    static Path kept(Path dir, String id) {
+        return dir.resolve("similarity/src").resolve(id);
+    }
+
     /** Keeps the C sources of a submission (an archive is unpacked with the same limits as a run's). */
     static void keep(Path dir, Who.Entry e) {
-        Path to = dir.resolve("similarity/src").resolve(e.id());
+        Path to = kept(dir, e.id());
         try {
             if (Files.exists(to)) {
                 Trees.delete(to);

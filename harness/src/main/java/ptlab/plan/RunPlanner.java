@@ -1,5 +1,6 @@
 package ptlab.plan;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -84,11 +85,17 @@ public final class RunPlanner {
             spec = spec.withRepetitions(r);
         }
         spec = SubmissionPlanning.apply(loaded, spec, overrides, currentFolder);
-        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        String stamp = STAMP.format(now);
         Path experimentDir = loaded.repoRoot().resolve(RESULTS_FOLDER).resolve(spec.experiment());
+        boolean campaign = images.size() * spec.repetitions() > 1;
+        // folders are named by the second: a run started within the second an earlier one of this experiment
+        // began (an interrupted one restarted at once) takes the next second whose folders are free
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        while (taken(experimentDir, STAMP.format(now), campaign, images)) {
+            now = now.plusSeconds(1);
+        }
+        String stamp = STAMP.format(now);
         // several cells make a campaign: its folder holds them all, so one folder is the whole result
-        Path cellsDir = images.size() * spec.repetitions() > 1 ? experimentDir.resolve(stamp) : experimentDir;
+        Path cellsDir = campaign ? experimentDir.resolve(stamp) : experimentDir;
         GuestProvider provider = provider(loaded, spec, overrides);
         List<RunUnit> units = new ArrayList<>();
         for (ImageRef image : images) {
@@ -118,6 +125,12 @@ public final class RunPlanner {
     }
 
     /** {@code 20261124-010203-bookworm-r1}. */
+    /** Whether a campaign's folder, or a single run's folder, of this stamp exists already. */
+    private static boolean taken(Path experimentDir, String stamp, boolean campaign, List<ImageRef> images) {
+        return campaign ? Files.exists(experimentDir.resolve(stamp))
+                : images.stream().anyMatch(i -> Files.exists(experimentDir.resolve(runId(stamp, i.name(), 1))));
+    }
+
     public static String runId(Instant instant, String image, int repetition) {
         return runId(STAMP.format(instant), image, repetition);
     }

@@ -66,6 +66,21 @@ class RunPlannerTest {
         assertEquals("20261124-010203-sid-r3", RunPlanner.runId(Instant.parse("2026-11-24T01:02:03Z"), "sid", 3));
     }
 
+    /** A run of this experiment began in this second (an interrupted one, restarted at once): the next free second. */
+    @Test
+    void aSecondWhoseFoldersAreTakenIsSkipped(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path repo = ptlab.files.Trees.copy(REPO, tmp.resolve("repo"));
+        Path matrix = repo.resolve("experiments/matrix.yaml");
+        java.nio.file.Files.createDirectories(RunPlanner.plan(matrix, repo, Overrides.NONE, CLOCK).campaignDir().orElseThrow());
+        RunPlan again = RunPlanner.plan(matrix, repo, Overrides.NONE, CLOCK);
+        assertEquals("20261124-010204-bookworm-r1", again.units().get(0).runId());
+        assertEquals(repo.resolve("results/matrix/20261124-010204"), again.campaignDir().orElseThrow());
+        Overrides one = new Overrides(null, List.of("bookworm"), 1, null, null);
+        java.nio.file.Files.createDirectories(RunPlanner.plan(matrix, repo, one, CLOCK).units().get(0).outputDir());
+        assertEquals("20261124-010204-bookworm-r1", RunPlanner.plan(matrix, repo, one, CLOCK).units().get(0).runId(),
+                "a single run's folder taken");
+    }
+
     @Test
     void samePlanForTheSameInputs() {
         assertEquals(plan(MATRIX, Overrides.NONE), plan(MATRIX, Overrides.NONE));
