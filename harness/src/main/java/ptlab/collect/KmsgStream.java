@@ -104,6 +104,17 @@ public final class KmsgStream implements AutoCloseable {
         return failure;
     }
 
+    /** Writes out what the stream holds: the file then has every record up to the last marker synced. */
+    public void flush() {
+        synchronized (out) {
+            try {
+                out.flush();
+            } catch (IOException e) {
+                throw HarnessException.infra("writing kmsg.txt: " + e.getMessage(), e);
+            }
+        }
+    }
+
     @Override
     public void close() {
         synchronized (out) {

@@ -216,6 +216,7 @@ final class SubmissionTrials {
                 progress)).start();
         long t0 = System.nanoTime();
         KmsgStream kmsg = null;
+        HarnessException streamless = null;
         try (g) {
             StepRunner runner = new StepRunner(g, folder, manifest, progress, builds);
             for (Step s : setup) {
@@ -228,6 +229,12 @@ final class SubmissionTrials {
             }
             facts(unit, g, runner);
             kmsg = KmsgStream.start(g, GuestPaths.SRC + "/workloads/kmsgcat", raw.resolve(RunFolder.KMSG), KMSG_LIMIT);
+            // the stream must be reading before the module loads: a flood that ends before kmsgcat opens
+            // /dev/kmsg would leave only the ring buffer's last records, with no gap to count
+            if (!kmsg.syncWith(g, SubmissionVerdicts.BEGIN + t.part(), Duration.ofSeconds(60))) {
+                streamless = HarnessException.infra("the guest's kernel log stream did not start within 60 s");
+                throw streamless;
+            }
             if (t.module() != null) {
                 ExecResult ins = g.exec("insmod " + ShellWords.quote(t.module()), SHORT);
                 if (!ins.ok()) {
@@ -238,15 +245,19 @@ final class SubmissionTrials {
             }
             progress.phase(t.name());
             ExecResult driver = g.exec(t.command(), Duration.ofSeconds(t.timeoutS()), null);
-            boolean synced = kmsg.syncWith(g, "ptlab: trial end " + t.part(), Duration.ofSeconds(60));
+            boolean synced = kmsg.syncWith(g, SubmissionVerdicts.END + t.part(), Duration.ofSeconds(60));
             g.exec("sync", SHORT);
             g.download(t.outDir(), raw);
             String unload = unload(g, t.module());
             manifest.step(StepRecord.ok(t.name(), t0, t.command(), String.format(java.util.Locale.ROOT,
                     "driver %.1f s; %s", driver.duration().toMillis() / 1000.0, unload)));
+            kmsg.flush(); // read now, before the stream is closed: what the writer still buffers would be missing
             return SubmissionVerdicts.ran(t.part(), raw, kmsg.dropped(), synced, unload);
         } catch (HarnessException e) {
             manifest.step(StepRecord.failed(t.name(), t0, t.command(), null, e.getMessage()));
+            if (e == streamless) {
+                throw e; // the harness's failure, before the student's module was loaded
+            }
             return SubmissionVerdicts.failed(t.part(), e, raw);
         } finally {
             if (kmsg != null) {

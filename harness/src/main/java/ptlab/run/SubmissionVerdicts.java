@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,6 +17,7 @@ import ptlab.HarnessException;
 import ptlab.json.Json;
 import ptlab.parse.KmsgLog;
 import ptlab.parse.KmsgParser;
+import ptlab.parse.KmsgRecord;
 import ptlab.submission.Findings;
 import ptlab.submission.Part;
 import ptlab.submission.PartResult;
@@ -32,6 +34,9 @@ final class SubmissionVerdicts {
      * 1 GiB buffer every second (262,144 lines a second) is far above.
      */
     static final long FLOOD_RECORDS = 100_000;
+    /** The kernel-log markers written before the student's module loads and after the part's driver ends. */
+    static final String BEGIN = "ptlab: trial begin ";
+    static final String END = "ptlab: trial end ";
     /** The student's module's undefined symbols, {@code nm -u} as the guest prints it. */
     static final String SYMBOLS = "module-symbols.txt";
     private static final Pattern WARNING = Pattern.compile("^([^\\s:]+\\.[chS]):\\d+:(?:\\d+:)? warning: ", Pattern.MULTILINE);
@@ -118,8 +123,9 @@ final class SubmissionVerdicts {
         }
         long kept = log == null ? 0 : log.records().size();
         long lost = (log == null ? 0 : log.lost()) + dropped;
-        if (kept + lost > FLOOD_RECORDS) {
-            return PartOutcome.of(part, "LOG_FLOOD", "the kernel log was flooded: " + (kept + lost) + " records during"
+        long during = during(log, part).orElse(kept + lost);
+        if (during > FLOOD_RECORDS) {
+            return PartOutcome.of(part, "LOG_FLOOD", "the kernel log was flooded: " + during + " records during"
                     + " the part (more than " + FLOOD_RECORDS + "), " + kept + " kept, " + lost + " lost or dropped"
                     + " (at most " + (SubmissionTrials.KMSG_LIMIT >> 20) + " MiB kept)", log == null ? "" : tail(log, 20));
         }
@@ -164,6 +170,23 @@ final class SubmissionVerdicts {
         }
         int from = i < lines.size() ? i : Math.max(0, lines.size() - 30);
         return String.join("\n", lines.subList(from, Math.min(lines.size(), from + 30)));
+    }
+
+    /**
+     * The records the kernel numbered between the part's begin and end markers, whether the stream kept
+     * them or not (the ring buffer overwrites what a slow reader has not read; the numbers go on).
+     */
+    static OptionalLong during(KmsgLog log, String part) {
+        long begin = -1;
+        long end = -1;
+        for (KmsgRecord r : log == null ? List.<KmsgRecord>of() : log.records()) {
+            if (r.message().equals(BEGIN + part)) {
+                begin = r.seq();
+            } else if (r.message().equals(END + part)) {
+                end = r.seq();
+            }
+        }
+        return begin >= 0 && end > begin ? OptionalLong.of(end - begin - 1) : OptionalLong.empty();
     }
 
     private static String tail(KmsgLog log, int n) {

@@ -37,6 +37,24 @@ class SubmissionVerdictsTest {
         assertTrue(flood.evidence().endsWith("lkp25p3: line 99999"), flood.evidence());
     }
 
+    /**
+     * A slow reader keeps only the ring buffer's last records of a flood; the sequence numbers between the
+     * part's markers still count every record the kernel logged.
+     */
+    @Test
+    void theMarkersSequenceNumbersCountAFloodTheStreamDidNotKeep() throws Exception {
+        Files.writeString(raw.resolve("kmsg.txt"), "6,10,1000,-;boot\n12,11,2000,-;" + SubmissionVerdicts.BEGIN + "vma\n"
+                + "6,300000,3000,-;flood 299988\n6,300001,3001,-;flood 299989\n12,300013,4000,-;"
+                + SubmissionVerdicts.END + "vma\n");
+        Files.writeString(raw.resolve("driver.status"), "proc=present\nexit=0\ntimed_out=0\nlimit_s=60\n");
+        SubmissionVerdicts.PartOutcome flood = SubmissionVerdicts.ran("vma", raw, 0, true, "module unloaded");
+        assertEquals("LOG_FLOOD", flood.verdict(), flood.toString());
+        assertTrue(flood.detail().startsWith("the kernel log was flooded: 300001 records during the part"), flood.detail());
+        Files.writeString(raw.resolve("kmsg.txt"), "12,11,2000,-;" + SubmissionVerdicts.BEGIN + "vma\n"
+                + "6,12,3000,-;vma 1\n12,13,4000,-;" + SubmissionVerdicts.END + "vma\n");
+        assertEquals("RAN", SubmissionVerdicts.ran("vma", raw, 0, true, "module unloaded").verdict());
+    }
+
     @Test
     void aDriverStoppedAtItsLimitIsATimeoutAndAMissingProcFileIsSaid() throws Exception {
         kmsg(10);
