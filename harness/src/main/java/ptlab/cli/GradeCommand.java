@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -51,6 +52,19 @@ public final class GradeCommand implements Callable<Integer> {
             + " student's submission; also write its grade as Gradescope's results.json to FILE (see gradescope/).")
     Path gradescope;
 
+    @Option(names = "--executor", defaultValue = "local", description = "Where the students' runs go: local (this"
+            + " machine, --jobs at once) or slurm (one campaign, a cell per submission and kernel, as `harness run"
+            + " --executor slurm` submits; `harness status`, `cancel` and `resume` take its folder, campaigns/<stamp>/)."
+            + " Without --wait, grade the same folder again once it has ended.")
+    String executor;
+
+    @Option(names = "--wait", description = "With --executor slurm: follow the campaign to its end, then write the"
+            + " gradebook.")
+    boolean await;
+
+    @Mixin
+    SlurmMixin slurmOptions = new SlurmMixin();
+
     @Option(names = {"-o", "--output-dir"}, paramLabel = "DIR", description = "the grading folder (default:"
             + " grades/<rubric name>)")
     Path outputDir;
@@ -64,6 +78,14 @@ public final class GradeCommand implements Callable<Integer> {
         if (jobs < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1, got " + jobs);
         }
+        if (!executor.equals("local") && !executor.equals("slurm")) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--executor is local or slurm, got "
+                    + executor);
+        }
+        if (await && executor.equals("local")) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--wait is for --executor slurm; the local"
+                    + " executor always waits");
+        }
         Rubric.Loaded r = Rubric.load(rubric);
         Who.Collected subs = Who.collect(submissions);
         if (gradescope != null && subs.entries().size() != 1) {
@@ -76,6 +98,9 @@ public final class GradeCommand implements Callable<Integer> {
         out.println("grading " + subs.entries().size() + " submission(s) with " + r.file() + " into " + dir);
         out.flush();
         Grader grader = new Grader(r, images, dir, similarAbove, jobs, Progress.stderr(), out);
+        if (executor.equals("slurm")) {
+            grader.onSlurm(slurmOptions.options(), await);
+        }
         Gradebook book = grader.grade(subs);
         if (gradescope != null) {
             String id = subs.entries().get(0).id();
@@ -89,6 +114,12 @@ public final class GradeCommand implements Callable<Integer> {
         out.println("gradebook: " + book.dir().resolve(Gradebook.CSV));
         out.println("class report: " + book.dir().resolve("class-report.md"));
         out.println("feedback: " + book.dir().resolve("students") + "/<ID>/feedback.md");
+        if (grader.pending() > 0) {
+            out.println(grader.pending() + " submission(s) still queued or running on Slurm: grade the same folder again"
+                    + " once the campaign has ended");
+            out.flush();
+            return StatusCommand.STILL_RUNNING;
+        }
         if (grader.ungraded() > 0) {
             out.println(grader.ungraded() + " submission(s) not graded (an infrastructure error, see above): grade the"
                     + " same folder again to finish");

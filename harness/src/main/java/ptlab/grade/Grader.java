@@ -11,6 +11,7 @@ import ptlab.Outcome;
 import ptlab.analysis.Fmt;
 import ptlab.files.RepoRoot;
 import ptlab.files.Sha256;
+import ptlab.plan.CellResources;
 import ptlab.plan.Execution;
 import ptlab.plan.Overrides;
 import ptlab.plan.RunPlan;
@@ -42,6 +43,9 @@ public final class Grader {
     /** The part of every grade's key that is the grading's own: rubric, spec and images. */
     private final String setting;
     private int ungraded;
+    private CellResources slurm;
+    private boolean await;
+    private int pending;
 
     /**
      * @param similarAbove JPlag similarity (0 to 1) from which a pair of submissions is listed for a person to read
@@ -62,16 +66,32 @@ public final class Grader {
         this.out = out;
     }
 
+    /**
+     * Grades on a Slurm cluster instead of here: the students' runs become one campaign's cells, each asking
+     * for {@code resources}; with {@code await} the grading follows the campaign to its end.
+     */
+    public Grader onSlurm(CellResources resources, boolean await) {
+        this.slurm = resources;
+        this.await = await;
+        return this;
+    }
+
     /** Grades what needs grading, then writes the gradebook, the feedback and the class report; returns the gradebook. */
     public Gradebook grade(Who.Collected subs) {
         book.notes(subs.notes());
         subs.notes().forEach(n -> out.println("note: " + n));
-        List<Who.Entry> todo = new ArrayList<>();
         java.util.Map<String, String> keys = new java.util.HashMap<>();
+        subs.entries().forEach(e -> keys.put(e.id(), key(e)));
+        SlurmGrading cluster = new SlurmGrading(book.dir(), progress);
+        long t0 = System.nanoTime();
+        java.util.Set<String> running = cluster.collect(SlurmGrading.byId(subs.entries()), keys, rubric.rubric(), book,
+                g -> report(g.id(), g, 0, 0, t0));
+        List<Who.Entry> todo = new ArrayList<>();
         for (Who.Entry e : subs.entries()) {
-            keys.put(e.id(), key(e));
             StudentGrade saved = book.saved(e.id());
-            if (saved != null && saved.key().equals(keys.get(e.id()))) {
+            if (running.contains(e.id())) {
+                out.printf("%-16s still running in its Slurm campaign (see %s)%n", e.id(), SlurmGrading.FILE);
+            } else if (saved != null && saved.key().equals(keys.get(e.id()))) {
                 out.printf("%-16s %6s / %s  unchanged, not graded again%n", e.id(), Gradebook.num(saved.total()),
                         Gradebook.num(saved.max()));
             } else {
@@ -79,6 +99,59 @@ public final class Grader {
             }
         }
         out.flush();
+        if (slurm == null) {
+            gradeHere(todo, keys);
+        } else if (!todo.isEmpty()) {
+            pending = gradeOnSlurm(cluster, todo, keys, subs.entries());
+        } else {
+            pending = running.size();
+        }
+        progress.phase("comparing the sources of " + subs.entries().size() + " submission(s) (JPlag)");
+        // an unchanged student's sources were kept when it was graded
+        subs.entries().stream().filter(e -> todo.contains(e) || !Files.isDirectory(Similarity.kept(book.dir(), e.id())))
+                .forEach(e -> Similarity.keep(book.dir(), e));
+        List<Similarity.Pair> similar = Similarity.compare(book.dir(), reference(), similarAbove);
+        book.export(subs.entries().stream().map(Who.Entry::id).toList(), similar);
+        return book;
+    }
+
+    /** Students whose cells are still queued or running on Slurm after this grading. */
+    public int pending() {
+        return pending;
+    }
+
+    private int gradeOnSlurm(SlurmGrading cluster, List<Who.Entry> todo, java.util.Map<String, String> keys,
+            List<Who.Entry> all) {
+        long t0 = System.nanoTime();
+        List<SlurmGrading.Planned> planned = new ArrayList<>();
+        for (Who.Entry e : todo) {
+            try {
+                planned.add(new SlurmGrading.Planned(e, keys.get(e.id()), plan(withSubmission(e))));
+            } catch (HarnessException ex) {
+                StudentGrade g = StudentGrade.unplanned(e, keys.get(e.id()), rubric.rubric(), ex.getMessage(), 0);
+                book.save(g);
+                report(e.id(), g, 0, 0, t0);
+            }
+        }
+        if (planned.isEmpty()) {
+            return 0;
+        }
+        Executor.Started started = cluster.submit(spec.spec().experiment(), planned, slurm);
+        started.lines().forEach(out::println);
+        out.flush();
+        if (!await) {
+            out.println("grade the same folder again once the campaign has ended: it scores the students whose cells"
+                    + " have ended and writes the gradebook");
+            out.flush();
+            return planned.size();
+        }
+        SlurmGrading.follow(started, progress);
+        java.util.Set<String> left = cluster.collect(SlurmGrading.byId(all), keys, rubric.rubric(), book,
+                g -> report(g.id(), g, 0, 0, t0));
+        return left.size();
+    }
+
+    private void gradeHere(List<Who.Entry> todo, java.util.Map<String, String> keys) {
         long t0 = System.nanoTime();
         java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(jobs);
@@ -93,7 +166,7 @@ public final class Grader {
                     if (g != null) {
                         book.save(g);
                     }
-                    report(e, g, done.incrementAndGet(), todo.size(), t0);
+                    report(e.id(), g, done.incrementAndGet(), todo.size(), t0);
                 }));
             }
             for (java.util.concurrent.Future<?> f : futures) {
@@ -110,26 +183,19 @@ public final class Grader {
         } finally {
             pool.shutdownNow();
         }
-        progress.phase("comparing the sources of " + subs.entries().size() + " submission(s) (JPlag)");
-        // an unchanged student's sources were kept when it was graded
-        subs.entries().stream().filter(e -> todo.contains(e) || !Files.isDirectory(Similarity.kept(book.dir(), e.id())))
-                .forEach(e -> Similarity.keep(book.dir(), e));
-        List<Similarity.Pair> similar = Similarity.compare(book.dir(), reference(), similarAbove);
-        book.export(subs.entries().stream().map(Who.Entry::id).toList(), similar);
-        return book;
     }
 
     /** A line per student as it finishes: the score, its time, and the time the rest should take. */
-    private synchronized void report(Who.Entry e, StudentGrade g, int done, int total, long t0) {
+    private synchronized void report(String id, StudentGrade g, int done, int total, long t0) {
         double leftS = (System.nanoTime() - t0) / 1e9 / done * (total - done);
         String left = done >= total ? "" : leftS < 120 ? Fmt.f(", about %.0f s left", leftS)
                 : Fmt.f(", about %.0f min left", leftS / 60);
         if (g == null) {
             ungraded++;
             out.printf("%-16s not graded: the harness could not finish the run (see above); graded on the next run%s%n",
-                    e.id(), left);
+                    id, left);
         } else {
-            out.printf("%-16s %6s / %s%s  %.0f s%s%n", e.id(), Gradebook.num(g.total()), Gradebook.num(g.max()),
+            out.printf("%-16s %6s / %s%s  %.0f s%s%n", id, Gradebook.num(g.total()), Gradebook.num(g.max()),
                     g.needsReview() ? "  (needs review)" : "", g.seconds(), left);
         }
         out.flush();
@@ -170,17 +236,9 @@ public final class Grader {
 
     private StudentGrade gradeOne(Who.Entry e, String key) {
         long t0 = System.nanoTime();
-        LoadedSpec l = spec;
-        SubmissionSpec sub = new SubmissionSpec(e.path().toAbsolutePath().normalize().toString(), rubric.rubric().assignment(),
-                null, rubric.rubric().timeLimitS());
-        // results/<experiment>-<ID>/: each student's runs apart, and no two gradings at once share a run folder
-        ptlab.spec.ExperimentSpec s = l.spec();
-        ptlab.spec.ExperimentSpec mine = new ptlab.spec.ExperimentSpec(s.experiment() + "-" + e.id(), s.author(), s.images(),
-                s.vm(), s.repetitions(), s.workloads(), sub);
-        LoadedSpec withSub = new LoadedSpec(l.file(), l.sha256(), l.repoRoot(), mine, l.images(), l.doc());
         RunPlan plan;
         try {
-            plan = plan(withSub);
+            plan = plan(withSubmission(e));
         } catch (HarnessException ex) {
             // a submission that cannot even be planned (an ambiguous part, an archive refused) is the student's
             return StudentGrade.unplanned(e, key, rubric.rubric(), ex.getMessage(), seconds(t0));
@@ -198,6 +256,17 @@ public final class Grader {
             scores.add(Scorer.score(rubric.rubric(), r.unit().outputDir()));
         }
         return StudentGrade.of(e, key, scores, seconds(t0));
+    }
+
+    /** The rubric's spec running student {@code e}'s submission, in results/<experiment>-<ID>/ (each student's runs apart). */
+    private LoadedSpec withSubmission(Who.Entry e) {
+        LoadedSpec l = spec;
+        SubmissionSpec sub = new SubmissionSpec(e.path().toAbsolutePath().normalize().toString(), rubric.rubric().assignment(),
+                null, rubric.rubric().timeLimitS());
+        ptlab.spec.ExperimentSpec s = l.spec();
+        ptlab.spec.ExperimentSpec mine = new ptlab.spec.ExperimentSpec(s.experiment() + "-" + e.id(), s.author(), s.images(),
+                s.vm(), s.repetitions(), s.workloads(), sub);
+        return new LoadedSpec(l.file(), l.sha256(), l.repoRoot(), mine, l.images(), l.doc());
     }
 
     /** The student's run plan (a second whose run folder is free, should an interrupted grading have used this one). */

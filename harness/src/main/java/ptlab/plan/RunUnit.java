@@ -1,5 +1,6 @@
 package ptlab.plan;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.nio.file.Path;
 import java.util.List;
 import ptlab.runfolder.RunFolder;
@@ -14,15 +15,27 @@ import ptlab.runfolder.RunFolder;
  * @param repetition 1-based
  * @param outputDir absolute results/&lt;experiment&gt;/&lt;run-id&gt;/ under the repository root
  * @param steps what the run does, in order
+ * @param submission the submission this run stages instead of the spec's (a grading campaign, whose cells are
+ *     different students' runs); null: the spec's own, if any
  */
-public record RunUnit(String runId, String image, Path recipe, int repetition, Path outputDir, List<Step> steps) {
+public record RunUnit(String runId, String image, Path recipe, int repetition, Path outputDir, List<Step> steps,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String submission) {
     public RunUnit {
         steps = List.copyOf(steps);
     }
 
+    public RunUnit(String runId, String image, Path recipe, int repetition, Path outputDir, List<Step> steps) {
+        this(runId, image, recipe, repetition, outputDir, steps, null);
+    }
+
     /** The same run writing to another folder (a staging folder that is renamed once complete). */
     public RunUnit withOutputDir(Path dir) {
-        return new RunUnit(runId, image, recipe, repetition, dir, steps);
+        return new RunUnit(runId, image, recipe, repetition, dir, steps, submission);
+    }
+
+    /** The same run, called {@code id}, in {@code dir}, staging {@code path} as its submission. */
+    public RunUnit forSubmission(String id, Path dir, String path) {
+        return new RunUnit(id, image, recipe, repetition, dir, steps, path);
     }
 
     /** This run's folder. */

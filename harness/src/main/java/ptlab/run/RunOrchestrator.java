@@ -107,7 +107,9 @@ public final class RunOrchestrator {
         Map<String, String> sources = new java.util.TreeMap<>(GuestSources.stage(plan.repoRoot(), folder.stagedSources()));
         SubmissionStage.Staged staged = null;
         if (plan.spec().submission() != null) {
-            staged = SubmissionStage.stage(plan.spec().submission(), folder.stagedSources());
+            ptlab.spec.SubmissionSpec sub = plan.spec().submission();
+            staged = SubmissionStage.stage(unit.submission() == null ? sub : new ptlab.spec.SubmissionSpec(unit.submission(),
+                    sub.assignment(), sub.parts(), sub.timeLimitS()), folder.stagedSources());
             sources.putAll(staged.hashes());
         }
         manifest.inputs(sources);

@@ -146,6 +146,46 @@ class SlurmLocalIT {
                 "the cancelled submission is kept");
     }
 
+    /**
+     * {@code harness grade --executor slurm}: the class's runs are one campaign's cells (status reads it); a second
+     * grading once it ended scores them, item by item as the local grading does (GradeIT), and a third runs nothing.
+     */
+    @Test
+    void aClassGradedOnSlurmIsOneCampaignScoredOnceItEnds() throws Exception {
+        Path repo = repoCopy("grade", false);
+        TestFiles.copyTree(Path.of("harness/src/test/resources/submissions"), repo.resolve("submissions"));
+        Path cls = Files.createDirectories(repo.resolve("class"));
+        TestFiles.copyTree(repo.resolve("submissions/pagetable-pointer"), cls.resolve("903000002"));
+        TestFiles.copyTree(repo.resolve("submissions/pagetable"), cls.resolve("903000003"));
+        String[] grade = {"grade", cls.toString(), "--rubric", repo.resolve("experiments/rubrics/pagetable-quick.yaml")
+                .toString(), "--executor", "slurm", "-o", repo.resolve("grades").toString()};
+        Proc submit = harness(repo, grade);
+        assertEquals(5, submit.code(), "submitted, still running: " + submit.out());
+        Path campaign = campaignOf(submit.out());
+        assertEquals(repo.resolve("grades/campaigns"), campaign.getParent());
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(15);
+        Proc status;
+        while ((status = harness(repo, "status", campaign.toString())).code() == 5) {
+            assertTrue(System.nanoTime() < deadline, "the grading campaign did not end:\n" + status.out());
+            Thread.sleep(2000);
+        }
+        assertEquals(2, status.out().lines().filter(l -> l.contains(" DONE ")).count(), status.out());
+
+        Proc scored = harness(repo, grade);
+        assertEquals(0, scored.code(), scored.out());
+        JsonNode book = JSON.readTree(repo.resolve("grades/grades.json").toFile());
+        Map<String, String> items = new TreeMap<>();
+        book.get("students").forEach(st -> st.get("scores").get(0).get("items").forEach(i ->
+                items.put(st.get("id").asText() + " " + i.get("id").asText(), i.get("points").asText())));
+        assertEquals(Map.of("903000002 build", "10.0", "903000002 user-build", "5.0", "903000002 dump", "35.0",
+                "903000002 ioctl", "35.0", "903000002 user", "15.0", "903000003 build", "10.0", "903000003 user-build", "5.0",
+                "903000003 dump", "0.0", "903000003 ioctl", "0.0", "903000003 user", "0.0"), items, scored.out());
+        assertFalse(Files.exists(repo.resolve("grades/slurm.json")), "nothing left pending");
+        Proc again = harness(repo, grade);
+        assertEquals(0, again.code(), again.out());
+        assertEquals(2, again.out().lines().filter(l -> l.contains("unchanged, not graded again")).count(), again.out());
+    }
+
     /** A copy of the repository's inputs; with {@code failOnTrixie} the VMA step fails on kernel 6.12 only. */
     static Path repoCopy(String name, boolean failOnTrixie) throws IOException {
         Path repo = Guests.workDir("slurm-" + name).toAbsolutePath();
