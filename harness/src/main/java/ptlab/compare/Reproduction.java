@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import ptlab.analysis.Fmt;
 import ptlab.analysis.OracleResult;
+import org.apache.commons.statistics.inference.KolmogorovSmirnovTest;
 
 /**
  * Does a run reproduce another? Every oracle of the new run, and each figure's data compared with the
@@ -38,11 +38,15 @@ import ptlab.analysis.OracleResult;
  * </ul>
  */
 public final class Reproduction {
-    static final double P50_FACTOR = 2.0;
-    static final double P90_FACTOR = 3.0;
+    /** The largest p50 ratio, either way, of two runs that reproduce each other. */
+    public static final double P50_FACTOR = 2.0;
+    /** The largest p90 ratio, either way. */
+    public static final double P90_FACTOR = 3.0;
     static final double KS_MAX = 0.35;
-    static final double SHARE_DIFF = 0.15;
-    static final double HEAT_DIFF = 2.0;
+    /** The largest absolute difference of THP shares (0..1). */
+    public static final double SHARE_DIFF = 0.15;
+    /** The largest difference of a heatmap region's mean, in accesses per second per page. */
+    public static final double HEAT_DIFF = 2.0;
 
     /** One compared quantity. */
     public record Quantity(String name, String original, String reproduced, String tolerance, boolean ok) {
@@ -156,20 +160,21 @@ public final class Reproduction {
         return new Quantity(name, Fmt.sig3(x), Fmt.sig3(y), "+/- " + limit, Math.abs(x - y) <= limit);
     }
 
-    /** The largest gap between two empirical CDFs given as (latency, percent) steps. */
+    /**
+     * The two-sample Kolmogorov-Smirnov distance of two CDFs given as (latency, percent) points. The points of a
+     * dataset's CDF are its samples, or (above a thousand samples) the quantiles at evenly spaced percentiles
+     * ({@link ptlab.analysis.Cdf}), so their latencies, equally weighted, are a sample of the distribution.
+     * 1 when either has no point.
+     */
     static double ks(double[][] a, double[][] b) {
-        TreeSet<Double> xs = new TreeSet<>();
-        for (double[] p : a) {
-            xs.add(p[0]);
+        if (a.length == 0 || b.length == 0) {
+            return 1;
         }
-        for (double[] p : b) {
-            xs.add(p[0]);
-        }
-        double max = 0;
-        for (double x : xs) {
-            max = Math.max(max, Math.abs(at(a, x) - at(b, x)));
-        }
-        return xs.isEmpty() ? 1 : max;
+        return KolmogorovSmirnovTest.withDefaults().statistic(latencies(a), latencies(b));
+    }
+
+    private static double[] latencies(double[][] cdf) {
+        return java.util.Arrays.stream(cdf).mapToDouble(p -> p[0]).toArray();
     }
 
     /** The CDF with latencies divided by its median (the x where it reaches 50 percent). */
@@ -183,16 +188,6 @@ public final class Reproduction {
         }
         double m = median > 0 ? median : 1;
         return java.util.Arrays.stream(cdf).map(p -> new double[] {p[0] / m, p[1]}).toArray(double[][]::new);
-    }
-
-    private static double at(double[][] cdf, double x) {
-        double y = 0;
-        for (double[] p : cdf) {
-            if (p[0] <= x) {
-                y = Math.max(y, p[1] / 100.0);
-            }
-        }
-        return y;
     }
 
     private static double[][] points(List<Map<String, String>> rows, String series) {
