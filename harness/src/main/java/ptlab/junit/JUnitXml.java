@@ -198,7 +198,7 @@ public final class JUnitXml {
         return suite;
     }
 
-    private static Element testcase(Document doc, String classname, String name, double secs) {
+    static Element testcase(Document doc, String classname, String name, double secs) {
         Element tc = doc.createElement("testcase");
         tc.setAttribute("classname", clean(classname));
         tc.setAttribute("name", clean(name));
@@ -206,7 +206,7 @@ public final class JUnitXml {
         return tc;
     }
 
-    private static Element failure(Document doc, String kind, String type, String message) {
+    static Element failure(Document doc, String kind, String type, String message) {
         Element f = doc.createElement(kind);
         String text = clean(message);
         f.setAttribute("message", text.lines().findFirst().orElse(""));
@@ -251,11 +251,11 @@ public final class JUnitXml {
         }
     }
 
-    private static String seconds(double s) {
+    static String seconds(double s) {
         return String.format(java.util.Locale.ROOT, "%.3f", s);
     }
 
-    private static Document newDocument() {
+    static Document newDocument() {
         try {
             return DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
         } catch (ParserConfigurationException e) {
@@ -263,7 +263,7 @@ public final class JUnitXml {
         }
     }
 
-    private static String serialize(Document doc) {
+    static String serialize(Document doc) {
         try {
             var t = TransformerFactory.newInstance().newTransformer();
             t.setOutputProperty(OutputKeys.INDENT, "yes");

@@ -70,6 +70,11 @@ final class AccessSection {
                 sink.row("active (found)", Long.toString(a.startBytes()), Long.toString(a.endBytes()), Fmt.num(a.meanFreq()));
             }
         });
+        if (h.scanNsAvg() >= 0) {
+            // the module's cost of one accessed-bit scan of the buffer, which campaigns compare across nights
+            ctx.dataset("heat-scan.csv", List.of("scan_ns_avg", "scan_ns_max"), sink -> sink.row(Fmt.num(h.scanNsAvg()),
+                    Long.toString(h.scanNsMax())));
+        }
         return new Section(TITLE, true, blocks);
     }
 

@@ -22,7 +22,7 @@ public record CellData(RunFolder folder, Manifest manifest, List<OracleResult> o
         Map<String, List<Map<String, String>>> datasets, String id) {
     /** The datasets the campaign report reads, by file name under datasets/. */
     static final List<String> USED = List.of("xlate-latency.csv", "xlate-latency-cdf.csv", "part1-latency.csv",
-            "part1-latency-cdf.csv", "part1-contiguity.csv", "heat-regions.csv", "vma-compare.csv");
+            "part1-latency-cdf.csv", "part1-contiguity.csv", "heat-regions.csv", "heat-scan.csv", "vma-compare.csv");
 
     public static CellData read(Path dir) {
         RunFolder f = new RunFolder(dir);

@@ -19,10 +19,16 @@ public final class MarkdownReport {
                     .map(o -> List.of(o.name(), o.failed() ? "**FAIL**" : o.status().label(), o.detail())).toList());
         }
         for (Section s : m.sections()) {
-            sb.append("\n## ").append(s.title()).append("\n\n");
-            for (Block b : s.blocks()) {
-                block(sb, b);
-            }
+            sb.append('\n').append(section(s));
+        }
+        return sb.toString();
+    }
+
+    /** One section as it appears in report.md, from its {@code ##} heading on. */
+    public static String section(Section s) {
+        StringBuilder sb = new StringBuilder("## ").append(s.title()).append("\n\n");
+        for (Block b : s.blocks()) {
+            block(sb, b);
         }
         return sb.toString();
     }
