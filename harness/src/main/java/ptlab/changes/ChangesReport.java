@@ -17,7 +17,8 @@ public final class ChangesReport {
     /** The section's title. */
     public static final String TITLE = "Changes since the baseline";
     static final String METHOD = "Each quantity is one value per repetition, shown as the median with its 95% bootstrap"
-            + " percentile interval and the number of repetitions; the ratio is the current median over the baseline's,"
+            + " percentile interval and the number of repetitions (latencies and scan times in ns, shares from 0 to 1, heatmap"
+            + " means in accesses per second per page); the ratio is the current median over the baseline's,"
             + " with its interval, and Cliff's delta is the effect size (-1 to 1: the share of pairs of repetitions in"
             + " which the current value is larger, minus the share in which it is smaller). A quantity is called"
             + " changed only when the ratio's interval excludes 1 and the medians differ by more than the tolerance of"
