@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Grading benchmark: a class of N copies of the project's own solution, packed by `harness package` as
-# students hand it in (<ID>-lkp25-p3.tar.gz, IDs 903000001...), graded with RUBRIC and --jobs JOBS into a
-# fresh folder. Prints each student's line as the grading does, the wall time, and the median time per
-# submission from grades.json (restore, sandboxed builds, workloads, judgement). Real guests: the
-# accelerator auto picks (TCG on a host whose KVM guests hang).
+# Grading benchmark: a class of N copies of the project's own solution (bench/grade-class.sh: packed by
+# `harness package` as students hand it in, or the pagetable module with getpfn for a pagetable rubric),
+# graded with RUBRIC and --jobs JOBS into a fresh folder. Prints the wall time and the median time per
+# submission from grades.json (restore, sandboxed builds, workloads, judgement). Real guests: the accelerator
+# auto picks (TCG on a host whose KVM guests hang). bench/grade-slurm-containers.sh grades the same class on
+# a two-node Slurm cluster in containers.
 # usage: bench/grade.sh [N] [RUBRIC] [JOBS]     (12, experiments/rubrics/lkp25p3-quick.yaml, 1)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -13,12 +14,7 @@ jobs=${3:-1}
 cd "$root"
 work=$(mktemp -d /tmp/ptlab-grade-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
-cp -r harness/src/test/resources/fixtures/runs/quick-part2-bookworm-6.1-tcg "$work/run"
-bin/harness package --id 903000000 -o "$work" "$work/run" >/dev/null
-mkdir -p "$work/class"
-for i in $(seq 1 "$n"); do
-	cp "$work/903000000-lkp25-p3.tar.gz" "$work/class/$(printf '9030%05d' "$i")-lkp25-p3.tar.gz"
-done
+bench/grade-class.sh "$n" "$rubric" "$work/class"
 t0=$(date +%s.%N)
 bin/harness grade "$work/class" --rubric "$rubric" --jobs "$jobs" -o "$work/grades" 2>/dev/null
 t1=$(date +%s.%N)

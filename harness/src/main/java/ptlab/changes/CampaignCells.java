@@ -18,7 +18,7 @@ import ptlab.runfolder.RunFolder;
 
 /**
  * The cells of one side of a comparison, by image: a campaign folder's run folders (those campaign.json lists,
- * else every folder below it with a manifest.json), or a single run folder. A cell whose run ended in an
+ * else every run folder below it), or a single run folder. A cell whose run ended in an
  * infrastructure error, or that left no run folder, measured nothing about the kernel: it is left out of the
  * comparison and named in {@code withoutResult}.
  *
@@ -46,6 +46,12 @@ record CampaignCells(Path dir, Map<String, List<CellData>> byImage, List<String>
         } else {
             folders.addAll(runFolders(dir));
         }
+        return of(dir, folders, without);
+    }
+
+    /** The given run folders, as one side called {@code dir}; {@code without} names cells that left no folder. */
+    static CampaignCells of(Path dir, List<Path> folders, List<String> withoutFolder) {
+        List<String> without = new ArrayList<>(withoutFolder);
         Map<String, List<CellData>> byImage = new LinkedHashMap<>();
         for (Path f : CampaignReport.sorted(folders)) {
             CellData c = CellData.read(f);
@@ -63,12 +69,23 @@ record CampaignCells(Path dir, Map<String, List<CellData>> byImage, List<String>
         return new CampaignCells(dir, byImage, List.copyOf(without));
     }
 
-    /** The folders right below {@code dir} that hold a manifest.json. */
-    private static List<Path> runFolders(Path dir) {
+    /**
+     * The run folders at or below {@code dir} (a run folder's own subfolders are not searched): a campaign folder,
+     * a folder of them, or CI artifacts downloaded as they were uploaded ({@code cell-bookworm/results/<experiment>/<run>/}).
+     */
+    static List<Path> runFolders(Path dir) {
+        List<Path> found = new ArrayList<>();
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> Files.isRegularFile(new RunFolder(p).manifest())).toList();
+            for (Path p : s.filter(Files::isDirectory).sorted().toList()) {
+                if (Files.isRegularFile(new RunFolder(p).manifest())) {
+                    found.add(p);
+                } else if (!Files.isSymbolicLink(p)) {
+                    found.addAll(runFolders(p));
+                }
+            }
         } catch (IOException e) {
             throw HarnessException.infra("cannot list " + dir + ": " + e.getMessage(), e);
         }
+        return found;
     }
 }

@@ -26,8 +26,17 @@ public final class CampaignChanges {
      * single run folder.
      */
     public static Changes between(Path baselineCampaign, Path currentCampaign) {
-        CampaignCells base = CampaignCells.read(baselineCampaign);
-        CampaignCells cur = CampaignCells.read(currentCampaign);
+        return between(CampaignCells.read(baselineCampaign), CampaignCells.read(currentCampaign));
+    }
+
+    /** The changes of the run folders {@code current} (one campaign's cells, called {@code name}) since {@code baseline}. */
+    public static Changes between(Path baseline, List<Path> current, Path name) {
+        return between(CampaignCells.read(baseline), CampaignCells.of(name, current, List.of()));
+    }
+
+    private static Changes between(CampaignCells base, CampaignCells cur) {
+        Path baselineCampaign = base.dir();
+        Path currentCampaign = cur.dir();
         Set<String> images = new LinkedHashSet<>(base.byImage().keySet());
         images.addAll(cur.byImage().keySet());
         List<Change> changes = new ArrayList<>();

@@ -14,6 +14,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import ptlab.HarnessException;
+import ptlab.changes.Baselines;
+import ptlab.changes.Changes;
+import ptlab.changes.ChangesReport;
 import ptlab.Outcome;
 import ptlab.report.CampaignReport;
 import ptlab.run.Campaign;
@@ -37,6 +40,12 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--junit", paramLabel = "FILE", description = "Also copy the merged junit.xml to FILE.")
     Path junit;
+
+    @Option(names = "--baseline", paramLabel = "DIR|TARBALL", description = "Compare these cells with a baseline (an"
+            + " earlier campaign's folder, a folder of run folders, or either packed): changes.json, changes.md and"
+            + " changes-junit.xml beside the report, the changes first in it and in junit.xml; a called change fails"
+            + " (exit 1).")
+    Path baseline;
 
     @Override
     public Integer call() throws IOException {
@@ -63,14 +72,27 @@ public final class ReportCommand implements Callable<Integer> {
             throw HarnessException.usage("several run folders and no campaign folder: say where the report goes with -o DIR");
         }
         Files.createDirectories(target);
-        CampaignReport.Result r = CampaignReport.render(target, cells);
-        Path merged = Campaign.writeJunit(target, r.experiment(), cells);
+        Changes changes = null;
+        if (baseline != null) {
+            changes = Baselines.compare(baseline, cells, target, "changes");
+        }
+        CampaignReport.Result r = CampaignReport.render(target, cells, List.of(),
+                changes == null ? null : ChangesReport.section(changes));
+        Path merged = Campaign.writeJunit(target, r.experiment(), cells, changes == null ? null
+                : target.resolve(Baselines.JUNIT));
         if (junit != null) {
             RunCommand.copyJunit(merged, junit);
         }
         pw.printf("%s %d cell(s); %d files written; report: %s%n", r.passed() ? "PASS" : "FAIL", cells.size(),
                 r.files().size() + 1, target.resolve("report.html"));
         r.failures().forEach(f -> pw.println("  FAIL " + f));
-        return r.passed() ? Outcome.PASS.exitCode() : Outcome.FAIL.exitCode();
+        Outcome o = r.passed() ? Outcome.PASS : Outcome.FAIL;
+        if (changes != null) {
+            pw.printf("changes since the baseline: %d called of %d compared (%s)%n", changes.called().size(),
+                    changes.changes().size(), target.resolve(Changes.FILE));
+            changes.called().forEach(c -> pw.println("  " + c.label() + " " + c.image() + ": " + c.name()));
+            o = Outcome.worst(o, changes.outcome());
+        }
+        return o.exitCode();
     }
 }

@@ -84,6 +84,12 @@ public final class RunCommand implements Callable<Integer> {
             description = "Also write the JUnit XML of the run (or the merged one of a campaign) to FILE, for CI.")
     Path junit;
 
+    @Option(names = "--baseline", paramLabel = "DIR|TARBALL", description = "Compare the campaign with a baseline: an"
+            + " earlier campaign's folder, a folder of run folders, or either packed (.tar.gz, .tgz, .zip). Writes"
+            + " changes.json, changes.md and changes-junit.xml in the campaign folder and puts the changes first in"
+            + " its report; a called change fails the campaign (exit 1).")
+    Path baseline;
+
     @Option(names = "--dry-run", description = "Print the plan and the QEMU command line; boot nothing.")
     boolean dryRun;
 
@@ -118,8 +124,16 @@ public final class RunCommand implements Callable<Integer> {
         }
         Builds builds = buildInGuest ? Builds.GUEST : Builds.NATIVE;
         Execution execution = new Execution(ex.name(), local ? jobs : 1, builds, local ? null : slurm.options());
+        String base = null;
+        if (baseline != null) {
+            ptlab.changes.Baselines.check(baseline);
+            base = baseline.toAbsolutePath().normalize().toString();
+        }
         RunPlan plan = RunPlanner.plan(specFile, RepoRoot.find(), new Overrides(accel, images, repetitions,
-                coldBoot ? Start.BOOT : null, backend, submission, parts), execution, Clock.systemUTC());
+                coldBoot ? Start.BOOT : null, backend, submission, parts, base), execution, Clock.systemUTC());
+        if (base != null) {
+            plan = plan.asCampaign(); // the comparison and its report live in a campaign folder, even for one cell
+        }
         if (dryRun) {
             PlanPrinter.print(plan, out);
             printGuests(plan, out);

@@ -1,6 +1,7 @@
 package ptlab.plan;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import ptlab.spec.Accel;
 import ptlab.spec.Backend;
@@ -18,14 +19,21 @@ import ptlab.spec.Start;
  * @param submission replaces the spec's submission path ({@code --submission}), relative to the current
  *     folder
  * @param parts adds part overrides {@code NAME=PATH} to the submission ({@code --part}, repeatable)
+ * @param baseline the campaign folder or packed campaign the campaign is compared with ({@code --baseline}),
+ *     absolute
  */
 public record Overrides(Accel accel, List<String> images, Integer repetitions, Start start, Backend backend,
-        String submission, List<String> parts) {
+        String submission, List<String> parts, @JsonInclude(JsonInclude.Include.NON_NULL) String baseline) {
     public static final Overrides NONE = new Overrides(null, null, null, null, null);
 
     public Overrides {
         images = images == null ? null : List.copyOf(images);
         parts = parts == null || parts.isEmpty() ? null : List.copyOf(parts);
+    }
+
+    public Overrides(Accel accel, List<String> images, Integer repetitions, Start start, Backend backend,
+            String submission, List<String> parts) {
+        this(accel, images, repetitions, start, backend, submission, parts, null);
     }
 
     public Overrides(Accel accel, List<String> images, Integer repetitions, Start start, Backend backend) {
@@ -43,6 +51,6 @@ public record Overrides(Accel accel, List<String> images, Integer repetitions, S
     @JsonIgnore
     public boolean isEmpty() {
         return accel == null && images == null && repetitions == null && start == null && backend == null
-                && submission == null && parts == null;
+                && submission == null && parts == null && baseline == null;
     }
 }

@@ -43,6 +43,11 @@ public final class CampaignReport {
      * with the reason ("bookworm-r2: cancelled"); they fail the verdict and are listed in the report.
      */
     public static Result render(Path out, List<Path> cellDirs, List<String> missing) {
+        return render(out, cellDirs, missing, null);
+    }
+
+    /** As above, with {@code lead} (the changes since a baseline) as the report's first section; null: none. */
+    public static Result render(Path out, List<Path> cellDirs, List<String> missing, Section lead) {
         List<CellData> cells = new ArrayList<>();
         // in the order of their folder names, whatever order they were given in: one campaign, one report
         for (Path d : sorted(cellDirs)) {
@@ -53,7 +58,7 @@ public final class CampaignReport {
         String title = "Campaign report: " + Objects.requireNonNullElse(cells.get(0).manifest().experiment(), "?") + " / "
                 + out.toAbsolutePath().normalize().getFileName();
         try {
-            return write(out, cells, title, List.copyOf(missing));
+            return write(out, cells, title, List.copyOf(missing), lead);
         } catch (UncheckedIOException e) {
             throw HarnessException.infra("rendering the campaign report in " + out + ": " + e.getMessage(), e);
         }
@@ -70,7 +75,7 @@ public final class CampaignReport {
         }
     }
 
-    private static Result write(Path out, List<CellData> cells, String title, List<String> missing) {
+    private static Result write(Path out, List<CellData> cells, String title, List<String> missing, Section lead) {
         Path figures = out.resolve("figures");
         Path datasets = out.resolve("datasets");
         clean(figures);
@@ -82,6 +87,9 @@ public final class CampaignReport {
         List<String> ids = cells.stream().map(CellData::id).toList();
 
         List<Section> sections = new ArrayList<>();
+        if (lead != null) {
+            sections.add(lead);
+        }
         List<List<String>> links = new ArrayList<>();
         for (CellData c : cells) {
             links.add(List.of(c.id() + " (" + c.kernel() + "): " + c.outcome(),

@@ -9,6 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import ptlab.HarnessException;
+import ptlab.changes.Baselines;
+import ptlab.changes.Changes;
+import ptlab.changes.ChangesReport;
+import ptlab.report.Section;
 import ptlab.Outcome;
 import java.util.Optional;
 import ptlab.plan.RunPlan;
@@ -95,21 +99,46 @@ public final class Campaign {
                 new Manifest.FileRef(plan.specFile().toString(), plan.specSha256()), plan.spec().images(),
                 plan.spec().repetitions(), cells, worst.name()).write(dir);
         List<String> missingLines = missing.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList();
+        Section changes = null;
+        List<Path> junits = new ArrayList<>(CampaignReport.sorted(folders).stream().map(f -> new RunFolder(f).junit()).toList());
+        if (plan.overrides().baseline() != null && !folders.isEmpty()) {
+            try {
+                Changes c = Baselines.compare(Path.of(plan.overrides().baseline()), dir, dir, plan.spec().experiment()
+                        + ".changes");
+                changes = ChangesReport.section(c);
+                junits.add(0, dir.resolve(Baselines.JUNIT));
+                worst = Outcome.worst(worst, c.outcome());
+            } catch (HarnessException e) {
+                changes = new Section(ChangesReport.TITLE, true, List.of(new ptlab.report.Block.Paragraph(
+                        "The comparison with the baseline " + plan.overrides().baseline() + " failed: " + e.getMessage())));
+                worst = Outcome.worst(worst, Outcome.INFRA_ERROR);
+            }
+        }
         CampaignReport.Result report = folders.isEmpty()
                 ? new CampaignReport.Result(plan.spec().experiment(), false, missingLines, List.of())
-                : CampaignReport.render(dir, folders, missingLines);
-        Path junit = writeJunit(dir, plan.spec().experiment(), folders, missing);
+                : CampaignReport.render(dir, folders, missingLines, changes);
+        Path junit = mergeJunit(dir, plan.spec().experiment(), junits, missing);
         return new Finished(dir, worst, report, junit);
     }
 
     /** The campaign's junit.xml: every cell's suite (cells without one are skipped, they wrote none). */
     public static Path writeJunit(Path dir, String name, List<Path> cellFolders) {
-        return writeJunit(dir, name, cellFolders, Map.of());
+        return writeJunit(dir, name, cellFolders, (Path) null);
     }
 
-    private static Path writeJunit(Path dir, String name, List<Path> cellFolders, Map<String, String> missing) {
-        List<Path> junits = CampaignReport.sorted(cellFolders).stream().map(f -> new RunFolder(f).junit())
-                .filter(Files::isRegularFile).toList();
+    /** As above, with the suite of the changes since a baseline ({@code changes}, null: none) first. */
+    public static Path writeJunit(Path dir, String name, List<Path> cellFolders, Path changes) {
+        List<Path> junits = new ArrayList<>();
+        if (changes != null) {
+            junits.add(changes);
+        }
+        CampaignReport.sorted(cellFolders).forEach(f -> junits.add(new RunFolder(f).junit()));
+        return mergeJunit(dir, name, junits, Map.of());
+    }
+
+    /** junit.xml in {@code dir}: the suites in {@code junitFiles} that exist, and one error per cell without result. */
+    private static Path mergeJunit(Path dir, String name, List<Path> junitFiles, Map<String, String> missing) {
+        List<Path> junits = junitFiles.stream().filter(Files::isRegularFile).toList();
         Path out = dir.resolve(RunFolder.JUNIT);
         try {
             Files.writeString(out, JUnitXml.merge(name, junits, missing), StandardCharsets.UTF_8);

@@ -51,6 +51,7 @@ final class SubmissionTrials {
     private final Image image;
     private final VmSpec vm;
     private final Map<String, SubmissionVerdicts.Build> built = new LinkedHashMap<>();
+    private final int atOnce = Integer.getInteger("ptlab.trialsAtOnce", 1);
 
     SubmissionTrials(RunFolder folder, RunManifest manifest, Progress progress, ModuleBuilds builds,
             GuestProvider provider, Image image, VmSpec vm) {
@@ -103,7 +104,7 @@ final class SubmissionTrials {
     }
 
     /** What the guest is (kernel, command line, THP policy), as a reference run collects it, and the module's symbols. */
-    private void facts(RunUnit unit, Guest g, StepRunner runner) {
+    private synchronized void facts(RunUnit unit, Guest g, StepRunner runner) {
         if (!Files.isDirectory(folder.guestInfo())) {
             manifest.guest(g.info());
             manifest.bootToSsh(g.info().bootToReady());
@@ -152,12 +153,31 @@ final class SubmissionTrials {
         verdicts.builds(built, unit.steps().stream().filter(s -> s instanceof Step.Trial).map(s -> ((Step.Trial) s).part())
                 .toList());
         long bootTimeout = ((Step.Boot) unit.step(Step.BOOT).orElseThrow()).timeoutS();
-        for (Step s : unit.steps()) {
-            if (s instanceof Step.Trial t) {
-                SubmissionVerdicts.PartOutcome o = trial(unit, t, setupSteps(unit), bootTimeout);
-                verdicts.outcome(o);
-                progress.note(t.name() + ": " + o.verdict() + (o.detail().isEmpty() ? "" : " (" + o.detail() + ")"));
+        List<Step.Trial> all = unit.steps().stream().filter(s -> s instanceof Step.Trial).map(s -> (Step.Trial) s).toList();
+        // the longest first, so two at once end together
+        List<Step.Trial> order = atOnce > 1 ? all.stream().sorted(java.util.Comparator.comparingLong(
+                Step.Trial::timeoutS).reversed()).toList() : all;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(atOnce);
+        try {
+            List<java.util.concurrent.Future<?>> running = new java.util.ArrayList<>();
+            for (Step.Trial t : order) {
+                running.add(pool.submit(() -> {
+                    SubmissionVerdicts.PartOutcome o = trial(unit, t, setupSteps(unit), bootTimeout);
+                    verdicts.outcome(o);
+                    progress.note(t.name() + ": " + o.verdict() + (o.detail().isEmpty() ? "" : " (" + o.detail() + ")"));
+                }));
             }
+            for (java.util.concurrent.Future<?> f : running) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HarnessException(Outcome.INTERRUPTED, "interrupted during the trials", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r
+                    : HarnessException.infra("a trial failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
     }
 

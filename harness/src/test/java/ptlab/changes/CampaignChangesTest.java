@@ -202,4 +202,38 @@ class CampaignChangesTest {
         return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(
                 xml.getBytes(StandardCharsets.UTF_8))).getDocumentElement();
     }
+
+    /**
+     * {@code harness report CELLS --baseline PACKED -o OUT} and {@code harness compare BASELINE CURRENT}: the changes
+     * come first in the report and in junit.xml, changes.json is written, and the planted regression fails (exit 1).
+     */
+    @Test
+    void theReportAndCompareCommandsPutTheChangesFirstAndFail() throws Exception {
+        Path packed = tmp.resolve("baseline.tar.gz");
+        Process tar = new ProcessBuilder("tar", "czf", packed.toString(), "-C", baseline.getParent().toString(),
+                baseline.getFileName().toString()).inheritIO().start();
+        assertEquals(0, tar.waitFor());
+        Path out = tmp.resolve("report");
+        java.io.StringWriter w = new java.io.StringWriter();
+        picocli.CommandLine cl = ptlab.cli.Main.newCommandLine();
+        cl.setOut(new java.io.PrintWriter(w));
+        int code = cl.execute("report", current.toString(), "--baseline", packed.toString(), "-o", out.toString());
+        assertEquals(1, code, w.toString());
+        assertTrue(w.toString().contains("changes since the baseline: 3 called"), w.toString());
+        String md = Files.readString(out.resolve("report.md"));
+        String firstSection = md.lines().filter(l -> l.startsWith("## ")).findFirst().orElseThrow();
+        assertEquals("## " + ChangesReport.TITLE, firstSection, md);
+        assertTrue(Files.isRegularFile(out.resolve(Changes.FILE)));
+        Element suites = parse(Files.readString(out.resolve("junit.xml")));
+        Element first = (Element) suites.getElementsByTagName("testsuite").item(0);
+        assertEquals("changes", first.getAttribute("name"));
+        // the slower walk and the oracle that failed; a kernel bump is a fact, not a failure
+        assertEquals("2", first.getAttribute("failures"), Files.readString(out.resolve("junit.xml")));
+
+        java.io.StringWriter c = new java.io.StringWriter();
+        picocli.CommandLine compare = ptlab.cli.Main.newCommandLine();
+        compare.setOut(new java.io.PrintWriter(c));
+        assertEquals(1, compare.execute("compare", baseline.toString(), current.toString()));
+        assertTrue(c.toString().startsWith("## " + ChangesReport.TITLE + "\n"), c.toString());
+    }
 }
