@@ -49,7 +49,7 @@ class NightlyWorkflowTest {
             }
         }
         assertTrue(scripts >= 4);
-        for (String sub : List.of("matrix", "test", "cell", "report")) {
+        for (String sub : List.of("matrix", "test", "cell", "baseline", "report")) {
             assertTrue(runs.stream().anyMatch(r -> r.contains("bin/ci-nightly " + sub)), "no step runs " + sub);
             assertTrue(Files.readString(Path.of("bin/ci-nightly")).contains("\n" + sub + ")"), "ci-nightly lacks " + sub);
         }
@@ -71,5 +71,78 @@ class NightlyWorkflowTest {
                     .map(n -> n.substring(0, n.length() - 5)).sorted().toList();
         }
         assertEquals(recipes, matrix);
+    }
+
+    /**
+     * The baseline's way from one night to the next: the report job uploads the night's cells as nightly-baseline
+     * only when it passed, bin/ci-nightly baseline downloads that artifact by the same name into the folder the
+     * report step then compares with; the cells' artifacts are the ones the report job downloads.
+     */
+    @Test
+    void theBaselineArtifactNamesMatchBetweenTheUploadAndTheDownload() throws Exception {
+        JsonNode wf = new ObjectMapper(new YAMLFactory()).readTree(WORKFLOW.toFile());
+        JsonNode report = wf.path("jobs").path("report");
+        String upload = null;
+        String uploadIf = null;
+        String baselineDir = null;
+        String reportRun = null;
+        for (JsonNode step : report.path("steps")) {
+            String run = step.path("run").asText("");
+            if (step.path("uses").asText().startsWith("actions/upload-artifact")
+                    && step.path("with").path("path").asText().startsWith("results/nightly/cells")) {
+                upload = step.path("with").path("name").asText();
+                uploadIf = step.path("if").asText();
+            }
+            if (run.startsWith("bin/ci-nightly baseline ")) {
+                baselineDir = run.substring("bin/ci-nightly baseline ".length()).trim();
+                assertEquals("${{ github.token }}", step.path("env").path("GH_TOKEN").asText(), "gh needs the token");
+            }
+            if (run.startsWith("bin/ci-nightly report ")) {
+                reportRun = run;
+            }
+        }
+        assertEquals("success()", uploadIf, "only a night that passed becomes the next baseline");
+        assertTrue(Files.readString(Path.of("bin/ci-nightly")).contains("--name " + upload + " "),
+                "bin/ci-nightly baseline downloads " + upload);
+        assertTrue(reportRun != null && reportRun.contains("--baseline " + baselineDir), reportRun);
+        assertEquals("read", report.path("permissions").path("actions").asText(), "listing and downloading runs");
+        String pattern = null;
+        for (JsonNode step : report.path("steps")) {
+            if (step.path("uses").asText().startsWith("actions/download-artifact")) {
+                pattern = step.path("with").path("pattern").asText();
+            }
+        }
+        String cellName = null;
+        for (JsonNode step : wf.path("jobs").path("sweep").path("steps")) {
+            if (step.path("uses").asText().startsWith("actions/upload-artifact")) {
+                cellName = step.path("with").path("name").asText();
+            }
+        }
+        assertEquals("cell-*", pattern);
+        assertTrue(cellName != null && cellName.startsWith("cell-"), cellName);
+    }
+
+    /** bin/ci-nightly baseline copies $PTLAB_BASELINE (any CI), and says so when there is no baseline to compare with. */
+    @Test
+    void theBaselineStepTakesPtlabBaselineOrSaysThereIsNone(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path night = Files.createDirectories(tmp.resolve("night/20261206-021700-bookworm-r1"));
+        Files.writeString(night.resolve("manifest.json"), "{}");
+        ProcessBuilder pb = new ProcessBuilder("bin/ci-nightly", "baseline", tmp.resolve("got").toString())
+                .redirectErrorStream(true);
+        pb.environment().put("PTLAB_BASELINE", tmp.resolve("night").toString());
+        pb.environment().remove("GITHUB_REPOSITORY");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        assertTrue(out.contains("baseline in"), out);
+        assertTrue(Files.isRegularFile(tmp.resolve("got/night/20261206-021700-bookworm-r1/manifest.json")));
+        ProcessBuilder none = new ProcessBuilder("bin/ci-nightly", "baseline", tmp.resolve("empty").toString())
+                .redirectErrorStream(true);
+        none.environment().remove("PTLAB_BASELINE");
+        none.environment().remove("GITHUB_REPOSITORY");
+        Process q = none.start();
+        String said = new String(q.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, q.waitFor(), said);
+        assertTrue(said.contains("no baseline"), said);
     }
 }
