@@ -48,6 +48,11 @@ public final class Baselines {
         return compare(baseline, b -> CampaignChanges.between(b, cells, out), out, name);
     }
 
+    /** The changes of the campaign folder {@code current} since {@code baseline}, nothing written. */
+    public static Changes changes(Path baseline, Path current) {
+        return compare(baseline, b -> CampaignChanges.between(b, current), null, null);
+    }
+
     private static Changes compare(Path baseline, java.util.function.Function<Path, Changes> with, Path out, String name) {
         check(baseline);
         Path unpacked = null;
@@ -58,6 +63,9 @@ public final class Baselines {
                 dir = new SafeUnpacker(PACKED).unpack(baseline, unpacked).root();
             }
             Changes c = with.apply(dir);
+            if (out == null) {
+                return c;
+            }
             c.write(out);
             Files.writeString(out.resolve(MARKDOWN), ChangesReport.markdown(c), StandardCharsets.UTF_8);
             Files.writeString(out.resolve(JUNIT), ChangesReport.junit(name, c), StandardCharsets.UTF_8);

@@ -34,7 +34,19 @@ public final class CampaignChanges {
         return between(CampaignCells.read(baseline), CampaignCells.of(name, current, List.of()));
     }
 
-    private static Changes between(CampaignCells base, CampaignCells cur) {
+    private static Changes between(CampaignCells base, CampaignCells all) {
+        // the reruns of a changed image (reruns.json) judge its changes; they are not its repetitions
+        Set<String> rerunIds = new java.util.HashSet<>();
+        Reruns.read(all.dir()).reruns().values().forEach(rerunIds::addAll);
+        Map<String, List<CellData>> reruns = new LinkedHashMap<>();
+        Map<String, List<CellData>> first = new LinkedHashMap<>();
+        all.byImage().forEach((image, cells) -> cells.forEach(c -> (rerunIds.contains(c.folder().dir().getFileName()
+                .toString()) ? reruns : first).computeIfAbsent(image, k -> new ArrayList<>()).add(c)));
+        CampaignCells cur = new CampaignCells(all.dir(), first, all.withoutResult());
+        return Reruns.relabel(compare(base, cur), reruns);
+    }
+
+    private static Changes compare(CampaignCells base, CampaignCells cur) {
         Path baselineCampaign = base.dir();
         Path currentCampaign = cur.dir();
         Set<String> images = new LinkedHashSet<>(base.byImage().keySet());

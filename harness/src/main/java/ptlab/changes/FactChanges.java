@@ -93,7 +93,7 @@ final class FactChanges {
         return out;
     }
 
-    private static Change.Side passes(List<CellData> cells, String name) {
+    static Change.Side passes(List<CellData> cells, String name) {
         int passed = 0;
         int judged = 0;
         for (CellData c : cells) {

@@ -90,6 +90,11 @@ public final class RunCommand implements Callable<Integer> {
             + " its report; a called change fails the campaign (exit 1).")
     Path baseline;
 
+    @Option(names = "--reruns", paramLabel = "K", description = "With --baseline: run each image with a called change"
+            + " K more times from its ready snapshot, as cells of the campaign, before labelling the change regression,"
+            + " flaky or fixed (default: " + Overrides.RERUNS + "; 0: none). The local executor runs them.")
+    Integer reruns;
+
     @Option(names = "--dry-run", description = "Print the plan and the QEMU command line; boot nothing.")
     boolean dryRun;
 
@@ -125,12 +130,16 @@ public final class RunCommand implements Callable<Integer> {
         Builds builds = buildInGuest ? Builds.GUEST : Builds.NATIVE;
         Execution execution = new Execution(ex.name(), local ? jobs : 1, builds, local ? null : slurm.options());
         String base = null;
+        if (reruns != null && (reruns < 0 || baseline == null)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--reruns is 0 or more, with --baseline");
+        }
         if (baseline != null) {
             ptlab.changes.Baselines.check(baseline);
             base = baseline.toAbsolutePath().normalize().toString();
         }
         RunPlan plan = RunPlanner.plan(specFile, RepoRoot.find(), new Overrides(accel, images, repetitions,
-                coldBoot ? Start.BOOT : null, backend, submission, parts, base), execution, Clock.systemUTC());
+                coldBoot ? Start.BOOT : null, backend, submission, parts, base, base == null ? null
+                : reruns == null ? Integer.valueOf(Overrides.RERUNS) : reruns), execution, Clock.systemUTC());
         if (base != null) {
             plan = plan.asCampaign(); // the comparison and its report live in a campaign folder, even for one cell
         }

@@ -21,9 +21,14 @@ import ptlab.spec.Start;
  * @param parts adds part overrides {@code NAME=PATH} to the submission ({@code --part}, repeatable)
  * @param baseline the campaign folder or packed campaign the campaign is compared with ({@code --baseline}),
  *     absolute
+ * @param reruns with a baseline: how often an image with a called change is run again before the change is
+ *     labelled ({@code --reruns}, default {@value #RERUNS})
  */
 public record Overrides(Accel accel, List<String> images, Integer repetitions, Start start, Backend backend,
-        String submission, List<String> parts, @JsonInclude(JsonInclude.Include.NON_NULL) String baseline) {
+        String submission, List<String> parts, @JsonInclude(JsonInclude.Include.NON_NULL) String baseline,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer reruns) {
+    /** Reruns of a changed image when --reruns is not given. */
+    public static final int RERUNS = 3;
     public static final Overrides NONE = new Overrides(null, null, null, null, null);
 
     public Overrides {
@@ -33,7 +38,7 @@ public record Overrides(Accel accel, List<String> images, Integer repetitions, S
 
     public Overrides(Accel accel, List<String> images, Integer repetitions, Start start, Backend backend,
             String submission, List<String> parts) {
-        this(accel, images, repetitions, start, backend, submission, parts, null);
+        this(accel, images, repetitions, start, backend, submission, parts, null, null);
     }
 
     public Overrides(Accel accel, List<String> images, Integer repetitions, Start start, Backend backend) {

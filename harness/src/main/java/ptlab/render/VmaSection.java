@@ -40,7 +40,9 @@ final class VmaSection {
             return new Section(TITLE, true, List.of(new Block.Paragraph(d + ".")));
         }
         VmaComparison cmp = VmaComparison.compare(maps, smaps, dump.get());
-        ctx.oracle(cmp.mapsOracle());
+        ctx.oracle(planted(ctx).map(rep -> OracleResult.fail(VmaComparison.MAPS_NAME, "failed on purpose on repetition "
+                + rep + " (vma_dump.fail_repetitions, a test option); the comparison itself: " + cmp.mapsOracle().detail()))
+                .orElse(cmp.mapsOracle()));
         ctx.oracle(cmp.flagsOracle());
         List<List<String>> rows = new ArrayList<>();
         for (VmaComparison.Row r : cmp.rows()) {
@@ -71,6 +73,32 @@ final class VmaSection {
                     }
                 });
         return new Section(TITLE, true, blocks);
+    }
+
+    /** This run's repetition when the spec's vma_dump.fail_repetitions lists it (a failure planted by a test). */
+    private static Optional<Integer> planted(RenderContext ctx) {
+        if (!java.nio.file.Files.isRegularFile(ctx.run.plan())) {
+            return Optional.empty();
+        }
+        // read as a tree: a run folder of any plan version renders
+        java.util.List<Integer> fail = new java.util.ArrayList<>();
+        try {
+            for (com.fasterxml.jackson.databind.JsonNode w : ptlab.json.Json.tree(ctx.run.plan()).path("spec").path("workloads")) {
+                if (w.path("kind").asText().equals(ptlab.spec.VmaDumpWorkload.KIND)) {
+                    w.path("fail_repetitions").forEach(n -> fail.add(n.asInt()));
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+        if (fail.isEmpty()) {
+            return Optional.empty();
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("-r(\\d+)$").matcher(ctx.run.dir().getFileName()
+                .toString());
+        Integer rep = ctx.manifest.repetition() != null ? ctx.manifest.repetition()
+                : m.find() ? Integer.valueOf(m.group(1)) : null;
+        return rep != null && fail.contains(rep) ? Optional.of(rep) : Optional.empty();
     }
 
     private static String mapsRange(MapsEntry m) {

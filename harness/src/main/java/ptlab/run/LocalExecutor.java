@@ -51,10 +51,13 @@ public final class LocalExecutor implements Executor {
         if (started.plan().campaignDir().isEmpty()) {
             return Optional.empty();
         }
-        progress.phase("campaign report over " + started.plan().units().size() + " cells");
-        return Optional.of(started.results().size() == started.plan().units().size()
-                ? Campaign.finish(started.plan(), started.results())
-                : Campaign.assemble(started.plan(), false));
+        if (started.results().size() != started.plan().units().size()) {
+            progress.phase("campaign report over " + started.plan().units().size() + " cells");
+            return Optional.of(Campaign.assemble(started.plan(), false));
+        }
+        Rerunner.Grown g = Rerunner.rerun(started.plan(), started.results(), progress);
+        progress.phase("campaign report over " + g.plan().units().size() + " cells");
+        return Optional.of(Campaign.finish(g.plan(), g.results()));
     }
 
     @Override

@@ -116,7 +116,7 @@ public final class Defaults {
                     or(x.batch(), XLATE_BATCH), or(x.thp(), XLATE_THP));
         }
         if (w instanceof VmaDumpWorkload v) {
-            return new VmaDumpWorkload(or(v.pid(), VMA_DUMP_PID));
+            return new VmaDumpWorkload(or(v.pid(), VMA_DUMP_PID), v.failRepetitions());
         }
         if (w instanceof AccessWorkload a) {
             return new AccessWorkload(or(a.size(), ACCESS_SIZE), or(a.durationS(), ACCESS_DURATION_S),

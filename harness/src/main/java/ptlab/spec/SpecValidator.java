@@ -152,6 +152,11 @@ final class SpecValidator {
             range(at + "batch", x.batch(), 1, Limits.MAX_XLATE_BATCH);
         } else if (w instanceof VmaDumpWorkload d) {
             atLeast(at + "pid", d.pid(), 1);
+            if (d.failRepetitions() != null) {
+                for (Integer r : d.failRepetitions()) {
+                    atLeast(at + "fail_repetitions", r, 1);
+                }
+            }
         } else if (w instanceof AccessWorkload a) {
             checkAccess(at, a, vm);
         } else if (w instanceof PagetableWorkload t) {

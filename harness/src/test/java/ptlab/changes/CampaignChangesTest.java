@@ -236,4 +236,48 @@ class CampaignChangesTest {
         assertEquals(1, compare.execute("compare", baseline.toString(), current.toString()));
         assertTrue(c.toString().startsWith("## " + ChangesReport.TITLE + "\n"), c.toString());
     }
+
+    /** Reruns 6 to 8 of both images, moved into a copy of the current night and listed in reruns.json. */
+    private Path withReruns(String name, boolean slowWalk, List<Integer> trixieFailing) throws Exception {
+        Path cur = tmp.resolve(name);
+        ptlab.testing.TestFiles.copyTree(current, cur);
+        Path r = Nights.campaign(tmp.resolve(name + "-reruns"), templates, List.of(
+                new Nights.Image("bookworm", BOOKWORM, 8, 1.1, slowWalk, List.of()),
+                new Nights.Image("trixie", TRIXIE_BUMPED, 8, 1.3 * 1.1, false, trixieFailing)));
+        java.util.Map<String, List<String>> ids = new java.util.TreeMap<>();
+        for (String image : List.of("bookworm", "trixie")) {
+            for (int rep = 6; rep <= 8; rep++) {
+                String id = "20261201-020000-" + image + "-r" + rep;
+                ptlab.testing.TestFiles.copyTree(r.resolve(id), cur.resolve(id));
+                ids.computeIfAbsent(image, k -> new java.util.ArrayList<>()).add(id);
+            }
+        }
+        Reruns.write(cur, new Reruns.Record(ids));
+        return cur;
+    }
+
+    private static java.util.Map<String, String> labels(Changes c) {
+        java.util.Map<String, String> m = new java.util.TreeMap<>();
+        c.called().forEach(ch -> m.put(ch.image() + "/" + ch.name(), ch.label().text()));
+        return m;
+    }
+
+    /** Reruns that repeat the change make it a regression; reruns that do not make it flaky (JUnit skips it). */
+    @Test
+    void rerunsLabelAChangeThatHoldsARegressionAndOneThatDoesNotFlaky() throws Exception {
+        assertEquals(Set.of("bookworm", "trixie"), Reruns.needed(CampaignChanges.between(baseline, current)));
+        Changes held = CampaignChanges.between(baseline, withReruns("held", true, List.of(6, 7, 8)));
+        assertEquals(java.util.Map.of("bookworm/lkp25p3 walk p50", "regression", "trixie/kernel release", "changed",
+                "trixie/" + Nights.HEAT_ORACLE, "regression"), labels(held));
+        Change oracle = held.called().stream().filter(ch -> ch.kind() == Change.Kind.ORACLE).findFirst().orElseThrow();
+        assertEquals(0, oracle.rerun().passed());
+        assertEquals(3, oracle.rerun().repetitions());
+        assertEquals(5, oracle.current().repetitions(), "the reruns are not the night's repetitions");
+        assertEquals(Outcome.FAIL, held.outcome());
+
+        Changes flaky = CampaignChanges.between(baseline, withReruns("flaky", false, List.of(7)));
+        assertEquals(java.util.Map.of("bookworm/lkp25p3 walk p50", "flaky", "trixie/kernel release", "changed",
+                "trixie/" + Nights.HEAT_ORACLE, "flaky"), labels(flaky));
+        assertEquals(Outcome.PASS, flaky.outcome(), "flaky changes are reported, not failed");
+    }
 }

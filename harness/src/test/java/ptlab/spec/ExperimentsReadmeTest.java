@@ -102,7 +102,7 @@ class ExperimentsReadmeTest {
                     }
                 }
             }
-            for (int i = 1; i < parts.length; i++) {
+            for (int i = 1; i < parts.length && node != null; i++) {
                 node = node.get(parts[i]);
             }
             out.put(field, text(node));
@@ -111,6 +111,9 @@ class ExperimentsReadmeTest {
     }
 
     private static String text(JsonNode node) {
+        if (node == null) {
+            return "none"; // a field the spec leaves out unless given
+        }
         if (node.isObject()) {
             return node.isEmpty() ? "{}" : node.toString();
         }
