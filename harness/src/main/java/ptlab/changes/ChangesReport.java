@@ -40,7 +40,7 @@ public final class ChangesReport {
                 + without("current campaign", c.currentWithoutResult())));
         blocks.add(new Block.Paragraph(METHOD + " " + LAYOUT));
         List<String> header = List.of("image", "kind", "name", "baseline", "current", "ratio [95%]", "Cliff's delta",
-                "label");
+                "reruns", "label");
         blocks.add(called.isEmpty() ? new Block.Paragraph("No change was called.")
                 : new Block.Table(header, called.stream().map(ChangesReport::row).toList()));
         blocks.add(new Block.Paragraph("Everything compared:"));
@@ -84,13 +84,14 @@ public final class ChangesReport {
         if (ch.ratio() != null) {
             m += ", ratio " + ratio(ch.ratio()) + ", Cliff's delta " + Fmt.sig3(ch.ratio().cliffsDelta());
         }
-        return ch.tolerance() == null ? m : m + " (tolerance " + ch.tolerance() + ")";
+        m = ch.tolerance() == null ? m : m + " (tolerance " + ch.tolerance() + ")";
+        return ch.rerun() == null ? m : m + "; reruns: " + ch.rerun().text();
     }
 
     private static List<String> row(Change ch) {
         return List.of(ch.image(), ch.kind().text(), ch.name(), text(ch.baseline()), text(ch.current()),
                 ch.ratio() == null ? "" : ratio(ch.ratio()), ch.ratio() == null ? "" : Fmt.sig3(ch.ratio().cliffsDelta()),
-                ch.called() ? "**" + ch.label().text() + "**" : ch.label().text());
+                ch.rerun() == null ? "" : ch.rerun().text(), ch.called() ? "**" + ch.label().text() + "**" : ch.label().text());
     }
 
     private static String ratio(Ratio r) {

@@ -119,7 +119,7 @@ class CampaignChangesTest {
         assertTrue(md.startsWith("## " + ChangesReport.TITLE + "\n"), md);
         assertTrue(md.contains("share their starting memory"), md);
         List<List<String>> firstTable = table(md, 0);
-        assertEquals(List.of("image", "kind", "name", "baseline", "current", "ratio [95%]", "Cliff's delta", "label"),
+        assertEquals(List.of("image", "kind", "name", "baseline", "current", "ratio [95%]", "Cliff's delta", "reruns", "label"),
                 firstTable.get(0));
         assertEquals(4, firstTable.size(), "a header and the three called changes: " + firstTable);
         List<String> walk = firstTable.stream().filter(r -> r.get(2).equals("lkp25p3 walk p50")).findFirst().orElseThrow();
