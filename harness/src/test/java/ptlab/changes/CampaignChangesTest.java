@@ -124,7 +124,7 @@ class CampaignChangesTest {
         assertEquals(4, firstTable.size(), "a header and the three called changes: " + firstTable);
         List<String> walk = firstTable.stream().filter(r -> r.get(2).equals("lkp25p3 walk p50")).findFirst().orElseThrow();
         assertTrue(walk.get(5).matches("2\\.\\d\\dx \\[2\\.\\d\\d\\.\\.2\\.\\d\\d\\]"), walk.toString());
-        assertEquals("**changed**", walk.get(7));
+        assertEquals("**changed**", walk.get(8));
     }
 
     @Test
