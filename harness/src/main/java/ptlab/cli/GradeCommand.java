@@ -48,6 +48,10 @@ public final class GradeCommand implements Callable<Integer> {
             + " each boots its own guests with the spec's vCPUs and memory.")
     int jobs;
 
+    @Option(names = "--parts-at-once", paramLabel = "N", defaultValue = "1", description = "Run N of a submission's"
+            + " parts at once, each in its own guest (default: ${DEFAULT-VALUE}); with --jobs, up to jobs x N guests.")
+    int partsAtOnce;
+
     @Option(names = "--gradescope", paramLabel = "FILE", description = "Gradescope's autograder: the inputs are one"
             + " student's submission; also write its grade as Gradescope's results.json to FILE (see gradescope/).")
     Path gradescope;
@@ -75,6 +79,10 @@ public final class GradeCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--similar-above must be 0 to 1, got "
                     + similarAbove);
         }
+        if (partsAtOnce < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--parts-at-once must be at least 1, got "
+                    + partsAtOnce);
+        }
         if (jobs < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1, got " + jobs);
         }
@@ -97,7 +105,7 @@ public final class GradeCommand implements Callable<Integer> {
         Path dir = outputDir != null ? outputDir : Path.of("grades", r.rubric().rubric());
         out.println("grading " + subs.entries().size() + " submission(s) with " + r.file() + " into " + dir);
         out.flush();
-        Grader grader = new Grader(r, images, dir, similarAbove, jobs, Progress.stderr(), out);
+        Grader grader = new Grader(r, images, dir, similarAbove, jobs, Progress.stderr(), out).partsAtOnce(partsAtOnce);
         if (executor.equals("slurm")) {
             grader.onSlurm(slurmOptions.options(), await);
         }

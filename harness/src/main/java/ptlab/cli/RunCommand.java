@@ -76,6 +76,11 @@ public final class RunCommand implements Callable<Integer> {
             + " submission inspect`.")
     String submission;
 
+    @Option(names = "--parts-at-once", paramLabel = "N", defaultValue = "1", description = "With --submission: run N of"
+            + " the submission's parts at once, each in its own guest (default: ${DEFAULT-VALUE}); 2 took a quick Part 1"
+            + " and 2 run from 136 s to 91 s on a 2-core host (TCG).")
+    int partsAtOnce;
+
     @Option(names = "--part", paramLabel = "NAME=PATH", description = "With --submission: take part NAME only from"
             + " PATH inside the submission (settles an ambiguous part). Repeatable.")
     List<String> parts;
@@ -128,7 +133,12 @@ public final class RunCommand implements Callable<Integer> {
                     + " has run)");
         }
         Builds builds = buildInGuest ? Builds.GUEST : Builds.NATIVE;
-        Execution execution = new Execution(ex.name(), local ? jobs : 1, builds, local ? null : slurm.options());
+        if (partsAtOnce < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--parts-at-once must be at least 1, got "
+                    + partsAtOnce);
+        }
+        Execution execution = new Execution(ex.name(), local ? jobs : 1, builds, local ? null : slurm.options(),
+                partsAtOnce);
         String base = null;
         if (reruns != null && (reruns < 0 || baseline == null)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--reruns is 0 or more, with --baseline");

@@ -46,6 +46,7 @@ public final class Grader {
     private CellResources slurm;
     private boolean await;
     private int pending;
+    private int parts = 1;
 
     /**
      * @param similarAbove JPlag similarity (0 to 1) from which a pair of submissions is listed for a person to read
@@ -70,6 +71,11 @@ public final class Grader {
      * Grades on a Slurm cluster instead of here: the students' runs become one campaign's cells, each asking
      * for {@code resources}; with {@code await} the grading follows the campaign to its end.
      */
+    public Grader partsAtOnce(int n) {
+        this.parts = n;
+        return this;
+    }
+
     public Grader onSlurm(CellResources resources, boolean await) {
         this.slurm = resources;
         this.await = await;
@@ -154,35 +160,21 @@ public final class Grader {
     private void gradeHere(List<Who.Entry> todo, java.util.Map<String, String> keys) {
         long t0 = System.nanoTime();
         java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(jobs);
-        try {
-            List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
-            for (int i = 0; i < todo.size(); i++) {
-                Who.Entry e = todo.get(i);
-                int n = i + 1;
-                futures.add(pool.submit(() -> {
-                    progress.phase("grading " + e.id() + " (" + n + " of " + todo.size() + ")");
-                    StudentGrade g = gradeOne(e, keys.get(e.id()));
-                    if (g != null) {
-                        book.save(g);
-                    }
-                    report(e.id(), g, done.incrementAndGet(), todo.size(), t0);
-                }));
-            }
-            for (java.util.concurrent.Future<?> f : futures) {
-                f.get();
-            }
-        } catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw HarnessException.infra("grading interrupted", ex);
-        } catch (java.util.concurrent.ExecutionException ex) {
-            if (ex.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw HarnessException.infra("grading failed: " + ex.getCause(), ex.getCause());
-        } finally {
-            pool.shutdownNow();
+        List<java.util.concurrent.Callable<Void>> tasks = new ArrayList<>();
+        for (int i = 0; i < todo.size(); i++) {
+            Who.Entry e = todo.get(i);
+            int n = i + 1;
+            tasks.add(() -> {
+                progress.phase("grading " + e.id() + " (" + n + " of " + todo.size() + ")");
+                StudentGrade g = gradeOne(e, keys.get(e.id()));
+                if (g != null) {
+                    book.save(g);
+                }
+                report(e.id(), g, done.incrementAndGet(), todo.size(), t0);
+                return null;
+            });
         }
+        ptlab.run.AtOnce.run(tasks, jobs);
     }
 
     /** A line per student as it finishes: the score, its time, and the time the rest should take. */
@@ -272,7 +264,7 @@ public final class Grader {
     /** The student's run plan (a second whose run folder is free, should an interrupted grading have used this one). */
     private RunPlan plan(LoadedSpec spec) {
         return RunPlanner.plan(spec, new Overrides(null, images, null, null, null), Clock.systemUTC(),
-                Path.of("").toAbsolutePath()).withExecution(Execution.LOCAL);
+                Path.of("").toAbsolutePath()).withExecution(Execution.LOCAL.withPartsAtOnce(parts));
     }
 
     private static double seconds(long t0) {

@@ -36,7 +36,8 @@ public record RunPlan(int planVersion, String createdAt, Path specFile, String s
     public RunPlan withExecution(Execution newExecution) {
         CellResources r = newExecution.resources() == null ? null : newExecution.resources().resolve(this);
         return new RunPlan(planVersion, createdAt, specFile, specSha256, repoRoot, overrides,
-                new Execution(newExecution.executor(), newExecution.jobs(), newExecution.builds(), r), spec, units);
+                new Execution(newExecution.executor(), newExecution.jobs(), newExecution.builds(), r,
+                newExecution.partsAtOnce()), spec, units);
     }
 
     /** The run with this id, if the plan has it. */

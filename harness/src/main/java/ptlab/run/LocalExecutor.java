@@ -4,13 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import ptlab.HarnessException;
 import ptlab.Outcome;
 import ptlab.image.ImageCache;
@@ -104,31 +100,7 @@ public final class LocalExecutor implements Executor {
     /** Runs {@code units}, {@code jobs} at a time, and returns their results in the order given. */
     public static List<RunOrchestrator.UnitResult> runAll(RunOrchestrator orchestrator, List<RunUnit> units,
             int jobs) {
-        if (jobs <= 1 || units.size() == 1) {
-            List<RunOrchestrator.UnitResult> results = new ArrayList<>();
-            for (RunUnit u : units) {
-                results.add(orchestrator.run(u));
-            }
-            return results;
-        }
-        ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(jobs);
-        try {
-            List<Future<RunOrchestrator.UnitResult>> futures = new ArrayList<>();
-            for (RunUnit u : units) {
-                futures.add(pool.submit(() -> orchestrator.run(u)));
-            }
-            List<RunOrchestrator.UnitResult> results = new ArrayList<>();
-            for (var f : futures) {
-                results.add(f.get());
-            }
-            return results;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new HarnessException(Outcome.INTERRUPTED, "interrupted while runs were going on", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        return AtOnce.run(units.stream().map(u -> (java.util.concurrent.Callable<RunOrchestrator.UnitResult>)
+                () -> orchestrator.run(u)).toList(), jobs);
     }
 }

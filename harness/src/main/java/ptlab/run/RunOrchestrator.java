@@ -116,7 +116,7 @@ public final class RunOrchestrator {
         ModuleBuilds moduleBuilds = new ModuleBuilds(buildCache, image, sources, manifest, p, folder,
                 plan.execution().builds());
         SubmissionTrials trials = staged == null ? null : new SubmissionTrials(folder, manifest, p, moduleBuilds,
-                providers.apply(boot.provider()), image, vm);
+                providers.apply(boot.provider()), image, vm, plan.execution().parts());
 
         if (trials != null && trials.setupOnHost(unit)) {
             // every build made on the host: the trials' guests are the only ones

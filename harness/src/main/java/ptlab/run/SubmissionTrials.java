@@ -51,10 +51,11 @@ final class SubmissionTrials {
     private final Image image;
     private final VmSpec vm;
     private final Map<String, SubmissionVerdicts.Build> built = new LinkedHashMap<>();
-    private final int atOnce = Integer.getInteger("ptlab.trialsAtOnce", 1);
+    private final int atOnce;
 
     SubmissionTrials(RunFolder folder, RunManifest manifest, Progress progress, ModuleBuilds builds,
-            GuestProvider provider, Image image, VmSpec vm) {
+            GuestProvider provider, Image image, VmSpec vm, int atOnce) {
+        this.atOnce = atOnce;
         this.folder = folder;
         this.manifest = manifest;
         this.progress = progress;
@@ -157,28 +158,12 @@ final class SubmissionTrials {
         // the longest first, so two at once end together
         List<Step.Trial> order = atOnce > 1 ? all.stream().sorted(java.util.Comparator.comparingLong(
                 Step.Trial::timeoutS).reversed()).toList() : all;
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(atOnce);
-        try {
-            List<java.util.concurrent.Future<?>> running = new java.util.ArrayList<>();
-            for (Step.Trial t : order) {
-                running.add(pool.submit(() -> {
-                    SubmissionVerdicts.PartOutcome o = trial(unit, t, setupSteps(unit), bootTimeout);
-                    verdicts.outcome(o);
-                    progress.note(t.name() + ": " + o.verdict() + (o.detail().isEmpty() ? "" : " (" + o.detail() + ")"));
-                }));
-            }
-            for (java.util.concurrent.Future<?> f : running) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new HarnessException(Outcome.INTERRUPTED, "interrupted during the trials", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r
-                    : HarnessException.infra("a trial failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        AtOnce.run(order.stream().map(t -> (java.util.concurrent.Callable<Void>) () -> {
+            SubmissionVerdicts.PartOutcome o = trial(unit, t, setupSteps(unit), bootTimeout);
+            verdicts.outcome(o);
+            progress.note(t.name() + ": " + o.verdict() + (o.detail().isEmpty() ? "" : " (" + o.detail() + ")"));
+            return null;
+        }).toList(), atOnce);
     }
 
     private static List<Step> setupSteps(RunUnit unit) {
