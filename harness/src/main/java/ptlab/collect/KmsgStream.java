@@ -59,8 +59,10 @@ public final class KmsgStream implements AutoCloseable {
     }
 
     private void line(String l) {
+        String m = marker;
+        boolean isMarker = m != null && l.endsWith(m);
         synchronized (out) {
-            if (written + l.length() + 1 > maxBytes && !l.endsWith(marker == null ? "\0" : marker)) {
+            if (written + l.length() + 1 > maxBytes && !isMarker) {
                 dropped++;
                 return;
             }
@@ -68,12 +70,14 @@ public final class KmsgStream implements AutoCloseable {
             try {
                 out.write(l);
                 out.write('\n');
+                if (isMarker) {
+                    out.flush(); // what syncWith promises: every record up to the marker is in the file
+                }
             } catch (IOException e) {
                 failure = new IllegalStateException("writing kmsg.txt: " + e.getMessage(), e);
             }
         }
-        String m = marker;
-        if (m != null && l.endsWith(m)) {
+        if (isMarker) {
             markerSeen = true;
         }
     }
@@ -102,17 +106,6 @@ public final class KmsgStream implements AutoCloseable {
 
     public RuntimeException failure() {
         return failure;
-    }
-
-    /** Writes out what the stream holds: the file then has every record up to the last marker synced. */
-    public void flush() {
-        synchronized (out) {
-            try {
-                out.flush();
-            } catch (IOException e) {
-                throw HarnessException.infra("writing kmsg.txt: " + e.getMessage(), e);
-            }
-        }
     }
 
     @Override

@@ -67,15 +67,16 @@ public final class Grader {
         this.out = out;
     }
 
-    /**
-     * Grades on a Slurm cluster instead of here: the students' runs become one campaign's cells, each asking
-     * for {@code resources}; with {@code await} the grading follows the campaign to its end.
-     */
+    /** Runs {@code n} of a submission's parts at once, each in its own guest. */
     public Grader partsAtOnce(int n) {
         this.parts = n;
         return this;
     }
 
+    /**
+     * Grades on a Slurm cluster instead of here: the students' runs become one campaign's cells, each asking
+     * for {@code resources}; with {@code await} the grading follows the campaign to its end.
+     */
     public Grader onSlurm(CellResources resources, boolean await) {
         this.slurm = resources;
         this.await = await;

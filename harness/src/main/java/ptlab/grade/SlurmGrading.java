@@ -15,6 +15,7 @@ import ptlab.json.Json;
 import ptlab.plan.CellResources;
 import ptlab.plan.Execution;
 import ptlab.plan.RunPlan;
+import ptlab.plan.RunPlanner;
 import ptlab.plan.RunUnit;
 import ptlab.progress.Progress;
 import ptlab.run.Executor;
@@ -107,7 +108,7 @@ final class SlurmGrading {
     /** Submits the students' cells as one campaign; the grading folder records whose cells are whose. */
     Executor.Started submit(String experiment, List<Planned> students, CellResources resources) {
         RunPlan first = students.get(0).plan();
-        String stamp = first.units().get(0).runId().substring(0, "yyyyMMdd-HHmmss".length());
+        String stamp = first.units().get(0).runId().substring(0, RunPlanner.STAMP_LENGTH);
         Path campaign = dir.toAbsolutePath().normalize().resolve("campaigns").resolve(stamp);
         if (Files.exists(campaign)) {
             throw HarnessException.usage("the grading folder already has a campaign " + campaign + "; wait a second and"
@@ -118,7 +119,7 @@ final class SlurmGrading {
         for (Planned p : students) {
             List<String> cells = new ArrayList<>();
             for (RunUnit u : p.plan().units()) {
-                String id = stamp + "-" + p.entry().id() + "-" + u.image() + "-r" + u.repetition();
+                String id = RunPlanner.runId(stamp + "-" + p.entry().id(), u.image(), u.repetition());
                 units.add(u.forSubmission(id, campaign.resolve(id), p.plan().spec().submission().path()));
                 cells.add(id);
             }

@@ -25,7 +25,8 @@ public final class RunPlanner {
     /** Folder of all run folders, under the repository root. */
     public static final String RESULTS_FOLDER = "results";
     /** Length of the time stamp that begins every run id and names a campaign folder. */
-    static final int STAMP_LENGTH = "yyyyMMdd-HHmmss".length();
+    /** A run id's leading stamp, {@code yyyyMMdd-HHmmss}: the second its plan was made. */
+    public static final int STAMP_LENGTH = "yyyyMMdd-HHmmss".length();
     /** Run ids start with the plan's instant in UTC, so they sort by time and read the same everywhere. */
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
@@ -135,7 +136,8 @@ public final class RunPlanner {
         return runId(STAMP.format(instant), image, repetition);
     }
 
-    private static String runId(String stamp, String image, int repetition) {
+    /** {@code <stamp>-<image>-r<repetition>}; the stamp may carry more (a grading campaign's student ID). */
+    public static String runId(String stamp, String image, int repetition) {
         return stamp + "-" + image + "-r" + repetition;
     }
 

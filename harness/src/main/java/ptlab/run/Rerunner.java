@@ -12,6 +12,7 @@ import ptlab.changes.Reruns;
 import ptlab.image.ImageCache;
 import ptlab.plan.PlanWriter;
 import ptlab.plan.RunPlan;
+import ptlab.plan.RunPlanner;
 import ptlab.plan.RunUnit;
 import ptlab.progress.Progress;
 
@@ -56,9 +57,10 @@ final class Rerunner {
             }
             RunUnit first = cells.get(0);
             int last = cells.stream().mapToInt(RunUnit::repetition).max().orElse(0);
-            String stem = first.runId().substring(0, first.runId().lastIndexOf("-r"));
+            // the stamp, and in a grading campaign the student's ID, stand before the image's name
+            String stamp = first.runId().substring(0, first.runId().lastIndexOf("-" + image + "-r"));
             for (int i = 1; i <= k; i++) {
-                String id = stem + "-r" + (last + i);
+                String id = RunPlanner.runId(stamp, image, last + i);
                 extra.add(new RunUnit(id, image, first.recipe(), last + i, dir.resolve(id), first.steps(),
                         first.submission()));
                 ids.computeIfAbsent(image, x -> new ArrayList<>()).add(id);

@@ -256,7 +256,6 @@ final class SubmissionTrials {
             String unload = unload(g, t.module());
             manifest.step(StepRecord.ok(t.name(), t0, t.command(), String.format(java.util.Locale.ROOT,
                     "driver %.1f s; %s", driver.duration().toMillis() / 1000.0, unload)));
-            kmsg.flush(); // read now, before the stream is closed: what the writer still buffers would be missing
             return SubmissionVerdicts.ran(t.part(), raw, kmsg.dropped(), synced, unload);
         } catch (HarnessException e) {
             manifest.step(StepRecord.failed(t.name(), t0, t.command(), null, e.getMessage()));
