@@ -13,15 +13,18 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import ptlab.Outcome;
 import ptlab.analysis.OracleResult;
+import ptlab.image.ImagePackages;
 import ptlab.report.CellData;
 import ptlab.runfolder.Manifest;
 
 /**
  * The changes of one image that are facts rather than measurements: what the image is (kernel release, suite,
- * the kernel's and disk's sha256, how many packages it holds, the guest's gcc; the run folder records the
- * package count, not the list), each oracle's passes, and each component's build warnings.
+ * the kernel's and disk's sha256, how many packages it holds and which of them changed, the guest's gcc), each
+ * oracle's passes, and each component's build warnings.
  */
 final class FactChanges {
+    /** How many changed packages a change's text names before it says how many more there are. */
+    static final int PACKAGES_SHOWN = 30;
     /** The pseudo-oracle every cell checks: its guest kernel did not crash (a crash leaves no failed oracle). */
     static final String NO_CRASH = "guest kernel did not crash";
 
@@ -47,7 +50,34 @@ final class FactChanges {
                         Change.Side.fact(c, cur.size()), null, null, b.equals(c) ? Label.UNCHANGED : Label.CHANGED, null));
             }
         });
+        packages(image, base, cur).ifPresent(out::add);
         return out;
+    }
+
+    /**
+     * The packages whose versions differ, were added or were removed, from the run folders' copies of the image
+     * manifest's list; nothing when either side has no list (runs recorded before the list was) or none differ.
+     */
+    static java.util.Optional<Change> packages(String image, List<CellData> base, List<CellData> cur) {
+        var b = packageList(base);
+        var c = packageList(cur);
+        if (b.isEmpty() || c.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        List<String> diff = ImagePackages.diff(b.get(), c.get());
+        if (diff.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        String text = String.join("; ", diff.subList(0, Math.min(PACKAGES_SHOWN, diff.size())))
+                + (diff.size() > PACKAGES_SHOWN ? "; and " + (diff.size() - PACKAGES_SHOWN) + " more" : "");
+        return java.util.Optional.of(new Change(Change.Kind.IMAGE, image, "changed packages",
+                Change.Side.fact(b.get().size() + " packages", base.size()),
+                Change.Side.fact(diff.size() + " changed: " + text, cur.size()), null, null, Label.CHANGED, null));
+    }
+
+    private static java.util.Optional<Map<String, String>> packageList(List<CellData> cells) {
+        return cells.stream().map(c -> ImagePackages.read(c.folder().imagePackages())).flatMap(java.util.Optional::stream)
+                .findFirst();
     }
 
     /**

@@ -16,6 +16,7 @@ import ptlab.guest.GuestRequest;
 import ptlab.image.Image;
 import ptlab.image.ImageBuilder;
 import ptlab.image.ImageCache;
+import ptlab.image.ImagePackages;
 import ptlab.image.RecipeLoader;
 import ptlab.plan.PlanWriter;
 import ptlab.plan.RunPlan;
@@ -97,6 +98,7 @@ public final class RunOrchestrator {
         p.phase("image " + unit.image());
         Image image = images.get(unit.recipe(), p);
         manifest.image(image);
+        ImagePackages.write(image.manifest(), folder.imagePackages());
         manifest.step(StepRecord.ok("image", t0, null, image.dir().toString()));
 
         Step.Boot boot = (Step.Boot) unit.step(Step.BOOT).orElseThrow();

@@ -12,6 +12,7 @@ import java.nio.file.Path;
  * plan.json  manifest.json                 written before anything boots / once, at the end
  * raw/                                     everything the guest produced, never rewritten by render
  *   console.log  console.log.qemu          serial console, QEMU's own output
+ *   image-packages.tsv                     the booted image's packages (name, version, arch), from its manifest
  *   kmsg.txt  kern.log  crash.txt          kernel log stream, rsyslog's file, a crash excerpt
  *   steps/&lt;step&gt;.log                      each guest step's command, output and exit status
  *   guest/  part1/  xlate/  vma/  access/  pagetable/   the workloads' outputs (guest out/ folder)
@@ -30,6 +31,7 @@ public record RunFolder(Path dir) {
     public static final String KMSG = "kmsg.txt";
     public static final String KERN_LOG = "kern.log";
     public static final String CRASH = "crash.txt";
+    public static final String IMAGE_PACKAGES = "image-packages.tsv";
     public static final String STEPS = "steps";
     public static final String GUEST = "guest";
     /** A student's submission run (see {@code ptlab.parse}'s package documentation). */
@@ -78,6 +80,11 @@ public record RunFolder(Path dir) {
 
     public Path kernLog() {
         return raw(KERN_LOG);
+    }
+
+    /** raw/image-packages.tsv: every package of the booted image, a line each: name, version, arch. */
+    public Path imagePackages() {
+        return raw(IMAGE_PACKAGES);
     }
 
     public Path crash() {

@@ -24,7 +24,8 @@ import ptlab.json.Json;
 /**
  * Two nights made from the captured runs, five repetitions of two images each. Planted: the module's walk twice as
  * slow on bookworm, the heatmap oracle failing in two of trixie's repetitions, trixie's kernel bumped; and, as
- * noise, every latency on every image 10% slower (host load). The comparison must name exactly the planted three.
+ * noise, every latency on every image 10% slower (host load). The comparison must name exactly the planted changes
+ * (the kernel bump as its release and its packages).
  */
 class CampaignChangesTest {
     private static final String BOOKWORM = "6.1.0-50-amd64";
@@ -57,6 +58,7 @@ class CampaignChangesTest {
         Set<String> called = c.called().stream().map(ch -> ch.image() + "/" + ch.kind().text() + "/" + ch.name() + "/"
                 + ch.label().text()).collect(Collectors.toSet());
         assertEquals(Set.of("bookworm/quantity/lkp25p3 walk p50/changed", "trixie/image/kernel release/changed",
+                "trixie/image/changed packages/changed",
                 "trixie/oracle/" + Nights.HEAT_ORACLE + "/pass-to-fail"), called);
 
         Change walk = find(c, "bookworm", "lkp25p3 walk p50");
@@ -85,6 +87,11 @@ class CampaignChangesTest {
         Change kernel = find(c, "trixie", "kernel release");
         assertEquals(List.of(TRIXIE, TRIXIE_BUMPED), List.of(kernel.baseline().text(), kernel.current().text()));
         assertEquals(Label.UNCHANGED, find(c, "bookworm", "kernel release").label());
+        Change packages = find(c, "trixie", "changed packages");
+        assertEquals("3 packages", packages.baseline().text());
+        assertEquals("3 changed: -linux-image-" + TRIXIE + " 6.12.57+deb13-1; +linux-image-" + TRIXIE_BUMPED
+                + " 6.12.63+deb13-1; linux-image-amd64 6.12.57+deb13-1 -> 6.12.63+deb13-1", packages.current().text());
+        assertTrue(c.changes().stream().noneMatch(ch -> ch.image().equals("bookworm") && ch.name().equals("changed packages")));
         assertTrue(c.changes().stream().anyMatch(ch -> ch.name().equals("part1 whole THP share")));
         assertTrue(c.changes().stream().anyMatch(ch -> ch.name().equals("heatmap hot mean /s")));
         assertTrue(c.changes().stream().anyMatch(ch -> ch.name().equals("heatmap scan ns")));
@@ -121,7 +128,7 @@ class CampaignChangesTest {
         List<List<String>> firstTable = table(md, 0);
         assertEquals(List.of("image", "kind", "name", "baseline", "current", "ratio [95%]", "Cliff's delta", "reruns", "label"),
                 firstTable.get(0));
-        assertEquals(4, firstTable.size(), "a header and the three called changes: " + firstTable);
+        assertEquals(5, firstTable.size(), "a header and the four called changes: " + firstTable);
         List<String> walk = firstTable.stream().filter(r -> r.get(2).equals("lkp25p3 walk p50")).findFirst().orElseThrow();
         assertTrue(walk.get(5).matches("2\\.\\d\\dx \\[2\\.\\d\\d\\.\\.2\\.\\d\\d\\]"), walk.toString());
         assertEquals("**changed**", walk.get(8));
@@ -157,7 +164,7 @@ class CampaignChangesTest {
         assertEquals(2.2, walk.ratio().value(), 0.05);
         assertEquals(walk.ratio().value(), walk.ratio().low());
         assertEquals(Label.UNCHANGED, walk.label());
-        assertEquals(List.of("kernel release"), c.called().stream().map(Change::name).toList());
+        assertEquals(List.of("kernel release", "changed packages"), c.called().stream().map(Change::name).toList());
         assertEquals(Outcome.PASS, c.outcome());
     }
 
@@ -219,7 +226,7 @@ class CampaignChangesTest {
         cl.setOut(new java.io.PrintWriter(w));
         int code = cl.execute("report", current.toString(), "--baseline", packed.toString(), "-o", out.toString());
         assertEquals(1, code, w.toString());
-        assertTrue(w.toString().contains("changes since the baseline: 3 called"), w.toString());
+        assertTrue(w.toString().contains("changes since the baseline: 4 called"), w.toString());
         String md = Files.readString(out.resolve("report.md"));
         String firstSection = md.lines().filter(l -> l.startsWith("## ")).findFirst().orElseThrow();
         assertEquals("## " + ChangesReport.TITLE, firstSection, md);
@@ -268,6 +275,7 @@ class CampaignChangesTest {
         assertEquals(Set.of("bookworm", "trixie"), Reruns.needed(CampaignChanges.between(baseline, current)));
         Changes held = CampaignChanges.between(baseline, withReruns("held", true, List.of(6, 7, 8)));
         assertEquals(java.util.Map.of("bookworm/lkp25p3 walk p50", "regression", "trixie/kernel release", "changed",
+                "trixie/changed packages", "changed",
                 "trixie/" + Nights.HEAT_ORACLE, "regression"), labels(held));
         Change oracle = held.called().stream().filter(ch -> ch.kind() == Change.Kind.ORACLE).findFirst().orElseThrow();
         assertEquals(0, oracle.rerun().passed());
@@ -277,6 +285,7 @@ class CampaignChangesTest {
 
         Changes flaky = CampaignChanges.between(baseline, withReruns("flaky", false, List.of(7)));
         assertEquals(java.util.Map.of("bookworm/lkp25p3 walk p50", "flaky", "trixie/kernel release", "changed",
+                "trixie/changed packages", "changed",
                 "trixie/" + Nights.HEAT_ORACLE, "flaky"), labels(flaky));
         assertEquals(Outcome.PASS, flaky.outcome(), "flaky changes are reported, not failed");
     }

@@ -70,6 +70,10 @@ final class Nights {
         m.put("run_id", cell.getFileName().toString()).put("repetition", rep).put("guest_kernel", im.kernel());
         ((ObjectNode) m.get("image")).put("name", im.name()).put("kernel_release", im.kernel());
         Files.writeString(cell.resolve("manifest.json"), Json.text(m));
+        // the image's packages: the kernel's follow its release, the rest stay
+        String version = im.kernel().replace("-amd64", "") + "-1";
+        Files.write(cell.resolve("raw/image-packages.tsv"), List.of("base-files\t13.8\tamd64",
+                "linux-image-" + im.kernel() + "\t" + version + "\tamd64", "linux-image-amd64\t" + version + "\tamd64"));
         // -2%..+2% by repetition and image: repetitions that differ a little, the same every time
         double jitter = 1 + 0.01 * ((rep * 3 + index) % 5 - 2);
         double step = (rep % 3) - 1;
