@@ -25,8 +25,9 @@ public final class ChangesReport {
             + " a reproduction; a single repetition on either side is never called a change on its own.";
     static final String LAYOUT = "Repetitions restored from one snapshot share their starting memory, so the"
             + " physical layout quantities (contiguous pairs, THP share) are not independent across repetitions and"
-            + " their intervals are narrower than the kernel's variation; a spec can ask for cold boots"
-            + " (vm: start: boot) to sample it.";
+            + " their intervals are narrower than the kernel's variation. A spec can ask for cold boots to sample it:"
+            + " with vm.cold_boots: N the first N repetitions of each image boot the kernel, and these quantities are"
+            + " then taken from the booted repetitions alone (n says how many); vm.start: boot boots every one.";
 
     private ChangesReport() {
     }

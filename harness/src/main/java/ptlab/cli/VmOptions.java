@@ -41,6 +41,6 @@ public final class VmOptions {
     /** The guest these options describe, as a spec's vm section would. */
     VmSpec vm() {
         return new VmSpec(cpus, memoryMib, accel, bootTimeoutSeconds, Defaults.VM_STEP_TIMEOUT_S,
-                coldBoot ? Start.BOOT : Start.RESTORE, backend);
+                coldBoot ? Start.BOOT : Start.RESTORE, backend, 0);
     }
 }

@@ -19,6 +19,7 @@ import ptlab.spec.ImageRef;
 import ptlab.spec.Limits;
 import ptlab.spec.LoadedSpec;
 import ptlab.spec.SpecLoader;
+import ptlab.spec.Start;
 
 /** Spec file + defaults + command-line overrides -> one {@link RunPlan}, before anything boots. */
 public final class RunPlanner {
@@ -98,12 +99,17 @@ public final class RunPlanner {
         // several cells make a campaign: its folder holds them all, so one folder is the whole result
         Path cellsDir = campaign ? experimentDir.resolve(stamp) : experimentDir;
         GuestProvider provider = provider(loaded, spec, overrides);
+        // vm.cold_boots: the first repetitions boot the kernel, the rest restore the snapshot
+        GuestProvider booting = spec.vm().boots(1) ? provider(loaded, spec.withVm(spec.vm().withStart(Start.BOOT)),
+                overrides) : provider;
         List<RunUnit> units = new ArrayList<>();
         for (ImageRef image : images) {
             List<Step> steps = StepPlanner.steps(spec, image.name(), provider);
+            List<Step> bootSteps = booting == provider ? steps : StepPlanner.steps(spec, image.name(), booting);
             for (int rep = 1; rep <= spec.repetitions(); rep++) {
                 String runId = runId(stamp, image.name(), rep);
-                units.add(new RunUnit(runId, image.name(), image.recipe(), rep, cellsDir.resolve(runId), steps));
+                units.add(new RunUnit(runId, image.name(), image.recipe(), rep, cellsDir.resolve(runId),
+                        spec.vm().boots(rep) ? bootSteps : steps));
             }
         }
         return new RunPlan(RunPlan.VERSION, now.toString(), loaded.file(), loaded.sha256(), loaded.repoRoot(),

@@ -56,12 +56,14 @@ final class Rerunner {
                 continue;
             }
             RunUnit first = cells.get(0);
+            // the campaign's last cell restores its snapshot unless every cell boots (vm.cold_boots)
+            List<ptlab.plan.Step> steps = cells.get(cells.size() - 1).steps();
             int last = cells.stream().mapToInt(RunUnit::repetition).max().orElse(0);
             // the stamp, and in a grading campaign the student's ID, stand before the image's name
             String stamp = first.runId().substring(0, first.runId().lastIndexOf("-" + image + "-r"));
             for (int i = 1; i <= k; i++) {
                 String id = RunPlanner.runId(stamp, image, last + i);
-                extra.add(new RunUnit(id, image, first.recipe(), last + i, dir.resolve(id), first.steps(),
+                extra.add(new RunUnit(id, image, first.recipe(), last + i, dir.resolve(id), steps,
                         first.submission()));
                 ids.computeIfAbsent(image, x -> new ArrayList<>()).add(id);
             }

@@ -84,7 +84,7 @@ public final class Defaults {
      * workloads) stay null when missing, and so do null list items: validation reports those.
      */
     public static ExperimentSpec resolve(ExperimentSpec raw) {
-        VmSpec vm = raw.vm() == null ? new VmSpec(null, null, null, null, null, null, null) : raw.vm();
+        VmSpec vm = raw.vm() == null ? new VmSpec(null, null, null, null, null, null, null, null) : raw.vm();
         VmSpec resolvedVm = new VmSpec(
                 or(vm.cpus(), VM_CPUS),
                 or(vm.memoryMib(), VM_MEMORY_MIB),
@@ -92,7 +92,8 @@ public final class Defaults {
                 or(vm.bootTimeoutS(), VM_BOOT_TIMEOUT_S),
                 or(vm.stepTimeoutS(), VM_STEP_TIMEOUT_S),
                 or(vm.start(), VM_START),
-                or(vm.backend(), VM_BACKEND));
+                or(vm.backend(), VM_BACKEND),
+                or(vm.coldBoots(), 0));
         List<Workload> workloads = null;
         if (raw.workloads() != null) {
             List<Workload> list = new ArrayList<>();

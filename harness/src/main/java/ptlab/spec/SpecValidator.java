@@ -53,6 +53,7 @@ final class SpecValidator {
         range("vm.memory_mib", vm.memoryMib(), Limits.MIN_MEMORY_MIB, Limits.MAX_MEMORY_MIB);
         atLeast("vm.boot_timeout_s", vm.bootTimeoutS(), 1);
         atLeast("vm.step_timeout_s", vm.stepTimeoutS(), 1);
+        range("vm.cold_boots", vm.coldBoots(), 0, Limits.MAX_REPETITIONS);
         range("repetitions", spec.repetitions(), 1, Limits.MAX_REPETITIONS);
         checkWorkloads(spec.workloads(), vm);
         if (spec.submission() != null) {

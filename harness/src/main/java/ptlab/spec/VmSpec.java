@@ -14,19 +14,27 @@ package ptlab.spec;
  * @param start how the guest starts: restore a ready snapshot or boot; default {@link Defaults#VM_START};
  *     the vagrant backend always boots
  * @param backend what runs the guest: the harness's QEMU or Vagrant; default {@link Defaults#VM_BACKEND}
+ * @param coldBoots with {@code start: restore}, how many of each image's first repetitions boot the kernel instead,
+ *     so the physical-layout quantities are sampled over independent boots; default 0; 0 to
+ *     {@link Limits#MAX_REPETITIONS}
  */
 public record VmSpec(Integer cpus, Integer memoryMib, Accel accel, Integer bootTimeoutS, Integer stepTimeoutS,
-        Start start, Backend backend) {
+        Start start, Backend backend, Integer coldBoots) {
     public VmSpec withAccel(Accel newAccel) {
-        return new VmSpec(cpus, memoryMib, newAccel, bootTimeoutS, stepTimeoutS, start, backend);
+        return new VmSpec(cpus, memoryMib, newAccel, bootTimeoutS, stepTimeoutS, start, backend, coldBoots);
     }
 
     public VmSpec withStart(Start newStart) {
-        return new VmSpec(cpus, memoryMib, accel, bootTimeoutS, stepTimeoutS, newStart, backend);
+        return new VmSpec(cpus, memoryMib, accel, bootTimeoutS, stepTimeoutS, newStart, backend, coldBoots);
     }
 
     public VmSpec withBackend(Backend newBackend) {
-        return new VmSpec(cpus, memoryMib, accel, bootTimeoutS, stepTimeoutS, start, newBackend);
+        return new VmSpec(cpus, memoryMib, accel, bootTimeoutS, stepTimeoutS, start, newBackend, coldBoots);
+    }
+
+    /** Whether repetition {@code rep} (1-based) boots the kernel: every one with {@code start: boot}. */
+    public boolean boots(int rep) {
+        return start == Start.BOOT || coldBoots != null && rep <= coldBoots;
     }
 
     /** Guest memory as a size. */

@@ -168,6 +168,29 @@ class CampaignChangesTest {
         assertEquals(Outcome.PASS, c.outcome());
     }
 
+    /**
+     * With vm.cold_boots, repetitions 1 and 2 booted: the physical-layout quantities come from those two alone, the
+     * latencies from all five; a restore that fell back to a boot does not count as one.
+     */
+    @Test
+    void layoutQuantitiesComeFromTheColdBootedRepetitions() throws Exception {
+        Path cur = tmp.resolve("cold");
+        ptlab.testing.TestFiles.copyTree(current, cur);
+        java.util.Map<Integer, String> starts = java.util.Map.of(1, "boot", 2, "boot", 3, "boot (restore failed: no answer)");
+        for (var e : starts.entrySet()) {
+            Path m = cur.resolve("20261201-020000-bookworm-r" + e.getKey() + "/manifest.json");
+            com.fasterxml.jackson.databind.node.ObjectNode tree = (com.fasterxml.jackson.databind.node.ObjectNode) Json.tree(m);
+            tree.put("guest_start", e.getValue());
+            Files.writeString(m, Json.text(tree));
+        }
+        Changes c = CampaignChanges.between(baseline, cur);
+        assertEquals(2, find(c, "bookworm", "part1 whole THP share").current().estimate().n());
+        assertEquals(2, find(c, "bookworm", "part1 4k contiguous pairs").current().estimate().n());
+        assertEquals(5, find(c, "bookworm", "part1 whole THP share").baseline().estimate().n(), "the baseline restored");
+        assertEquals(5, find(c, "bookworm", "lkp25p3 walk p50").current().estimate().n());
+        assertEquals(5, find(c, "trixie", "part1 whole THP share").current().estimate().n());
+    }
+
     @Test
     void theCurrentKernelsAreComparedPairwise() {
         KernelPair p = CampaignChanges.between(baseline, current).kernelPairs().stream()

@@ -149,6 +149,21 @@ class RunPlannerTest {
         assertTrue(plan.units().get(0).steps().get(0).description().contains("accel kvm"));
     }
 
+    /** vm.cold_boots: 1 boots the first repetition's kernel and restores the snapshot for the others. */
+    @Test
+    void coldBootsBootTheFirstRepetitionsAndRestoreTheRest() {
+        RunPlan plan = plan(REPO.resolve("experiments/cold-boots.yaml"), Overrides.NONE);
+        List<String> providers = plan.units().stream()
+                .map(u -> ((Step.Boot) u.step(Step.BOOT).orElseThrow()).provider()).toList();
+        assertEquals(List.of("qemu-boot", "qemu-restore", "qemu-restore"), providers);
+        assertEquals(ptlab.spec.Start.RESTORE, plan.spec().vm().start());
+        assertEquals(1, plan.spec().vm().coldBoots());
+        RunPlan booting = plan(REPO.resolve("experiments/cold-boots.yaml"), new Overrides(null, null, 3,
+                ptlab.spec.Start.BOOT));
+        assertEquals(3, booting.units().stream().filter(u -> ((Step.Boot) u.step(Step.BOOT).orElseThrow()).provider()
+                .equals("qemu-boot")).count(), "--cold-boot boots every repetition");
+    }
+
     @Test
     void imagePathOverridesAreRelativeToTheCurrentFolder() {
         RunPlan plan = RunPlanner.plan(SpecLoader.load(MATRIX, REPO),

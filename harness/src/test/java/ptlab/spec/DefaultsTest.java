@@ -21,7 +21,7 @@ class DefaultsTest {
 
     @Test
     void vm() {
-        assertEquals(new VmSpec(2, 4096, Accel.AUTO, 300, 1800, Start.RESTORE, Backend.QEMU), MINIMAL.vm());
+        assertEquals(new VmSpec(2, 4096, Accel.AUTO, 300, 1800, Start.RESTORE, Backend.QEMU, 0), MINIMAL.vm());
     }
 
     @Test
@@ -71,7 +71,7 @@ class DefaultsTest {
                     thp: always
                 """).spec();
         assertEquals(List.of("sid"), spec.images());
-        assertEquals(new VmSpec(4, 8192, Accel.TCG, 60, 600, Start.RESTORE, Backend.QEMU), spec.vm());
+        assertEquals(new VmSpec(4, 8192, Accel.TCG, 60, 600, Start.RESTORE, Backend.QEMU, 0), spec.vm());
         assertEquals(3, spec.repetitions());
         assertEquals(new AccessWorkload(ByteSize.parse("2G"), 30, ByteSize.parse("1G"), ByteSize.parse("1G"),
                 ByteSize.parse("2G"), 500, 50, 500, Thp.ALWAYS), spec.workloads().get(0));

@@ -189,6 +189,8 @@ class SpecLoaderTest {
     void vmRanges() {
         assertError(only(HEAD + "vm:\n  cpus: 0\n" + PAGEMAP), 4, 3, "vm.cpus", "must be 1 to 64, got 0");
         assertError(only(HEAD + "vm:\n  cpus: 65\n" + PAGEMAP), 4, 3, "vm.cpus", "must be 1 to 64, got 65");
+        assertError(only(HEAD + "vm:\n  cold_boots: -1\n" + PAGEMAP), 4, 3, "vm.cold_boots",
+                "must be 0 to 1000, got -1");
         assertError(only(HEAD + "vm:\n  memory_mib: 512\n" + PAGEMAP), 4, 3, "vm.memory_mib",
                 "must be 1024 to 1048576, got 512");
         assertError(only(HEAD + "vm:\n  boot_timeout_s: 0\n" + PAGEMAP), 4, 3, "vm.boot_timeout_s",
