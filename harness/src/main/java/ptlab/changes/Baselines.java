@@ -63,6 +63,10 @@ public final class Baselines {
                 dir = new SafeUnpacker(PACKED).unpack(baseline, unpacked).root();
             }
             Changes c = with.apply(dir);
+            if (unpacked != null) {
+                // name the packed file the user gave, not the temporary folder it was unpacked into
+                c = c.withBaseline(baseline.toAbsolutePath().normalize().toString());
+            }
             if (out == null) {
                 return c;
             }

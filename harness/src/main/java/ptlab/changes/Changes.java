@@ -27,6 +27,11 @@ public record Changes(String baseline, String current, List<Change> changes, Lis
         currentWithoutResult = List.copyOf(currentWithoutResult);
     }
 
+    /** These changes, with the baseline named as {@code name} (a packed baseline, not its temporary unpacking). */
+    public Changes withBaseline(String name) {
+        return new Changes(name, current, changes, kernelPairs, baselineWithoutResult, currentWithoutResult);
+    }
+
     /** The changes that are not {@code unchanged}, in order. */
     public List<Change> called() {
         return changes.stream().filter(Change::called).toList();

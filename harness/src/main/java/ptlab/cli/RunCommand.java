@@ -97,7 +97,8 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--reruns", paramLabel = "K", description = "With --baseline: run each image with a called change"
             + " K more times from its ready snapshot, as cells of the campaign, before labelling the change regression,"
-            + " flaky or fixed (default: " + Overrides.RERUNS + "; 0: none). The local executor runs them.")
+            + " flaky or fixed (default: " + Overrides.RERUNS + "; 0: none). The local executor runs them; on Slurm the"
+            + " report job submits them as a second array.")
     Integer reruns;
 
     @Option(names = "--dry-run", description = "Print the plan and the QEMU command line; boot nothing.")

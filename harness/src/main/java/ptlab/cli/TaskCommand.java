@@ -62,7 +62,8 @@ public final class TaskCommand implements Callable<Integer> {
 
     @Command(name = "finish", mixinStandardHelpOptions = true,
             description = "Assemble a campaign from its cells' run folders: campaign.json, the report, junit.xml;"
-                    + " cells without a run folder are named as such.")
+                    + " cells without a run folder are named as such. A campaign with a baseline and --reruns whose"
+                    + " changes need reruns gets them first: a second array and another finish job after it.")
     static final class Finish implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -72,6 +73,14 @@ public final class TaskCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            if (!Submission.cancelled(campaign)) {
+                var again = ptlab.slurm.Rounds.submitReruns(campaign, Progress.stderr());
+                if (again.isPresent()) {
+                    spec.commandLine().getOut().println("reruns submitted: array job " + again.get().arrayJob()
+                            + ", report job " + again.get().reportJob());
+                    return 0;
+                }
+            }
             Campaign.Finished f = Campaign.assemble(PlanWriter.read(campaign.resolve("plan.json")),
                     Submission.cancelled(campaign));
             RunCommand.printCampaign(spec.commandLine().getOut(), f, -1);

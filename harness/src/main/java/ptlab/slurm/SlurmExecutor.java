@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
@@ -90,7 +89,7 @@ public final class SlurmExecutor implements Executor {
     @Override
     public Started resume(Path campaign, Progress progress) {
         RunPlan plan = PlanWriter.read(Submission.read(campaign).plan());
-        Submission s = resume(campaign, harness(plan), cache, progress);
+        Submission s = Rounds.resume(campaign, harness(plan), cache, progress);
         return new Started(plan, List.of(), describe(s));
     }
 
@@ -152,44 +151,7 @@ public final class SlurmExecutor implements Executor {
         return submitCells(plan, planFile, all, options, harness, cache, progress);
     }
 
-    /**
-     * Submits again the cells of a campaign that have no run folder (never ran, failed before publishing,
-     * cancelled), with the resources they asked for the first time, and a new assembly job. The earlier
-     * submission is kept as slurm/submission-&lt;array job&gt;.json.
-     */
-    static Submission resume(Path campaign, Harness harness, ImageCache cache, Progress progress) {
-        Submission old = Submission.read(campaign);
-        if (Slurm.queue(old.jobs()).stream().anyMatch(Slurm.Entry::active)) {
-            throw HarnessException.usage("the campaign " + campaign + " is still running (jobs " + old.jobs()
-                    + "); wait for it or `harness cancel` it first");
-        }
-        RunPlan plan = PlanWriter.read(old.plan());
-        List<Integer> todo = new ArrayList<>();
-        for (int i = 0; i < plan.units().size(); i++) {
-            if (!Files.isRegularFile(plan.units().get(i).folder().manifest())) {
-                todo.add(i);
-            }
-        }
-        if (todo.isEmpty()) {
-            throw HarnessException.usage("every cell of " + campaign + " has a result; nothing to resume");
-        }
-        Path slurm = campaign.resolve(Submission.FOLDER);
-        try {
-            Files.move(Submission.file(campaign), slurm.resolve("submission-" + old.arrayJob() + ".json"),
-                    StandardCopyOption.REPLACE_EXISTING);
-            Files.deleteIfExists(slurm.resolve(Submission.CANCELLED));
-            Path staging = campaign.resolve(ptlab.run.CellTask.STAGING);
-            if (Files.exists(staging)) {
-                ptlab.files.Trees.delete(staging);
-            }
-        } catch (IOException e) {
-            throw HarnessException.infra("cannot prepare " + campaign + " for resuming: " + e.getMessage(), e);
-        }
-        progress.note("resubmitting " + todo.size() + " of " + plan.units().size() + " cells: array tasks " + todo);
-        return submitCells(plan, old.plan(), todo, old.options(), harness, cache, progress);
-    }
-
-    private static Submission submitCells(RunPlan plan, Path planFile, List<Integer> indices, CellResources options,
+    static Submission submitCells(RunPlan plan, Path planFile, List<Integer> indices, CellResources options,
             Harness harness, ImageCache cache, Progress progress) {
         Path campaign = plan.campaignDir().orElseThrow();
         Path slurm = campaign.resolve(Submission.FOLDER);

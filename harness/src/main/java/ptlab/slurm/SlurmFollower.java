@@ -29,6 +29,9 @@ public final class SlurmFollower {
     public static Campaign.Finished follow(Path campaign, Duration poll, Progress progress) {
         Map<Integer, String> last = new HashMap<>();
         while (true) {
+            // the report job may submit reruns (a new submission) just before it ends: a round ends the
+            // campaign only when the submission read before and after it is the same
+            String round = Submission.read(campaign).reportJob();
             CampaignStatus.Snapshot snap = CampaignStatus.of(campaign);
             for (CampaignStatus.Cell c : snap.cells()) {
                 String now = c.state() + " " + c.detail();
@@ -37,7 +40,7 @@ public final class SlurmFollower {
                             + (c.detail().isEmpty() ? "" : " " + c.detail()));
                 }
             }
-            if (!snap.active()) {
+            if (!snap.active() && round.equals(Submission.read(campaign).reportJob())) {
                 break;
             }
             progress.detail(snap.count(CampaignStatus.State.DONE) + "/" + snap.cells().size() + " cells done, "

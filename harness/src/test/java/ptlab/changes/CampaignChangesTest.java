@@ -254,6 +254,8 @@ class CampaignChangesTest {
         String firstSection = md.lines().filter(l -> l.startsWith("## ")).findFirst().orElseThrow();
         assertEquals("## " + ChangesReport.TITLE, firstSection, md);
         assertTrue(Files.isRegularFile(out.resolve(Changes.FILE)));
+        assertEquals(packed.toAbsolutePath().toString(), Json.tree(out.resolve(Changes.FILE)).get("baseline").asText(),
+                "the packed file is named, not where it was unpacked");
         Element suites = parse(Files.readString(out.resolve("junit.xml")));
         Element first = (Element) suites.getElementsByTagName("testsuite").item(0);
         assertEquals("changes", first.getAttribute("name"));

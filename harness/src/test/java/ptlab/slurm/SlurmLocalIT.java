@@ -186,6 +186,53 @@ class SlurmLocalIT {
         assertEquals(2, again.out().lines().filter(l -> l.contains("unchanged, not graded again")).count(), again.out());
     }
 
+    /**
+     * Reruns on Slurm: a campaign compared with a passing baseline whose VMA oracle fails on repetitions 1 and 4 (the
+     * test option). Its report job finds the pass-to-fail change, submits three reruns as a second array with another
+     * report job, and that one labels the change flaky (reruns 2 and 3 passed); --wait follows both rounds.
+     */
+    @Test
+    void theReportJobRunsTheRerunsAsASecondArrayAndTheChangeIsLabelled() throws Exception {
+        Path repo = repoCopy("reruns", false);
+        String vma = "experiment: slurm-reruns\nauthor: {first: Test, last: Runner}\nvm: {memory_mib: 2048}\n"
+                + "workloads:\n  - kind: vma_dump\n";
+        Files.writeString(repo.resolve("experiments/base.yaml"), vma);
+        Files.writeString(repo.resolve("experiments/flaky.yaml"), vma + "    fail_repetitions: [1, 4]\n");
+        Proc base = harness(repo, "run", repo.resolve("experiments/base.yaml").toString());
+        assertEquals(0, base.code(), base.out());
+        String line = base.out().lines().filter(l -> l.startsWith("PASS")).findFirst().orElseThrow();
+        Path baseline = Path.of(line.substring(line.indexOf('/')).trim());
+
+        Proc slurm = harness(repo, "run", repo.resolve("experiments/flaky.yaml").toString(), "--executor", "slurm",
+                "--baseline", baseline.toString(), "--wait");
+        Path campaign = campaignOf(slurm.out());
+        JsonNode changes = JSON.readTree(campaign.resolve("changes.json").toFile());
+        JsonNode vmaChange = null;
+        for (JsonNode c : changes.get("changes")) {
+            vmaChange = c.get("name").asText().equals(ptlab.analysis.VmaComparison.MAPS_NAME) ? c : vmaChange;
+        }
+        assertTrue(vmaChange != null, changes.toString());
+        assertEquals("flaky", vmaChange.get("label").asText(), vmaChange + "\n" + slurm.out());
+        assertEquals(2, vmaChange.get("rerun").get("passed").asInt(), vmaChange.toString());
+        assertEquals(3, vmaChange.get("rerun").get("repetitions").asInt(), vmaChange.toString());
+        List<String> reruns = new ArrayList<>();
+        JSON.readTree(campaign.resolve("reruns.json").toFile()).get("reruns").get("bookworm").forEach(r -> reruns.add(r.asText()));
+        assertEquals(3, reruns.size(), reruns.toString());
+        for (String id : reruns) {
+            assertEquals("slurm", JSON.readTree(campaign.resolve(id).resolve("cell.json").toFile()).get("executor").asText(), id);
+        }
+        Submission second = Submission.read(campaign);
+        assertEquals(4, second.cells().size());
+        List<String> kept = list(campaign.resolve("slurm")).stream().map(p -> p.getFileName().toString())
+                .filter(n -> n.matches("submission-\\d+\\.json")).toList();
+        assertEquals(1, kept.size(), "the first round's submission is kept: " + kept);
+        assertFalse(kept.get(0).equals("submission-" + second.arrayJob() + ".json"), kept.toString());
+        JsonNode c = JSON.readTree(campaign.resolve("campaign.json").toFile());
+        assertEquals(4, c.get("cells").size(), c.toString());
+        Proc status = harness(repo, "status", campaign.toString());
+        assertEquals(4, status.out().lines().filter(l -> l.contains(" DONE ")).count(), status.out());
+    }
+
     /** A copy of the repository's inputs; with {@code failOnTrixie} the VMA step fails on kernel 6.12 only. */
     static Path repoCopy(String name, boolean failOnTrixie) throws IOException {
         Path repo = Guests.workDir("slurm-" + name).toAbsolutePath();
