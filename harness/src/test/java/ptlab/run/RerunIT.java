@@ -48,10 +48,14 @@ class RerunIT {
     }
 
     static Path spec(String name, String fail) throws Exception {
+        return spec(name, fail, "");
+    }
+
+    static Path spec(String name, String fail, String vm) throws Exception {
         Path f = tmp.resolve(name + ".yaml");
         Files.writeString(f, "experiment: it-rerun-" + name + "\nauthor: {first: Test, last: Runner}\nimages: [bookworm]\n"
-                + "vm: {memory_mib: 2048}\nworkloads:\n  - kind: vma_dump\n" + (fail.isEmpty() ? "" : "    fail_repetitions: "
-                + fail + "\n"));
+                + "vm: {memory_mib: 2048" + vm + "}\nworkloads:\n  - kind: vma_dump\n" + (fail.isEmpty() ? ""
+                : "    fail_repetitions: " + fail + "\n"));
         return f;
     }
 
@@ -93,13 +97,29 @@ class RerunIT {
         assertTrue(report.indexOf("## Changes since the baseline") < report.indexOf("## Oracle matrix"), report);
     }
 
+    /**
+     * Failing on every repetition: a regression. With vm.cold_boots: 1 the night's first repetition boots the kernel,
+     * the second and the three reruns restore the snapshot, as each manifest's guest_start says.
+     */
     @Test
     void aFailureThatHoldsIsARegressionAndFailsTheCampaign() throws Exception {
-        Run r = harness("run", spec("regression", "[1, 2, 3, 4]").toString(), "--baseline", baseline.toString());
+        Run r = harness("run", spec("regression", "[1, 2, 3, 4, 5]", ", cold_boots: 1").toString(), "--repetitions", "2",
+                "--baseline", baseline.toString());
         assertEquals(1, r.code(), r.out());
         JsonNode c = vmaChange(r.campaign());
         assertEquals("regression", c.get("label").asText(), c.toString());
         assertEquals(0, c.get("rerun").get("passed").asInt());
+        assertEquals(3, c.get("rerun").get("repetitions").asInt(), c.toString());
+        List<String> starts = new ArrayList<>();
+        for (int rep = 1; rep <= 5; rep++) {
+            int n = rep;
+            Path cell;
+            try (var cells = Files.list(r.campaign())) {
+                cell = cells.filter(p -> p.getFileName().toString().endsWith("-bookworm-r" + n)).findFirst().orElseThrow();
+            }
+            starts.add(Json.tree(cell.resolve("manifest.json")).get("guest_start").asText());
+        }
+        assertEquals(List.of("boot", "restore", "restore", "restore", "restore"), starts);
         JsonNode changes = Json.tree(r.campaign().resolve("changes.json"));
         assertTrue(changes.toString().contains("\"regression\""));
     }
