@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import ptlab.HarnessException;
+import ptlab.changes.Reruns;
 import ptlab.image.ImageCache;
 import ptlab.plan.PlanWriter;
 import ptlab.plan.RunPlan;
@@ -66,24 +67,42 @@ public final class Rounds {
      */
     public static Optional<Submission> submitReruns(Path campaign, Progress progress) {
         Submission old = Submission.read(campaign);
-        Optional<Rerunner.Growth> g = Rerunner.grow(PlanWriter.read(old.plan()), progress);
+        RunPlan before = PlanWriter.read(old.plan());
+        Optional<Rerunner.Growth> g = Rerunner.grow(before, progress);
         if (g.isEmpty()) {
             return Optional.empty();
         }
         keep(campaign, old);
         RunPlan plan = g.get().plan();
-        return Optional.of(SlurmExecutor.submitCells(plan, old.plan(), g.get().indices(), old.options(),
-                SlurmExecutor.Harness.current(plan.repoRoot()), ImageCache.defaultCache(), progress));
+        try {
+            return Optional.of(SlurmExecutor.submitCells(plan, old.plan(), g.get().indices(), old.options(),
+                    SlurmExecutor.Harness.current(plan.repoRoot()), ImageCache.defaultCache(), progress));
+        } catch (HarnessException e) {
+            // the campaign is assembled as it stands, its changes labelled without reruns, not left half-grown
+            try {
+                PlanWriter.write(before, old.plan());
+                Files.deleteIfExists(campaign.resolve(Reruns.FILE));
+                Files.move(kept(campaign, old), Submission.file(campaign), StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException io) {
+                e.addSuppressed(io);
+                throw e;
+            }
+            progress.note("the reruns could not be submitted (" + e.getMessage() + "): the changes are labelled"
+                    + " without them");
+            return Optional.empty();
+        }
+    }
+
+    private static Path kept(Path campaign, Submission old) {
+        return campaign.resolve(Submission.FOLDER).resolve("submission-" + old.arrayJob() + ".json");
     }
 
     /** Moves a submission aside as slurm/submission-&lt;array job&gt;.json before the next one is written. */
     private static void keep(Path campaign, Submission old) {
         try {
-            Files.move(Submission.file(campaign), campaign.resolve(Submission.FOLDER).resolve("submission-"
-                    + old.arrayJob() + ".json"), StandardCopyOption.REPLACE_EXISTING);
+            Files.move(Submission.file(campaign), kept(campaign, old), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw HarnessException.infra("cannot keep the submission of " + campaign + ": " + e.getMessage(), e);
         }
     }
-
 }
