@@ -28,8 +28,10 @@ public final class PlanPrinter {
         out.printf("experiment  %s%n", spec.experiment());
         out.printf("spec        %s (sha256 %s)%n", shown(plan, plan.specFile()), plan.specSha256().substring(0, 12));
         out.printf("author      %s %s%n", spec.author().first(), spec.author().last());
-        out.printf("guest       %d vCPUs, %d MiB, accel %s, start %s; boot timeout %d s, step timeout %d s%n",
-                vm.cpus(), vm.memoryMib(), vm.accel(), vm.start(), vm.bootTimeoutS(), vm.stepTimeoutS());
+        out.printf("guest       %d vCPUs, %d MiB, accel %s, start %s%s; boot timeout %d s, step timeout %d s%n",
+                vm.cpus(), vm.memoryMib(), vm.accel(), vm.start(), vm.start() == ptlab.spec.Start.RESTORE
+                        && vm.coldBoots() != null && vm.coldBoots() > 0 ? " (cold boots for the first " + vm.coldBoots()
+                        + " of each image)" : "", vm.bootTimeoutS(), vm.stepTimeoutS());
         out.printf("workloads   %s%n", String.join(", ", spec.workloads().stream().map(Workload::kind).toList()));
         out.printf("executor    %s%n", execution(plan.execution()));
         if (!plan.overrides().isEmpty()) {
@@ -43,9 +45,11 @@ public final class PlanPrinter {
         out.println("runs");
         int idWidth = plan.units().stream().mapToInt(u -> u.runId().length()).max().orElse(0);
         int recipeWidth = plan.units().stream().mapToInt(u -> shown(plan, u.recipe()).length()).max().orElse(0);
+        // with vm.cold_boots the runs start their guests differently: each says how
+        boolean mixed = plan.units().stream().map(PlanPrinter::provider).distinct().count() > 1;
         for (RunUnit u : plan.units()) {
-            out.printf("  %-" + idWidth + "s  %-" + recipeWidth + "s  -> %s/%n", u.runId(), shown(plan, u.recipe()),
-                    shown(plan, u.outputDir()));
+            out.printf("  %-" + idWidth + "s  %-" + recipeWidth + "s  -> %s/%s%n", u.runId(), shown(plan, u.recipe()),
+                    shown(plan, u.outputDir()), mixed ? "  (" + provider(u) + ")" : "");
         }
         if (!plan.units().isEmpty()) {
             RunUnit first = plan.units().get(0);
@@ -67,6 +71,10 @@ public final class PlanPrinter {
             }
         }
         out.flush();
+    }
+
+    private static String provider(RunUnit u) {
+        return u.step(Step.BOOT).map(s -> ((Step.Boot) s).provider()).orElse("-");
     }
 
     private static String overrides(Overrides o) {

@@ -24,6 +24,20 @@ class PlanPrinterTest {
         assertTrue(text.contains("steps of each run\n"), text);
     }
 
+    /** vm.cold_boots: the guest line says so, and each run names how its guest starts. */
+    @Test
+    void coldBootsAreShownRunByRun() {
+        String text = PlanPrinter.format(RunPlannerTest.plan(RunPlannerTest.REPO.resolve("experiments/cold-boots.yaml"),
+                Overrides.NONE));
+        assertTrue(text.contains(", start restore (cold boots for the first 1 of each image); "), text);
+        List<String> runs = text.lines().filter(l -> l.contains("-bookworm-r")).toList();
+        assertEquals(3, runs.size(), text);
+        assertTrue(runs.get(0).endsWith("  (qemu-boot)") && runs.get(1).endsWith("  (qemu-restore)")
+                && runs.get(2).endsWith("  (qemu-restore)"), text);
+        String plain = PlanPrinter.format(RunPlannerTest.plan(RunPlannerTest.MATRIX, Overrides.NONE));
+        assertTrue(plain.lines().noneMatch(l -> l.endsWith("(qemu-restore)")), "one way to start: not repeated");
+    }
+
     @Test
     void backendAloneIsAnOverrideAndTheExecutionIsPrinted() {
         String text = PlanPrinter.format(RunPlannerTest.plan(RunPlannerTest.MATRIX,
