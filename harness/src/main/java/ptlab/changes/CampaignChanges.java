@@ -35,9 +35,14 @@ public final class CampaignChanges {
     }
 
     private static Changes between(CampaignCells base, CampaignCells all) {
-        // the reruns of a changed image (reruns.json) judge its changes; they are not its repetitions
+        // the reruns of a changed image (reruns.json) judge its changes; they are not its repetitions. They are
+        // listed by the campaign, or (cells gathered from several campaigns, as a nightly does) by each cell's own
         Set<String> rerunIds = new java.util.HashSet<>();
-        Reruns.read(all.dir()).reruns().values().forEach(rerunIds::addAll);
+        Set<Path> listings = new LinkedHashSet<>();
+        listings.add(all.dir());
+        all.byImage().values().forEach(cells -> cells.forEach(c -> listings.add(c.folder().dir().toAbsolutePath().getParent())));
+        listings.stream().filter(java.util.Objects::nonNull).forEach(d -> Reruns.read(d).reruns().values()
+                .forEach(rerunIds::addAll));
         Map<String, List<CellData>> reruns = new LinkedHashMap<>();
         Map<String, List<CellData>> first = new LinkedHashMap<>();
         all.byImage().forEach((image, cells) -> cells.forEach(c -> (rerunIds.contains(c.folder().dir().getFileName()

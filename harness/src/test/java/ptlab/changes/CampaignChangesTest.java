@@ -298,7 +298,8 @@ class CampaignChangesTest {
     @Test
     void rerunsLabelAChangeThatHoldsARegressionAndOneThatDoesNotFlaky() throws Exception {
         assertEquals(Set.of("bookworm", "trixie"), Reruns.needed(CampaignChanges.between(baseline, current)));
-        Changes held = CampaignChanges.between(baseline, withReruns("held", true, List.of(6, 7, 8)));
+        Path heldNight = withReruns("held", true, List.of(6, 7, 8));
+        Changes held = CampaignChanges.between(baseline, heldNight);
         assertEquals(java.util.Map.of("bookworm/lkp25p3 walk p50", "regression", "trixie/kernel release", "changed",
                 "trixie/changed packages", "changed",
                 "trixie/" + Nights.HEAT_ORACLE, "regression"), labels(held));
@@ -307,6 +308,13 @@ class CampaignChangesTest {
         assertEquals(3, oracle.rerun().repetitions());
         assertEquals(5, oracle.current().repetitions(), "the reruns are not the night's repetitions");
         assertEquals(Outcome.FAIL, held.outcome());
+        // the cells gathered from their campaign, as harness report over a nightly's cells has them: the campaign's
+        // reruns.json still says which are reruns
+        List<Path> gathered;
+        try (var cells = Files.list(heldNight)) {
+            gathered = cells.filter(Files::isDirectory).sorted().toList();
+        }
+        assertEquals(labels(held), labels(CampaignChanges.between(baseline, gathered, tmp.resolve("report"))));
 
         Changes flaky = CampaignChanges.between(baseline, withReruns("flaky", false, List.of(7)));
         assertEquals(java.util.Map.of("bookworm/lkp25p3 walk p50", "flaky", "trixie/kernel release", "changed",

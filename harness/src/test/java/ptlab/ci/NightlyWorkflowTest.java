@@ -122,6 +122,32 @@ class NightlyWorkflowTest {
         assertTrue(cellName != null && cellName.startsWith("cell-"), cellName);
     }
 
+    /**
+     * Each kernel's sweep job fetches the same baseline and runs its cell against it, so a changed oracle or quantity
+     * is run again from the snapshot (reruns) where the guest is, before the report job labels it.
+     */
+    @Test
+    void eachSweepJobComparesWithTheBaselineSoItsChangesAreRerun() throws Exception {
+        JsonNode sweep = new ObjectMapper(new YAMLFactory()).readTree(WORKFLOW.toFile()).path("jobs").path("sweep");
+        String baselineDir = null;
+        String cellRun = null;
+        for (JsonNode step : sweep.path("steps")) {
+            String run = step.path("run").asText("");
+            if (run.startsWith("bin/ci-nightly baseline ")) {
+                baselineDir = run.substring("bin/ci-nightly baseline ".length()).trim();
+                assertEquals("${{ github.token }}", step.path("env").path("GH_TOKEN").asText(), "gh needs the token");
+                assertTrue(cellRun == null, "the baseline is fetched before the cell runs");
+            }
+            if (run.contains("bin/ci-nightly cell ")) {
+                cellRun = run;
+            }
+        }
+        assertTrue(baselineDir != null && cellRun != null && cellRun.endsWith(" --baseline " + baselineDir), cellRun);
+        assertEquals("read", sweep.path("permissions").path("actions").asText(), "listing and downloading runs");
+        String script = Files.readString(Path.of("bin/ci-nightly"));
+        assertTrue(script.contains("cp \"$(dirname \"$c\")/reruns.json\""), "the report keeps each campaign's reruns.json");
+    }
+
     /** bin/ci-nightly baseline copies $PTLAB_BASELINE (any CI), and says so when there is no baseline to compare with. */
     @Test
     void theBaselineStepTakesPtlabBaselineOrSaysThereIsNone(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
