@@ -30,7 +30,7 @@ public final class PlanPrinter {
         out.printf("author      %s %s%n", spec.author().first(), spec.author().last());
         out.printf("guest       %d vCPUs, %d MiB, accel %s, start %s%s; boot timeout %d s, step timeout %d s%n",
                 vm.cpus(), vm.memoryMib(), vm.accel(), vm.start(), vm.start() == ptlab.spec.Start.RESTORE
-                        && vm.coldBoots() != null && vm.coldBoots() > 0 ? " (cold boots for the first " + vm.coldBoots()
+                        && vm.boots(1) ? " (cold boots for the first " + vm.coldBoots()
                         + " of each image)" : "", vm.bootTimeoutS(), vm.stepTimeoutS());
         out.printf("workloads   %s%n", String.join(", ", spec.workloads().stream().map(Workload::kind).toList()));
         out.printf("executor    %s%n", execution(plan.execution()));

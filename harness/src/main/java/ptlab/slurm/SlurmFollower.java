@@ -29,10 +29,10 @@ public final class SlurmFollower {
     public static Campaign.Finished follow(Path campaign, Duration poll, Progress progress) {
         Map<Integer, String> last = new HashMap<>();
         while (true) {
-            // the report job may submit reruns (a new submission) just before it ends: a round ends the
-            // campaign only when the submission read before and after it is the same
-            String round = Submission.read(campaign).reportJob();
-            CampaignStatus.Snapshot snap = CampaignStatus.of(campaign);
+            // the report job may submit reruns (a new submission) just before it ends: the campaign has ended
+            // only when the submission this snapshot was taken of is still the current one
+            Submission round = Submission.read(campaign);
+            CampaignStatus.Snapshot snap = CampaignStatus.of(campaign, round, Slurm.queue(round.jobs()));
             for (CampaignStatus.Cell c : snap.cells()) {
                 String now = c.state() + " " + c.detail();
                 if (!now.equals(last.put(c.index(), now))) {
@@ -40,7 +40,7 @@ public final class SlurmFollower {
                             + (c.detail().isEmpty() ? "" : " " + c.detail()));
                 }
             }
-            if (!snap.active() && round.equals(Submission.read(campaign).reportJob())) {
+            if (!snap.active() && round.reportJob().equals(Submission.read(campaign).reportJob())) {
                 break;
             }
             progress.detail(snap.count(CampaignStatus.State.DONE) + "/" + snap.cells().size() + " cells done, "
