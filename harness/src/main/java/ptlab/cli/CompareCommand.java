@@ -23,7 +23,7 @@ import ptlab.compare.Reproduction;
         description = "Compare two run folders of one spec as a reproduction: every oracle of the second, and each"
                 + " figure's data within documented tolerances. Renders both first; no VM. Given two campaigns (or a"
                 + " campaign and a run), print the changes of the second since the first: image changes, oracles that"
-                + " flipped, quantities with bootstrap 95% intervals, build warnings, cells added or gone; exit 1 when a"
+                + " flipped, quantities with bootstrap 95%% intervals, build warnings, cells added or gone; exit 1 when a"
                 + " change is called.")
 public final class CompareCommand implements Callable<Integer> {
     @Spec

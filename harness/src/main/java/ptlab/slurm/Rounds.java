@@ -82,7 +82,8 @@ public final class Rounds {
             try {
                 PlanWriter.write(before, old.plan());
                 Files.deleteIfExists(campaign.resolve(Reruns.FILE));
-                Files.move(kept(campaign, old), Submission.file(campaign), StandardCopyOption.REPLACE_EXISTING);
+                // submission.json is still the first round's: the copy kept for the second round goes
+                Files.deleteIfExists(kept(campaign, old));
             } catch (IOException io) {
                 e.addSuppressed(io);
                 throw e;
@@ -97,10 +98,14 @@ public final class Rounds {
         return campaign.resolve(Submission.FOLDER).resolve("submission-" + old.arrayJob() + ".json");
     }
 
-    /** Moves a submission aside as slurm/submission-&lt;array job&gt;.json before the next one is written. */
+    /**
+     * Keeps a submission as slurm/submission-&lt;array job&gt;.json before the next one replaces it. A copy, not a
+     * move: {@code --wait}, {@code status} and {@code cancel} read submission.json at any moment, and the next one
+     * replaces it atomically once its jobs are submitted.
+     */
     private static void keep(Path campaign, Submission old) {
         try {
-            Files.move(Submission.file(campaign), kept(campaign, old), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(Submission.file(campaign), kept(campaign, old), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw HarnessException.infra("cannot keep the submission of " + campaign + ": " + e.getMessage(), e);
         }

@@ -64,15 +64,23 @@ public final class SlurmFollower {
         } catch (IOException e) {
             throw HarnessException.infra("cannot mark " + campaign + " cancelled: " + e.getMessage(), e);
         }
-        Slurm.cancel(s.jobs());
         long deadline = System.nanoTime() + patience.toNanos();
-        while (Slurm.queue(s.jobs()).stream().anyMatch(Slurm.Entry::active)) {
-            if (System.nanoTime() > deadline) {
-                throw new HarnessException(Outcome.INFRA_ERROR, "the jobs of " + campaign + " were cancelled but are"
-                        + " still ending after " + patience.toSeconds() + " s; run `harness cancel` again later");
+        while (true) {
+            Slurm.cancel(s.jobs());
+            while (Slurm.queue(s.jobs()).stream().anyMatch(Slurm.Entry::active)) {
+                if (System.nanoTime() > deadline) {
+                    throw new HarnessException(Outcome.INFRA_ERROR, "the jobs of " + campaign + " were cancelled but"
+                            + " are still ending after " + patience.toSeconds() + " s; run `harness cancel` again later");
+                }
+                progress.detail("waiting for the cancelled tasks to stop");
+                Sleep.sleep(Duration.ofSeconds(1), INTERRUPTED);
             }
-            progress.detail("waiting for the cancelled tasks to stop");
-            Sleep.sleep(Duration.ofSeconds(1), INTERRUPTED);
+            // a report job stopped while it submitted the reruns may have left a new round: cancel that one too
+            Submission now = Submission.read(campaign);
+            if (now.reportJob().equals(s.reportJob())) {
+                break;
+            }
+            s = now;
         }
         Path staging = campaign.resolve(CellTask.STAGING);
         try {

@@ -36,6 +36,28 @@ class ExitCodesTest {
         assertEquals(Outcome.INFRA_ERROR, ExitCodes.outcomeOf(new IllegalStateException("bug")));
     }
 
+    /** picocli formats every help text with String.format: a bare % prints the raw text and a warning. */
+    @Test
+    void everyHelpTextFormats() throws Exception {
+        java.io.ByteArrayOutputStream warnings = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream err = System.err;
+        List<String> helped = new java.util.ArrayList<>();
+        System.setErr(new java.io.PrintStream(warnings, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            java.util.ArrayDeque<CommandLine> todo = new java.util.ArrayDeque<>(List.of(Main.newCommandLine()));
+            while (!todo.isEmpty()) {
+                CommandLine cl = todo.pop();
+                todo.addAll(cl.getSubcommands().values());
+                cl.getUsageMessage(CommandLine.Help.Ansi.OFF);
+                helped.add(cl.getCommandSpec().qualifiedName());
+            }
+        } finally {
+            System.setErr(err);
+        }
+        assertTrue(helped.contains("harness compare") && helped.contains("harness task finish"), helped.toString());
+        assertEquals("", warnings.toString(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     @Test
     void badOptionIsAUsageError() {
         CommandLine cl = Main.newCommandLine();

@@ -203,8 +203,12 @@ class SlurmLocalIT {
         String line = base.out().lines().filter(l -> l.startsWith("PASS")).findFirst().orElseThrow();
         Path baseline = Path.of(line.substring(line.indexOf('/')).trim());
 
-        Proc slurm = harness(repo, "run", repo.resolve("experiments/flaky.yaml").toString(), "--executor", "slurm",
-                "--baseline", baseline.toString(), "--wait");
+        // the report job's sbatch is slowed down, so --wait polls while the second round is being submitted
+        Proc slurm = harness(sbatchInJobs(repo, "slow", "sleep 5"), repo, "run", repo.resolve("experiments/flaky.yaml")
+                .toString(), "--executor", "slurm", "--baseline", baseline.toString(), "--wait");
+        // its repetitions 1 and 4 fail their oracle: the campaign fails (1), it does not end in a usage (2) or an
+        // infrastructure (4) error while --wait follows the report job's second round
+        assertEquals(1, slurm.code(), slurm.out());
         Path campaign = campaignOf(slurm.out());
         JsonNode changes = JSON.readTree(campaign.resolve("changes.json").toFile());
         JsonNode vmaChange = null;
@@ -231,6 +235,41 @@ class SlurmLocalIT {
         assertEquals(4, c.get("cells").size(), c.toString());
         Proc status = harness(repo, "status", campaign.toString());
         assertEquals(4, status.out().lines().filter(l -> l.contains(" DONE ")).count(), status.out());
+
+        // when the report job cannot submit the reruns (an sbatch that refuses inside a job), the campaign is
+        // assembled as it stands: the change keeps its unconfirmed label (pass-to-fail), and plan and submission
+        // are the first round's
+        Proc refused = harness(sbatchInJobs(repo, "refusing", "echo 'sbatch: error: refused (test)' >&2; exit 1"), repo, "run",
+                repo.resolve("experiments/flaky.yaml").toString(), "--executor", "slurm", "--baseline", baseline.toString(),
+                "--wait");
+        assertEquals(1, refused.code(), refused.out());
+        Path alone = campaignOf(refused.out());
+        JsonNode unconfirmed = null;
+        for (JsonNode ch : JSON.readTree(alone.resolve("changes.json").toFile()).get("changes")) {
+            unconfirmed = ch.get("name").asText().equals(ptlab.analysis.VmaComparison.MAPS_NAME) ? ch : unconfirmed;
+        }
+        assertTrue(unconfirmed != null && unconfirmed.get("label").asText().equals("pass-to-fail")
+                && (unconfirmed.get("rerun") == null || unconfirmed.get("rerun").isNull()), String.valueOf(unconfirmed));
+        assertFalse(Files.exists(alone.resolve("reruns.json")), "reruns.json of reruns never submitted");
+        assertEquals(1, JSON.readTree(alone.resolve("plan.json").toFile()).get("units").size());
+        assertEquals(List.of("submission.json"), list(alone.resolve("slurm")).stream().map(p -> p.getFileName().toString())
+                .filter(n -> n.startsWith("submission")).toList());
+        assertTrue(Files.readString(alone.resolve("slurm/report.out")).contains("the reruns could not be submitted"),
+                Files.readString(alone.resolve("slurm/report.out")));
+    }
+
+    /**
+     * An environment whose sbatch runs {@code shell} first when called inside a job (the report job submitting
+     * reruns), then the real sbatch; jobs inherit the submitter's PATH.
+     */
+    static Map<String, String> sbatchInJobs(Path repo, String name, String shell) throws IOException {
+        Path bin = Files.createDirectories(repo.resolve(name + "-sbatch"));
+        String sbatch = Stream.of(System.getenv("PATH").split(":")).map(d -> Path.of(d, "sbatch"))
+                .filter(Files::isExecutable).findFirst().orElseThrow().toString();
+        Files.writeString(bin.resolve("sbatch"), "#!/bin/sh\nif [ -n \"$SLURM_JOB_ID\" ]; then " + shell + "; fi\n"
+                + "exec " + sbatch + " \"$@\"\n");
+        Files.setPosixFilePermissions(bin.resolve("sbatch"), java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        return Map.of("PATH", bin + ":" + System.getenv("PATH"));
     }
 
     /** A copy of the repository's inputs; with {@code failOnTrixie} the VMA step fails on kernel 6.12 only. */
@@ -296,15 +335,25 @@ class SlurmLocalIT {
 
     /** The harness as its own process, like bin/harness, with the cluster's SLURM_CONF. */
     static Proc harness(Path repo, String... args) throws Exception {
+        return harness(Map.of(), repo, args);
+    }
+
+    /** The harness with {@code extra} added to its environment (and so to the jobs it submits). */
+    static Proc harness(Map<String, String> extra, Path repo, String... args) throws Exception {
         List<String> argv = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Dptlab.root=" + repo, "-cp", System.getProperty("java.class.path"), "ptlab.cli.Main"));
         argv.addAll(List.of(args));
-        return run(argv, repo, Duration.ofMinutes(20));
+        return run(argv, repo, Duration.ofMinutes(20), extra);
     }
 
     static Proc run(List<String> argv, Path dir, Duration timeout) throws Exception {
+        return run(argv, dir, timeout, Map.of());
+    }
+
+    static Proc run(List<String> argv, Path dir, Duration timeout, Map<String, String> extra) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(argv).directory(dir.toFile()).redirectErrorStream(true);
         pb.environment().putAll(env);
+        pb.environment().putAll(extra);
         Path log = Files.createTempFile(Guests.workDir("slurm-log"), "proc", ".log");
         pb.redirectOutput(log.toFile());
         Process p = pb.start();
