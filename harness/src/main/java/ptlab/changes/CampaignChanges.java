@@ -35,8 +35,19 @@ public final class CampaignChanges {
     }
 
     private static Changes between(CampaignCells base, CampaignCells all) {
-        // the reruns of a changed image (reruns.json) judge its changes; they are not its repetitions. They are
-        // listed by the campaign, or (cells gathered from several campaigns, as a nightly does) by each cell's own
+        // the reruns of a changed image (reruns.json) judge its changes; they are not its repetitions, on either side
+        Split b = split(base);
+        Split c = split(all);
+        return Reruns.relabel(compare(b.first(), c.first()), c.reruns());
+    }
+
+    /** A campaign's cells without its reruns, and its reruns by image. */
+    private record Split(CampaignCells first, Map<String, List<CellData>> reruns) {
+    }
+
+    private static Split split(CampaignCells all) {
+        // reruns are listed by the campaign, or (cells gathered from several campaigns, as a nightly does) by each
+        // cell's own
         Set<String> rerunIds = new java.util.HashSet<>();
         Set<Path> listings = new LinkedHashSet<>();
         listings.add(all.dir());
@@ -47,8 +58,7 @@ public final class CampaignChanges {
         Map<String, List<CellData>> first = new LinkedHashMap<>();
         all.byImage().forEach((image, cells) -> cells.forEach(c -> (rerunIds.contains(c.folder().dir().getFileName()
                 .toString()) ? reruns : first).computeIfAbsent(image, k -> new ArrayList<>()).add(c)));
-        CampaignCells cur = new CampaignCells(all.dir(), first, all.withoutResult());
-        return Reruns.relabel(compare(base, cur), reruns);
+        return new Split(new CampaignCells(all.dir(), first, all.withoutResult()), reruns);
     }
 
     private static Changes compare(CampaignCells base, CampaignCells cur) {

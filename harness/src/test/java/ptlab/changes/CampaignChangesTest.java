@@ -322,4 +322,15 @@ class CampaignChangesTest {
                 "trixie/" + Nights.HEAT_ORACLE, "flaky"), labels(flaky));
         assertEquals(Outcome.PASS, flaky.outcome(), "flaky changes are reported, not failed");
     }
+
+    /** A baseline that ran reruns (a night whose quantity changed and still passed) is its 5 repetitions, not 8. */
+    @Test
+    void theBaselinesRerunsAreNotItsRepetitions() throws Exception {
+        Changes since = CampaignChanges.between(withReruns("kept", true, List.of()), current);
+        List<Change> sides = since.changes().stream().filter(ch -> ch.baseline() != null
+                && (ch.kind() == Change.Kind.QUANTITY || ch.kind() == Change.Kind.ORACLE)).toList();
+        assertTrue(sides.size() > 10, sides.toString());
+        sides.forEach(ch -> assertEquals(5, ch.baseline().repetitions(), ch.toString()));
+        assertTrue(since.called().stream().noneMatch(ch -> ch.rerun() != null), "the baseline's reruns judge nothing here");
+    }
 }
