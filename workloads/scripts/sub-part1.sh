@@ -117,29 +117,30 @@ newer() {
 		done
 }
 
-# pagemap_round PID R: the student's pagemap on PID, each form until one works; its outputs in pm-R/
+# pagemap_round PID R: the student's pagemap on PID, each form until one works; its outputs in pm-R/.
+# Its variables are its own (pm_*): one_run's $end is the run's deadline, which this must not overwrite.
 pagemap_round() {
-	dir=$run/pm-$2
-	mkdir -p "$dir"
+	pm_dir=$run/pm-$2
+	mkdir -p "$pm_dir"
 	set -- "$1" "$2" $(target "$1")
-	start=${3:-0} end=${4:-0}
+	pm_start=${3:-0} pm_end=${4:-0}
 	tries=${worked:-$forms}
 	old_ifs=$IFS
 	IFS='|'
 	for form in $tries; do
 		IFS=$old_ifs
-		args=$(echo "$form" | sed -e "s/{none}//" -e "s/{pid}/$1/g" -e "s/{start}/$(printf '0x%x' "$start")/g" \
-			-e "s/{end}/$(printf '0x%x' "$end")/g" -e "s/{len}/$((end - start))/g")
-		touch "$dir/ptlab-stamp"
+		pm_args=$(echo "$form" | sed -e "s/{none}//" -e "s/{pid}/$1/g" -e "s/{start}/$(printf '0x%x' "$pm_start")/g" \
+			-e "s/{end}/$(printf '0x%x' "$pm_end")/g" -e "s/{len}/$((pm_end - pm_start))/g")
+		touch "$pm_dir/ptlab-stamp"
 		left=$((end - $(date +%s)))
 		[ "$left" -ge 5 ] || left=5
 		st=0
 		# shellcheck disable=SC2086
-		(cd "$dir" && exec timeout -s KILL "$left" sh -c "ulimit -f $FSIZE; exec \"\$0\" \"\$@\"" "$pm" $args) \
-			</dev/null >"$dir/stdout.txt" 2>"$dir/stderr.txt" || st=$?
-		printf 'form=%s\nargs=%s\nexit=%s\n' "$form" "$args" "$st" >>"$run/ptlab-pagemap-$2.status"
-		newer "$dir" "$dir/ptlab-stamp" "$pmdir" /tmp
-		if [ "$st" -eq 0 ] && [ -n "$(find "$dir" -type f -size +0 ! -name 'ptlab-*' ! -name stderr.txt)" ]; then
+		(cd "$pm_dir" && exec timeout -s KILL "$left" sh -c "ulimit -f $FSIZE; exec \"\$0\" \"\$@\"" "$pm" $pm_args) \
+			</dev/null >"$pm_dir/stdout.txt" 2>"$pm_dir/stderr.txt" || st=$?
+		printf 'form=%s\nargs=%s\nexit=%s\n' "$form" "$pm_args" "$st" >>"$run/ptlab-pagemap-$2.status"
+		newer "$pm_dir" "$pm_dir/ptlab-stamp" "$pmdir" /tmp
+		if [ "$st" -eq 0 ] && [ -n "$(find "$pm_dir" -type f -size +0 ! -name 'ptlab-*' ! -name stderr.txt)" ]; then
 			worked=$form
 			echo "worked=1" >>"$run/ptlab-pagemap-$2.status"
 			break
