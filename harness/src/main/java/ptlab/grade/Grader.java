@@ -233,7 +233,7 @@ public final class Grader {
         try {
             plan = plan(withSubmission(e));
         } catch (HarnessException ex) {
-            // a submission that cannot even be planned (an ambiguous part, an archive refused) is the student's
+            // a submission that cannot even be planned (an archive refused) is the student's
             return StudentGrade.unplanned(e, key, rubric.rubric(), ex.getMessage(), seconds(t0));
         }
         Executor ex = Executors.byName("local");

@@ -56,7 +56,8 @@ public final class Scorer {
             o.filter(x -> !x.passed()).ifPresent(x -> failures.add(FailureClass.of(it.id(), x)));
         }
         List<PartOutcome> outcomes = outcomes(runDir.resolve("raw").resolve(RunFolder.SUBMISSION));
-        outcomes.stream().filter(p -> !p.ran() && !p.verdict().equals("MISSING")).forEach(p -> failures.add(p.part() + ": "
+        outcomes.stream().filter(p -> !p.ran() && !p.verdict().equals("MISSING")
+                && !p.verdict().equals(ptlab.runfolder.PartOutcome.AMBIGUOUS)).forEach(p -> failures.add(p.part() + ": "
                 + p.verdict()));
         List<DeductionScore> deductions = new ArrayList<>();
         for (Rubric.Deduction d : rubric.deductions()) {

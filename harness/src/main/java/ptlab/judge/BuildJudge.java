@@ -20,6 +20,10 @@ public final class BuildJudge {
 
     public static OracleResult judge(SubmissionParts.Part p) {
         String name = name(p.part());
+        if (p.state().equals("ambiguous")) {
+            // several candidates: not built, not run; a person decides which (and --part settles it next time)
+            return OracleResult.needsReview(name, "AMBIGUOUS" + (p.detail().isEmpty() ? "" : ": " + p.detail()));
+        }
         if (!p.found()) {
             return OracleResult.fail(name, p.state().toUpperCase(java.util.Locale.ROOT) + (p.detail().isEmpty() ? "" : ": " + p.detail()));
         }

@@ -38,7 +38,7 @@ final class Part1Steps {
         }
         PartResult memalloc = part(f, Part.MEMALLOC);
         PartResult pagemap = part(f, Part.PAGEMAP);
-        String missing = missing(memalloc, pagemap);
+        String missing = SubmissionSteps.missing(memalloc, pagemap);
         String prog = "";
         String pm = "";
         Part1Cli cli = new Part1Cli(List.of(""), Part1Cli.FALLBACK, "not guessed: a part is missing");
@@ -77,14 +77,5 @@ final class Part1Steps {
 
     private static PartResult part(Findings f, Part p) {
         return f.parts().stream().filter(r -> r.part() == p).findFirst().orElseThrow();
-    }
-
-    private static String missing(PartResult... parts) {
-        for (PartResult r : parts) {
-            if (r instanceof PartResult.Missing m) {
-                return "MISSING: " + r.part().description() + ": " + m.why();
-            }
-        }
-        return null;
     }
 }

@@ -164,13 +164,8 @@ final class SubmissionSteps {
     static Scan scan(SubmissionSpec sub) {
         Unpacked u = new SafeUnpacker().unpack(Path.of(sub.path()), Path.of(System.getProperty("java.io.tmpdir")));
         try {
+            // an ambiguous part is not run (its trial says AMBIGUOUS, a person decides); the others are
             Findings f = PartFinder.find(u.root(), sub.assignment(), sub.parts());
-            for (PartResult r : f.parts()) {
-                if (r instanceof PartResult.Ambiguous) {
-                    throw HarnessException.usage("submission " + sub.path() + ": part " + r.part().id()
-                            + " is ambiguous\n" + String.join("\n", f.describe()));
-                }
-            }
             java.util.Optional<IoctlUse> ioctl = part(f, Part.PAGETABLE_USER) instanceof PartResult.Found user
                     ? IoctlUse.of(u.root(), user, part(f, Part.PAGETABLE) instanceof PartResult.Found m ? m : null)
                     : java.util.Optional.empty();
@@ -189,8 +184,22 @@ final class SubmissionSteps {
                 .orElse(new PartResult.Missing(p, "not part of assignment " + f.assignment().id()));
     }
 
-    private static String missing(PartResult r) {
-        return r instanceof PartResult.Missing m ? "MISSING: " + r.part().description() + ": " + m.why() : null;
+    /**
+     * Why a trial cannot run for want of one of {@code parts}: "MISSING: ..." or "AMBIGUOUS: ..." (the candidates and
+     * the --part that settles it); null when every one was found.
+     */
+    static String missing(PartResult... parts) {
+        for (PartResult r : parts) {
+            if (r instanceof PartResult.Missing m) {
+                return "MISSING: " + r.part().description() + ": " + m.why();
+            }
+            if (r instanceof PartResult.Ambiguous a) {
+                return ptlab.runfolder.PartOutcome.AMBIGUOUS + ": " + r.part().description() + ": " + a.candidates().size() + " candidates ("
+                        + a.candidates().stream().map(PartResult.Found::reason).collect(java.util.stream.Collectors
+                        .joining("; ")) + "); " + a.hint();
+            }
+        }
+        return null;
     }
 
     /**

@@ -18,6 +18,17 @@ final class SubmissionGate {
     private SubmissionGate() {
     }
 
+    /** "AMBIGUOUS: candidates...; settle it with --part ..." when parts.json says {@code partId} has several candidates. */
+    static Optional<String> ambiguous(RenderContext ctx, String partId) {
+        String parts = RunFolder.SUBMISSION + "/" + ptlab.runfolder.SubmissionParts.FILE;
+        if (!ctx.run.exists(parts)) {
+            return Optional.empty();
+        }
+        return ptlab.runfolder.SubmissionParts.read(ctx.run.raw(parts)).parts().stream()
+                .filter(p -> p.part().equals(partId) && p.state().equals("ambiguous")).findFirst()
+                .map(p -> PartOutcome.AMBIGUOUS + ": " + p.detail());
+    }
+
     /** raw/submission/&lt;part&gt;/&lt;file&gt;, relative to raw/. */
     static String file(String part, String file) {
         return RunFolder.SUBMISSION + "/" + part + "/" + file;
@@ -46,13 +57,16 @@ final class SubmissionGate {
         String dir = RunFolder.SUBMISSION + "/" + part;
         if (!ctx.run.hasDir(dir)) {
             String why = buildFailure.isEmpty() ? "NOT_RUN: raw/" + dir + "/ is absent" : buildFailure;
-            ctx.oracle(OracleResult.fail(oracle, why));
+            ctx.oracle(why.startsWith(PartOutcome.AMBIGUOUS) ? OracleResult.needsReview(oracle, why)
+                    : OracleResult.fail(oracle, why));
             return Optional.of(new Section(title, false, List.of(new Block.Paragraph(why + "."))));
         }
         if (ctx.run.exists(file(part, PartOutcome.FILE))) {
             PartOutcome o = PartOutcome.read(ctx.run.raw(file(part, PartOutcome.FILE)));
             if (!o.ran()) {
-                ctx.oracle(OracleResult.fail(oracle, o.headline()));
+                // a part with several candidates was not run: a person decides, it is not the student's failure
+                ctx.oracle(o.verdict().equals(PartOutcome.AMBIGUOUS) ? OracleResult.needsReview(oracle, o.headline())
+                        : OracleResult.fail(oracle, o.headline()));
                 List<Block> blocks = new ArrayList<>();
                 blocks.add(new Block.Paragraph("The harness's drive of this part ended in " + o.headline() + "."));
                 if (!o.evidence().isBlank()) {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import ptlab.HarnessException;
 import ptlab.analysis.OracleResult;
 import ptlab.judge.IoctlJudge;
@@ -26,6 +27,9 @@ final class SubmissionIoctl {
     private static final int MAX_ATTEMPTS = 4;
     private static final long MAX_OUTPUT = 1 << 20;
 
+    /** The user program's part in parts.json. */
+    private static final String USER_PART = ptlab.submission.Part.PAGETABLE_USER.id();
+
     private SubmissionIoctl() {
     }
 
@@ -38,9 +42,12 @@ final class SubmissionIoctl {
         String device = text(ctx, "device.txt");
         List<Block> blocks = new ArrayList<>();
         if (!ctx.run.exists(file("ioctl.csv"))) {
-            String why = device.isEmpty() ? "the module did not load, or the submission has no user program to take the"
-                    + " ioctl's command from" : "the prober did not run: " + oneLine(device);
-            ctx.oracle(OracleResult.fail(IoctlJudge.PROBE, why));
+            Optional<String> ambiguous = SubmissionGate.ambiguous(ctx, USER_PART);
+            String why = ambiguous.map(a -> "the user program to take the ioctl's command from is " + a)
+                    .orElse(device.isEmpty() ? "the module did not load, or the submission has no user program to take"
+                    + " the ioctl's command from" : "the prober did not run: " + oneLine(device));
+            ctx.oracle(ambiguous.isPresent() ? OracleResult.needsReview(IoctlJudge.PROBE, why)
+                    : OracleResult.fail(IoctlJudge.PROBE, why));
             blocks.add(new Block.Paragraph(why + "."));
             String build = text(ctx, "probe-build.txt");
             if (!build.isBlank()) {
@@ -73,9 +80,12 @@ final class SubmissionIoctl {
         List<Block> blocks = new ArrayList<>();
         if (shown.isEmpty()) {
             String device = text(ctx, "device.txt");
-            String why = device.contains("user_program=absent") ? "the student's user program was not built"
-                    : "the student's user program did not run (the module did not load?)";
-            ctx.oracle(OracleResult.fail(IoctlJudge.USER, why));
+            Optional<String> ambiguous = SubmissionGate.ambiguous(ctx, USER_PART);
+            String why = ambiguous.map(a -> "the student's user program is " + a).orElse(device.contains(
+                    "user_program=absent") ? "the student's user program was not built"
+                    : "the student's user program did not run (the module did not load?)");
+            ctx.oracle(ambiguous.isPresent() ? OracleResult.needsReview(IoctlJudge.USER, why)
+                    : OracleResult.fail(IoctlJudge.USER, why));
             blocks.add(new Block.Paragraph(why + "."));
             return new Section(USER_TITLE, true, blocks);
         }

@@ -19,6 +19,7 @@ import ptlab.plan.GuestPaths;
 import ptlab.plan.RunUnit;
 import ptlab.plan.Step;
 import ptlab.progress.Progress;
+import ptlab.runfolder.PartOutcome;
 import ptlab.runfolder.RunFolder;
 import ptlab.runfolder.StepRecord;
 import ptlab.spec.VmSpec;
@@ -200,7 +201,8 @@ final class SubmissionTrials {
     private SubmissionVerdicts.PartOutcome trial(RunUnit unit, Step.Trial t, List<Step> setup, long bootTimeoutS) {
         Path raw = folder.raw("submission/" + t.part());
         if (t.missing() != null) {
-            return SubmissionVerdicts.PartOutcome.of(t.part(), "MISSING", t.missing(), "");
+            return SubmissionVerdicts.PartOutcome.of(t.part(), t.missing().startsWith(PartOutcome.AMBIGUOUS)
+                    ? PartOutcome.AMBIGUOUS : "MISSING", t.missing(), "");
         }
         for (Step s : setup) {
             if (s instanceof Step.Build b && b.untrusted() && !built.get(b.component()).ok()

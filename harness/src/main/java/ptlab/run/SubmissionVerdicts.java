@@ -85,7 +85,9 @@ final class SubmissionVerdicts {
             p.put("part", r.part().id());
             p.put("state", r instanceof PartResult.Found ? "found" : r instanceof PartResult.Missing ? "missing" : "ambiguous");
             p.put("detail", r instanceof PartResult.Found f ? f.reason() + " (in " + f.folder() + ")"
-                    : r instanceof PartResult.Missing m ? m.why() : "several candidates");
+                    : r instanceof PartResult.Missing m ? m.why() : r instanceof PartResult.Ambiguous a
+                    ? a.candidates().size() + " candidates: " + a.candidates().stream().map(c -> c.sources().get(0)
+                            .toString()).collect(java.util.stream.Collectors.joining(", ")) + "; " + a.hint() : "");
             Build b = builds.get(r.part() == Part.LKP25P3 ? "submission-lkp25p3"
                     : r.part() == Part.PART2_MEMALLOC ? "submission-memalloc"
                     : r.part() == Part.PAGETABLE ? "submission-pagetable"

@@ -12,12 +12,15 @@ import ptlab.json.Json;
  * with its evidence (an oops, the console's tail, a compiler excerpt).
  *
  * @param part      translate, vma or access
- * @param verdict   RAN, KERNEL_CRASH, TIMEOUT, LOG_FLOOD, INSMOD_FAILED, BUILD_FAILED, MISSING or NOT_RUN
+ * @param verdict   RAN, KERNEL_CRASH, TIMEOUT, LOG_FLOOD, INSMOD_FAILED, BUILD_FAILED, MISSING, AMBIGUOUS or
+ *                  NOT_RUN
  * @param detail    one line
  * @param evidence  several lines, or empty
  */
 public record PartOutcome(String part, String verdict, String detail, String evidence) {
     public static final String RAN = "RAN";
+    /** A part with several candidates in the submission: not run, a person decides which one is meant. */
+    public static final String AMBIGUOUS = "AMBIGUOUS";
     public static final String FILE = "outcome.json";
 
     public PartOutcome {

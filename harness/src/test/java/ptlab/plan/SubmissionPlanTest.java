@@ -61,6 +61,27 @@ class SubmissionPlanTest {
         assertNull(translate.missing());
     }
 
+    /** Two folders each with a complete module: the module's trials are not run, a person decides; memalloc builds. */
+    @Test
+    void anAmbiguousModuleIsNotRunAndTheOtherPartsStillAre(@TempDir Path tmp) throws IOException {
+        Path sub = tmp.resolve("sub");
+        Trees.copy(SEED, sub);
+        for (String v : List.of("v1", "v2")) {
+            Trees.copy(SEED.resolve("part2"), sub.resolve("part2/" + v));
+            Files.delete(sub.resolve("part2/" + v + "/memalloc.c"));
+        }
+        Files.delete(sub.resolve("part2/lkp25p3.c"));
+        Files.delete(sub.resolve("part2/Makefile"));
+        List<Step> steps = plan(sub.toString(), null).units().get(0).steps();
+        assertTrue(steps.stream().noneMatch(s -> s.name().equals("build-submission-lkp25p3")));
+        assertTrue(steps.stream().anyMatch(s -> s.name().equals("build-submission-memalloc")));
+        for (String trial : List.of("trial-translate", "trial-vma", "trial-access")) {
+            Step.Trial t = (Step.Trial) steps.stream().filter(s -> s.name().equals(trial)).findFirst().orElseThrow();
+            assertTrue(t.missing().startsWith("AMBIGUOUS: Part 2 kernel module") && t.missing().endsWith(
+                    "settle it with --part lkp25p3=part2/v1/lkp25p3.c or --part lkp25p3=part2/v2/lkp25p3.c"), t.missing());
+        }
+    }
+
     @Test
     void badSubmissionOptionsAreUsageErrorsNamingTheOption() {
         HarnessException none = assertThrows(HarnessException.class, () -> plan("no/such/file.tar.gz", null));

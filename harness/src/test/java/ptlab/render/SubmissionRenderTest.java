@@ -161,6 +161,37 @@ class SubmissionRenderTest {
         assertTrue(md.get(2).startsWith("- Outcome: FAIL"), md.get(2));
     }
 
+    /**
+     * A module with two candidates (the build-failed run's parts.json, its module made ambiguous): it was neither
+     * built nor run, so its oracles ask a person rather than fail; the translate part left its AMBIGUOUS outcome.
+     */
+    @Test
+    void anAmbiguousModuleAsksForReviewInsteadOfFailing() throws Exception {
+        Path run = TestFiles.copyTree(Submissions.ROOT.resolve("build-failed"), tmp.resolve("ambiguous"));
+        Path parts = run.resolve("raw/submission/parts.json");
+        com.fasterxml.jackson.databind.node.ObjectNode json = (com.fasterxml.jackson.databind.node.ObjectNode)
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(parts.toFile());
+        String detail = "2 candidates: part2/v1/lkp25p3.c, part2/v2/lkp25p3.c; settle it with --part"
+                + " lkp25p3=part2/v1/lkp25p3.c or --part lkp25p3=part2/v2/lkp25p3.c";
+        json.withArray("parts").forEach(p -> {
+            if (p.get("part").asText().equals("lkp25p3")) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) p).put("state", "ambiguous").put("detail", detail)
+                        .remove("build");
+            }
+        });
+        Files.writeString(parts, json.toString());
+        Files.createDirectories(run.resolve("raw/submission/translate"));
+        Files.writeString(run.resolve("raw/submission/translate/outcome.json"), "{\"part\":\"translate\",\"verdict\":"
+                + "\"AMBIGUOUS\",\"detail\":\"AMBIGUOUS: Part 2 kernel module: " + detail + "\",\"evidence\":\"\"}");
+        RenderPipeline.render(run);
+        Map<String, OracleResult> o = oracles(run);
+        assertEquals(OracleResult.Status.NEEDS_REVIEW, o.get("lkp25p3 found and built").status());
+        assertEquals("AMBIGUOUS: " + detail, o.get("lkp25p3 found and built").detail());
+        PARTS.forEach(p -> assertEquals(OracleResult.Status.NEEDS_REVIEW, o.get(p).status(), p + ": " + o.get(p)));
+        assertTrue(o.get(TranslateJudge.NAME).detail().endsWith("or --part lkp25p3=part2/v2/lkp25p3.c"));
+        assertEquals(OracleResult.Status.PASSED, o.get("memalloc found and built").status());
+    }
+
     @Test
     void aRunWithoutSubmissionHasNoSubmissionSection() throws Exception {
         Path run = ptlab.report.TestRuns.copy(tmp.resolve("plain"));

@@ -58,6 +58,41 @@ class PartFinderTest {
         assertEquals(Path.of("Makefile"), pagemap.makefile());
     }
 
+    /** Folders and files named for their part in the ways students name them; not every name with a digit. */
+    @Test
+    void partFoldersAndFilesByTheirNames() {
+        for (String one : List.of("part1", "Part_1", "p1", "P-1", "Part 1", "Part1-Pagemap", "part1_code", "PartOne",
+                "part-one", "lkp-part1", "Assignment_Part1")) {
+            assertEquals(1, Candidate.partNamed(partFolder(), one, 0), one);
+        }
+        for (String two : List.of("part2", "part2_module", "Part2Module", "p2", "p2_kernel", "PART_TWO", "lkp25p3-part2")) {
+            assertEquals(2, Candidate.partNamed(partFolder(), two, 0), two);
+        }
+        for (String none : List.of("part12", "p2p", "project2", "pagemap", "lkp25p3", "src", "part3", "v2", "apart1")) {
+            assertEquals(0, Candidate.partNamed(partFolder(), none, 0), none);
+        }
+        assertEquals(1, new Candidate(Part.MEMALLOC, "part1_memalloc.c", "", null, null, List.of(), null, "", 0).partFolder());
+        assertEquals(2, new Candidate(Part.MEMALLOC, "memalloc_part2.c", "", null, null, List.of(), null, "", 0).partFolder());
+        assertEquals(0, new Candidate(Part.MEMALLOC, "src/memalloc2.c", "", null, null, List.of(), null, "", 0).partFolder());
+    }
+
+    private static java.util.regex.Pattern partFolder() {
+        return Candidate.PART_FOLDER;
+    }
+
+    /** The seed's layout with its part folders named as students name them: every part found where it was. */
+    @Test
+    void partFoldersNamedOtherwiseSortTheTwoMemallocs() throws Exception {
+        Path root = tmp.resolve("renamed");
+        Trees.copy(FIXTURES.resolve("seed-layout/part1"), root.resolve("Part1-Pagemap"));
+        Trees.copy(FIXTURES.resolve("seed-layout/part2"), root.resolve("part2_module"));
+        Findings f = PartFinder.find(root, Assignment.LKP25_P3, List.of());
+        assertTrue(f.allFound(), String.join("\n", f.describe()));
+        Map<Part, PartResult> r = byPart(f);
+        assertEquals(List.of("Part1-Pagemap/memalloc.c"), names(found(r, Part.MEMALLOC).sources()));
+        assertEquals(List.of("part2_module/memalloc.c"), names(found(r, Part.PART2_MEMALLOC).sources()));
+    }
+
     @Test
     void aNestedTopFolderAndATwoObjectModuleFromATarball() throws Exception {
         Path tgz = Archives.tar(tmp.resolve("1234-lkp25-p3.tar.gz"), true, Archives.tree(FIXTURES.resolve("nested-two-object"), ""));
