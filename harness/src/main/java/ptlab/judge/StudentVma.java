@@ -26,35 +26,93 @@ public record StudentVma(long start, long end, String perms, long flags, String 
     private static final Pattern BRACKETS = Pattern.compile(
             "(?i)\\[\\s*(0x[0-9a-f]+|[0-9a-f]{4,16})\\s*(?:-|,|\\.\\.)\\s*(0x[0-9a-f]+|[0-9a-f]{4,16})\\s*[)\\]]");
     private static final Pattern DASH = Pattern.compile(
-            "(?i)(?<![0-9a-z])(0x[0-9a-f]+|[0-9a-f]{8,16})\\s*-\\s*(0x[0-9a-f]+|[0-9a-f]{8,16})(?![0-9a-z])");
+            "(?i)(?<![0-9a-z])(0x[0-9a-f]+|[0-9a-f]{8,16})\\s*(?:->|-|~|\\u2013|\\s+to\\s+)\\s*(0x[0-9a-f]+|[0-9a-f]{8,16})"
+            + "(?![0-9a-z])");
+    /** A start and an end printed one per line ({@code vm_start: 0x...} then {@code vm_end: 0x...}). */
+    private static final Pattern START_ONLY = Pattern.compile("(?i)(?<![a-z])(?:vm_?)?start(?:_?addr(?:ess)?)?\\s*[=:]\\s*(0x[0-9a-f]+|[0-9a-f]+)\\b");
+    private static final Pattern END_ONLY = Pattern.compile("(?i)(?<![a-z])(?:vm_?)?end(?:_?addr(?:ess)?)?\\s*[=:]\\s*(0x[0-9a-f]+|[0-9a-f]+)\\b");
+    /** Lines between a start line and its end line. */
+    private static final int SPLIT_GAP = 3;
+    /** A vm_file printed as a pointer (%p, %px, hashed or null) names no file. */
+    private static final Pattern POINTER = Pattern.compile("(?i)(?:0x)?[0-9a-f]{8,16}|\\(?(?:____ptrval____|ptrval)\\)?");
     private static final Pattern PERMS_LABEL = Pattern.compile("(?i)(?:perm\\w*|prot\\w*|mode)\\s*[:=]?\\s*([r-][w-][x-][psPS]?)(?![A-Za-z-])");
     private static final Pattern PERMS_BARE = Pattern.compile("(?<![A-Za-z0-9/_.-])([r-][w-][x-][ps])(?![A-Za-z0-9-])");
-    private static final Pattern FLAGS = Pattern.compile("(?i)(?:vm_)?flags\\s*[:=]\\s*(0x[0-9a-f]+|[0-9]+)");
+    private static final Pattern FLAGS = Pattern.compile("(?i)(?:vm_)?flags\\s*[:=]\\s*(0x[0-9a-f]+|[0-9a-f]+)\\b");
     private static final Pattern FILE = Pattern.compile("(?i)(?:vm_)?(?:file|path|name)\\s*[:=]\\s*(.*?)\\s*(?:[|,;]|$)");
     private static final Pattern BARE_PATH = Pattern.compile("(?<![\\w])(/[^\\s|,;]+|\\[(?:heap|stack|vdso|vvar|vsyscall)\\])");
     private static final Pattern OFFSET = Pattern.compile("(?i)(?:vm_)?(?:pgoff|offset|off)\\s*[:=]\\s*(0x[0-9a-f]+|[0-9a-f]+)\\b");
     private static final Pattern TYPE = Pattern.compile("(?i)type\\s*[:=]\\s*([A-Za-z][\\w -]*)");
 
-    /** Every VMA in {@code lines}, in order; lines before the first range line are left out. */
+    /**
+     * Every VMA in {@code lines}, in order; lines before the first range line are left out. A range is on one line,
+     * or its start and end are on lines at most {@value #SPLIT_GAP} apart; the lines from the start on are the VMA's.
+     */
     public static List<StudentVma> parse(List<MarkedWindows.Line> lines) {
         List<StudentVma> out = new ArrayList<>();
         Builder b = null;
+        List<MarkedWindows.Line> pending = new ArrayList<>();
+        long pendingStart = -1;
         for (MarkedWindows.Line l : lines) {
             long[] range = range(l.text());
+            Long start = range == null ? single(START_ONLY, l.text()) : null;
+            Long end = range == null && start == null && !pending.isEmpty() ? single(END_ONLY, l.text()) : null;
+            boolean split = end != null && Long.compareUnsigned(pendingStart, end) < 0;
+            if (split) {
+                range = new long[] {pendingStart, end};
+            } else if (range != null || start != null) {
+                // a start line waiting for its end, seen again or dropped: its lines were the earlier VMA's
+                flush(b, pending);
+            }
+            if (start != null) {
+                pendingStart = start;
+                pending.add(l);
+                continue;
+            }
             if (range != null) {
                 if (b != null) {
                     out.add(b.build());
                 }
+                List<MarkedWindows.Line> first = new ArrayList<>(pending);
+                first.add(l);
                 b = new Builder(range[0], range[1]);
+                for (int i = 0; i < first.size(); i++) {
+                    b.take(first.get(i), i == 0);
+                }
+                pending.clear();
+                continue;
             }
-            if (b != null) {
-                b.take(l, range != null);
+            if (!pending.isEmpty() && pending.size() <= SPLIT_GAP) {
+                pending.add(l);
+                continue;
             }
+            pending.add(l);
+            flush(b, pending);
         }
+        flush(b, pending);
         if (b != null) {
             out.add(b.build());
         }
         return out;
+    }
+
+    /** Lines that turned out to be no start of a range: the current VMA's (none before the first). */
+    private static void flush(Builder b, List<MarkedWindows.Line> pending) {
+        if (b != null) {
+            for (MarkedWindows.Line x : pending) {
+                b.take(x, false);
+            }
+        }
+        pending.clear();
+    }
+
+    /** The number {@code p} labels on the line, or null. */
+    private static Long single(Pattern p, String s) {
+        Matcher m = p.matcher(s);
+        if (!m.find()) {
+            return null;
+        }
+        long[] r = pair(m.group(1), m.group(1));
+        return r == null ? null : r[0];
     }
 
     /** start and end of the line's range, or null. */
@@ -83,6 +141,23 @@ public record StudentVma(long start, long end, String perms, long flags, String 
             return hex;
         } catch (NumberFormatException e) {
             return null;
+        }
+    }
+
+    /**
+     * {@code s} as a number: hex when 0x-prefixed or lettered; bare digits decimal unless only the hex reading is
+     * {@code plausible}; -1 when it does not fit 64 bits.
+     */
+    static long number(String s, java.util.function.LongPredicate plausible) {
+        try {
+            if (s.toLowerCase(Locale.ROOT).startsWith("0x") || !s.matches("[0-9]+")) {
+                return hex(s);
+            }
+            long dec = Long.parseLong(s);
+            long hex = s.length() <= 16 ? hex(s) : -1;
+            return hex >= 0 && plausible.test(hex) && !plausible.test(dec) ? hex : dec;
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 
@@ -131,7 +206,9 @@ public record StudentVma(long start, long end, String perms, long flags, String 
             Matcher m = FILE.matcher(s);
             if (path == null && m.find()) {
                 String p = m.group(1).strip();
-                path = p.isEmpty() || p.matches("(?i)\\(?(null|none|nil|anon\\w*|-|n/a)\\)?") ? "" : p;
+                // a pointer printed for vm_file: null is no file, any other names none the judge can read
+                path = p.isEmpty() || p.matches("(?i)\\(?(null|none|nil|anon\\w*|-|n/a)\\)?|(?:0x)?0+") ? ""
+                        : POINTER.matcher(p).matches() ? null : p;
             } else if (path == null && (m = BARE_PATH.matcher(s)).find()) {
                 path = m.group(1);
             }
@@ -139,11 +216,12 @@ public record StudentVma(long start, long end, String perms, long flags, String 
                 type = typeOf(m.group(1));
             }
             if ((m = OFFSET.matcher(s)).find() && offset < 0) {
-                offset = m.group(1).toLowerCase(Locale.ROOT).startsWith("0x") || !m.group(1).matches("[0-9]+")
-                        ? hex(m.group(1)) : Long.parseLong(m.group(1));
+                // bare digits are decimal, unless only their hex reading is a page-aligned byte offset (%lx, no 0x)
+                offset = number(m.group(1), v -> v % 4096 == 0);
             }
             if ((m = FLAGS.matcher(s)).find() && flags < 0) {
-                flags = m.group(1).toLowerCase(Locale.ROOT).startsWith("0x") ? hex(m.group(1)) : Long.parseLong(m.group(1));
+                // bare digits are decimal, unless only their hex reading has VM_MAYREAD, which user mappings carry
+                flags = number(m.group(1), v -> (v & 0x10) != 0);
             }
             if (perms.isEmpty() && ((m = PERMS_LABEL.matcher(s)).find() || rangeLine && (m = PERMS_BARE.matcher(s)).find())) {
                 perms = m.group(1).toLowerCase(Locale.ROOT);

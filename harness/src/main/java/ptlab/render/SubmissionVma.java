@@ -24,6 +24,10 @@ final class SubmissionVma {
     static final SubmissionGate.Part SPEC = new SubmissionGate.Part(TITLE, PART, VmaJudge.NAME,
             List.of("kmsg.txt", "maps-before.txt", "maps-after.txt"), SubmissionVma::judged);
 
+    /** Something that looks like a user address: 0x and 4 or more hex digits, or 8 to 16 bare hex digits. */
+    private static final java.util.regex.Pattern ADDRESS = java.util.regex.Pattern.compile(
+            "(?i)0x[0-9a-f]{4,16}\\b|(?<![0-9a-z])[0-9a-f]{8,16}(?![0-9a-z])");
+
     /** The section of a part that ran, with every file there. */
     private static Section judged(RenderContext ctx) {
         List<MapsEntry> before = MapsParser.parseMaps(ctx.run.raw(SubmissionGate.file(PART, "maps-before.txt")));
@@ -33,8 +37,11 @@ final class SubmissionVma {
         List<MarkedWindows.Line> lines = windows.isEmpty() ? List.of() : windows.get(windows.size() - 1).lines();
         List<StudentVma> student = StudentVma.parse(lines);
         VmaJudge.Result r = VmaJudge.judge(before, after, student);
+        // addresses printed in a form no reader knows: a person reads them, the student is not failed for the form
+        boolean unread = student.isEmpty() && lines.stream().anyMatch(l -> ADDRESS.matcher(l.text()).find());
         ctx.oracle(windows.isEmpty() ? ptlab.analysis.OracleResult.fail(VmaJudge.NAME, "no 'ptlab: vma begin' marker in kmsg")
-                : r.oracle());
+                : unread ? ptlab.analysis.OracleResult.needsReview(VmaJudge.NAME, r.oracle().detail()
+                        + ", though the lines hold addresses: read them") : r.oracle());
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block.Paragraph(Fmt.f("%d line(s) between the markers%s. %s.", lines.size(),
                 windows.size() > 1 ? Fmt.f(" (the last of %d windows)", windows.size()) : "", r.oracle().detail())));

@@ -83,6 +83,48 @@ class VmaJudgeTest {
         assertEquals(List.of("r-xp", "---p"), List.of(StudentVma.permsOf(0x75), StudentVma.permsOf(0x70)));
     }
 
+    /** One printk per field, as the seed lists them (vm_start, vm_end, vm_flags, vm_file, vm_pgoff), in %lx and %px. */
+    @Test
+    void oneFieldPerLineWithBareHexAndPointers() {
+        String printed = """
+                lkp25p3: VMAs of PID 1
+                vm_start: 55d0c0e00000
+                vm_end: 55d0c0e2a000
+                vm_flags: 875
+                vm_file: ffff888003abc000
+                vm_pgoff: 0
+                vm_start: 0x55d0c1e00000
+                vm_end: 0x55d0c1e21000
+                vm_flags: 100073
+                vm_file: 0000000000000000
+                vm_pgoff: 51
+                vma_start = 0x7f0000000000
+                flags = 0x8100073
+                vma_end = 0x7f0000001000
+                """;
+        List<StudentVma> v = StudentVma.parse(printed.lines().map(t -> new MarkedWindows.Line(1, 0, t)).toList());
+        assertEquals(3, v.size(), v.toString());
+        assertEquals(List.of(0x55d0c0e00000L, 0x55d0c0e2a000L), List.of(v.get(0).start(), v.get(0).end()));
+        assertEquals("r-xp", v.get(0).perms(), "875 read as hex: VM_MAYREAD only that way");
+        assertEquals(null, v.get(0).path(), "a pointer names no file the judge can read");
+        assertEquals(5, v.get(0).lines().size());
+        assertEquals(List.of(0x55d0c1e00000L, "rw-p", "", 51L), List.of(v.get(1).start(), v.get(1).perms(), v.get(1).path(),
+                v.get(1).offset()));
+        assertEquals(List.of(0x7f0000000000L, 0x7f0000001000L, "rw-p"), List.of(v.get(2).start(), v.get(2).end(),
+                v.get(2).perms()), "a field between the start and the end lines");
+        // decimal stays decimal when both readings could be flags; a page-aligned hex offset is read as hex
+        assertEquals(1048691L, StudentVma.number("1048691", x -> (x & 0x10) != 0));
+        assertEquals(0x51000L, StudentVma.number("51000", x -> x % 4096 == 0));
+        assertEquals(331776L, StudentVma.number("331776", x -> x % 4096 == 0));
+        assertEquals(-1L, StudentVma.number("123456789012345678901234", x -> true), "too long: absent, no crash");
+    }
+
+    @Test
+    void rangesWrittenWithToOrAnArrow() {
+        assertEquals(List.of(0x400000L, 0x452000L), range("VMA 1: 0x00400000 to 0x00452000, r-xp"));
+        assertEquals(List.of(0x400000L, 0x452000L), range("0x400000 -> 0x452000"));
+    }
+
     private static List<Long> range(String s) {
         long[] r = StudentVma.range(s);
         return List.of(r[0], r[1]);

@@ -192,6 +192,24 @@ class SubmissionRenderTest {
         assertEquals(OracleResult.Status.PASSED, o.get("memalloc found and built").status());
     }
 
+    /** VMAs printed as a start and a size, a form no reader knows: a person reads them; the student is not failed. */
+    @Test
+    void vmaLinesWithAddressesInAnUnknownFormAskForReview() throws Exception {
+        Path run = TestFiles.copyTree(Submissions.ROOT.resolve("seed-style"), tmp.resolve("unknown-form"));
+        Path kmsg = run.resolve("raw/submission/vma/kmsg.txt");
+        List<String> lines = new java.util.ArrayList<>();
+        for (String l : Files.readAllLines(kmsg)) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(.*;)VMA(\\d+): \\[(0x[0-9a-f]+) - .*$").matcher(l);
+            lines.add(m.matches() ? m.group(1) + "area " + m.group(2) + " at " + m.group(3) + " plus 132 KB" : l);
+        }
+        Files.write(kmsg, lines);
+        RenderPipeline.render(run);
+        OracleResult vma = oracles(run).get(VmaJudge.NAME);
+        assertEquals(OracleResult.Status.NEEDS_REVIEW, vma.status(), vma.detail());
+        assertTrue(vma.detail().contains("no range recognised"), vma.detail());
+        assertTrue(Files.readString(run.resolve("report.md")).contains("area 1 at 0x"));
+    }
+
     @Test
     void aRunWithoutSubmissionHasNoSubmissionSection() throws Exception {
         Path run = ptlab.report.TestRuns.copy(tmp.resolve("plain"));
