@@ -188,12 +188,23 @@ public sealed interface Step {
      * @param outDir   the guest folder the driver writes
      * @param missing  why the part cannot run (a part missing from the submission, a build that failed);
      *                 null when it can
+     * @param driverLoads the module's parameters (pid, then the buffer's address) when the driver loads it itself
+     *                 once its program runs, writing insmod.status and insmod.err; null when the harness loads it
+     *                 first
      */
     record Trial(String name, String description, long timeoutS, String part, String module, String command,
-            String outDir, String missing) implements Step {
+            String outDir, String missing,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            List<String> driverLoads) implements Step {
+        public Trial(String name, String description, long timeoutS, String part, String module, String command,
+                String outDir, String missing) {
+            this(name, description, timeoutS, part, module, command, outDir, missing, null);
+        }
+
         @Override
         public List<String> commands() {
-            return module == null ? List.of(command) : List.of("insmod " + module, command, "rmmod " + module);
+            return module == null ? List.of(command) : driverLoads != null ? List.of(command, "rmmod " + module)
+                    : List.of("insmod " + module, command, "rmmod " + module);
         }
 
         @Override

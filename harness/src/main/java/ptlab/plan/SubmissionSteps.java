@@ -15,6 +15,7 @@ import ptlab.spec.VmaDumpWorkload;
 import ptlab.spec.XlateWorkload;
 import ptlab.submission.Findings;
 import ptlab.submission.IoctlUse;
+import ptlab.submission.ModuleParams;
 import ptlab.submission.Part;
 import ptlab.submission.PartFinder;
 import ptlab.submission.PartResult;
@@ -73,11 +74,18 @@ final class SubmissionSteps {
                 trialDeadline(limit, 0),
                 "vma", ko, GuestPaths.script("sub-vma.sh", limit), GuestPaths.OUT + "/submission/vma",
                 missingModule)));
+        // a module told its process by a parameter (insmod lkp25p3.ko pid=N) is loaded once memalloc runs
+        java.util.Optional<ModuleParams> params = ko == null ? java.util.Optional.empty() : scan.params();
         spec.workload(AccessWorkload.class).ifPresent(a -> steps.add(new Step.Trial(Step.TRIAL_PREFIX + "access",
                 "run the student's memalloc as they wrote it (no arguments, stdin closed) for at most " + a.durationS()
-                + " s + " + limit + " s with their module loaded, between kernel-log markers",
-                trialDeadline(limit, a.durationS()), "access", ko, GuestPaths.script("sub-access.sh", prog == null ? "" : prog, a.durationS(),
-                        limit), GuestPaths.OUT + "/submission/access", accessMissing)));
+                + " s + " + limit + " s with their module loaded" + params.map(p -> " once it has its buffer, with "
+                + p.pid() + "=<its pid>" + (p.address() == null ? "" : " " + p.address() + "=<its buffer>")).orElse("")
+                + ", between kernel-log markers", trialDeadline(limit, a.durationS()), "access", ko,
+                GuestPaths.script("sub-access.sh", prog == null ? "" : prog, a.durationS(), limit,
+                        params.isPresent() ? ko : "", params.map(ModuleParams::pid).orElse(""),
+                        params.map(p -> p.address() == null ? "" : p.address()).orElse("")),
+                GuestPaths.OUT + "/submission/access", accessMissing, params.map(p -> p.address() == null
+                        ? List.of(p.pid()) : List.of(p.pid(), p.address())).orElse(null))));
         PartResult pagetable = part(f, Part.PAGETABLE);
         String pt = pagetable instanceof PartResult.Found m ? pagetableBuild(m, t, steps) : null;
         String param = pagetable instanceof PartResult.Found m ? pidParameter(m) : "pid";
@@ -106,7 +114,8 @@ final class SubmissionSteps {
         String makeDir = m.makefile() != null ? at(m.makefile().getParent()) : dir;
         steps.add(new Step.Build(BUILD_MODULE, "build the student's module " + m.module() + ".ko with their own"
                 + " Makefile against the guest kernel's headers (a stranger's code: sandboxed)", t,
-                "submission-lkp25p3", dir, make(makeDir, ""), "cd " + q(dir) + " && ls " + q(m.module() + ".ko"), true));
+                "submission-lkp25p3", dir, moduleMake(makeDir, dir, m.module()), "cd " + q(dir) + " && ls "
+                + q(m.module() + ".ko"), true));
         return dir + "/" + m.module() + ".ko";
     }
 
@@ -115,9 +124,22 @@ final class SubmissionSteps {
         String makeDir = m.makefile() != null ? at(m.makefile().getParent()) : dir;
         steps.add(new Step.Build(BUILD_PAGETABLE, "build the student's pagetable module " + m.module() + ".ko with"
                 + " their own Makefile against the guest kernel's headers (a stranger's code: sandboxed)", t,
-                "submission-pagetable", dir, make(makeDir, ""), "cd " + q(dir) + " && ls " + q(m.module() + ".ko"),
-                true));
+                "submission-pagetable", dir, moduleMake(makeDir, dir, m.module()), "cd " + q(dir) + " && ls "
+                + q(m.module() + ".ko"), true));
         return dir + "/" + m.module() + ".ko";
+    }
+
+    /**
+     * The student's {@code make}; when it left no {@code module.ko} and no compiler error (a Makefile with only
+     * {@code obj-m}, "No targets", or a default target that builds the programs alone), kbuild on the folder as
+     * {@code make -C /lib/modules/$(uname -r)/build M=DIR modules}.
+     */
+    static String moduleMake(String makeDir, String dir, String module) {
+        String ko = q(module + ".ko");
+        return "{ " + make(makeDir, "") + " >/tmp/ptlab-make.log 2>&1; s=$?; cat /tmp/ptlab-make.log; cd " + q(dir)
+                + " && if [ ! -f " + ko + " ] && ! grep -q 'error:' /tmp/ptlab-make.log; then echo \"ptlab: make left"
+                + " no " + module + ".ko; kbuild on " + dir + "\"; make -C \"/lib/modules/$(uname -r)/build\" M=" + q(dir)
+                + " modules; else exit $s; fi; }";
     }
 
     /** The module parameter that takes the pid, as the finder read it ("has module parameter 'pid'"). */
@@ -136,9 +158,12 @@ final class SubmissionSteps {
         String sources = String.join(" ", p.sources().stream().filter(s -> s.toString().endsWith(".c"))
                 .map(s -> q(s.getFileName().toString())).toList());
         String makeDir = p.makefile() != null ? at(p.makefile().getParent()) : dir;
+        // a binary handed in with the sources (built for another libc or machine) is never used: removed, then
+        // built afresh (make -B, so objects handed in are rebuilt too)
         steps.add(new Step.Build(step, "build the student's " + what + ": their Makefile's target "
                 + name + ", else gcc on their sources (a stranger's code: sandboxed)", t, component,
-                dir, "{ " + make(makeDir, " " + q(name)) + "; cd " + q(dir) + " && [ -x " + q(name)
+                dir, "{ rm -f " + q(dir + "/" + name) + "; " + make(makeDir, " -B " + q(name)) + "; cd " + q(dir)
+                + " && [ -x " + q(name)
                 + " ] || gcc -O2 -pthread -o " + q(name) + " " + sources + " -lm; }", "cd " + q(dir) + " && ls " + q(name),
                 true));
         return dir + "/" + name;
@@ -153,7 +178,7 @@ final class SubmissionSteps {
     }
 
     /** What planning reads from the submission: its parts, and how its user program calls the pagetable ioctl. */
-    record Scan(Findings findings, java.util.Optional<IoctlUse> ioctl) {
+    record Scan(Findings findings, java.util.Optional<IoctlUse> ioctl, java.util.Optional<ModuleParams> params) {
     }
 
     /** Unpacks the submission into a private temporary folder, finds its parts, deletes the copy. */
@@ -169,7 +194,9 @@ final class SubmissionSteps {
             java.util.Optional<IoctlUse> ioctl = part(f, Part.PAGETABLE_USER) instanceof PartResult.Found user
                     ? IoctlUse.of(u.root(), user, part(f, Part.PAGETABLE) instanceof PartResult.Found m ? m : null)
                     : java.util.Optional.empty();
-            return new Scan(f, ioctl);
+            java.util.Optional<ModuleParams> params = part(f, Part.LKP25P3) instanceof PartResult.Found m
+                    ? ModuleParams.of(u.root(), m) : java.util.Optional.empty();
+            return new Scan(f, ioctl, params);
         } finally {
             try {
                 Trees.delete(u.root());

@@ -242,7 +242,7 @@ final class SubmissionTrials {
                 streamless = HarnessException.infra("the guest's kernel log stream did not start within 60 s");
                 throw streamless;
             }
-            if (t.module() != null) {
+            if (t.module() != null && t.driverLoads() == null) {
                 ExecResult ins = g.exec("insmod " + ShellWords.quote(t.module()), SHORT);
                 if (!ins.ok()) {
                     manifest.step(StepRecord.failed(t.name(), t0, "insmod " + t.module(), ins.exitStatus(), ins.stderr()));
@@ -255,10 +255,11 @@ final class SubmissionTrials {
             boolean synced = kmsg.syncWith(g, SubmissionVerdicts.END + t.part(), Duration.ofSeconds(60));
             g.exec("sync", SHORT);
             g.download(t.outDir(), raw);
-            String unload = unload(g, t.module());
+            var refused = SubmissionVerdicts.driverInsmod(t.part(), raw, t.module());
+            String unload = refused.isPresent() ? "module not loaded" : unload(g, t.module());
             manifest.step(StepRecord.ok(t.name(), t0, t.command(), String.format(java.util.Locale.ROOT,
                     "driver %.1f s; %s", driver.duration().toMillis() / 1000.0, unload)));
-            return SubmissionVerdicts.ran(t.part(), raw, kmsg.dropped(), synced, unload);
+            return refused.isPresent() ? refused.get() : SubmissionVerdicts.ran(t.part(), raw, kmsg.dropped(), synced, unload);
         } catch (HarnessException e) {
             manifest.step(StepRecord.failed(t.name(), t0, t.command(), null, e.getMessage()));
             if (e == streamless) {

@@ -114,6 +114,26 @@ final class SubmissionVerdicts {
         write(dir.resolve(o.part()).resolve("outcome.json"), o);
     }
 
+    /**
+     * INSMOD_FAILED when the part's driver loaded the module itself (insmod.status in {@code raw}) and insmod
+     * failed; empty otherwise.
+     */
+    static java.util.Optional<PartOutcome> driverInsmod(String part, Path raw, String module) {
+        Map<String, String> status = keyValues(raw.resolve("insmod.status"));
+        String exit = status.getOrDefault("exit", "0");
+        if (exit.equals("0")) {
+            return java.util.Optional.empty();
+        }
+        String err = "";
+        try {
+            err = Files.isRegularFile(raw.resolve("insmod.err")) ? Files.readString(raw.resolve("insmod.err")) : "";
+        } catch (IOException e) {
+            // the status says enough
+        }
+        return java.util.Optional.of(PartOutcome.of(part, "INSMOD_FAILED", "insmod " + module + " with its process's "
+                + "pid " + status.getOrDefault("pid", "?") + " exited with status " + exit, err));
+    }
+
     /** A part that ran to its end: RAN, unless its kernel log shows a flood or its driver hit its limit. */
     static PartOutcome ran(String part, Path raw, long dropped, boolean synced, String unload) {
         Path kmsg = raw.resolve("kmsg.txt");

@@ -76,11 +76,17 @@ while [ "$d" != / ]; do
 	chmod o+x "$(inside "$d")"
 	d=$(dirname "$d")
 done
-# KDIR := /lib/modules/$(shell uname -r)/build sees the host's release: lead it to the image's
+# KDIR := /lib/modules/$(shell uname -r)/build (or /usr/src/linux-headers-$(shell uname -r)) sees the
+# host's release: lead it to the image's
 host_rel=$(uname -r)
 link=$(inside "/lib/modules/$host_rel")
 if [ "$host_rel" != "$image_rel" ] && [ ! -e "$link" ] && [ ! -L "$link" ]; then
 	ln -s "$image_rel" "$link"
+fi
+link=$(inside "/usr/src/linux-headers-$host_rel")
+if [ "$host_rel" != "$image_rel" ] && [ -d "$(inside "/usr/src/linux-headers-$image_rel")" ] && [ ! -e "$link" ] &&
+	[ ! -L "$link" ]; then
+	ln -s "linux-headers-$image_rel" "$link"
 fi
 
 mount -t tmpfs -o size=64k,mode=0755,nosuid,noexec ptlab-dev "$r/dev"
@@ -189,3 +195,7 @@ while IFS= read -r f; do
 		echo "sandbox-build: product $f is not a regular file: not copied"
 	fi
 done <"$s/products"
+if [ -z "$(ls -A "$out")" ]; then
+	echo "sandbox-build: make succeeded but left no product ('$list_cmd' found none)"
+	exit 99
+fi

@@ -219,8 +219,32 @@ class SandboxIT {
      */
     @Test
     void studentModuleBuildsAgainstTheImagesKernel() throws IOException {
+        Run run = build("student-kmod", studentKmod("student-kmod"), SandboxLimits.defaults());
+        assertEquals(0, run.result().exitCode(), run.log());
+        assertEquals(List.of(), run.result().stopped());
+        Path ko = run.out().resolve("lkp25p3.ko");
+        assertTrue(Files.isRegularFile(ko), "no lkp25p3.ko among " + run.out());
+        assertTrue(vermagic(ko).startsWith(image.manifest().kernelRelease() + " "), vermagic(ko));
+    }
+
+    /** The same with KDIR := /usr/src/linux-headers-$(shell uname -r): the image's headers under the host's release. */
+    @Test
+    void kdirUnderUsrSrcFindsTheImagesHeaders() throws IOException {
+        Path staged = studentKmod("usr-src-kmod");
+        Path mk = staged.resolve("Makefile");
+        Files.writeString(mk, Files.readString(mk).replace("KDIR := /lib/modules/$(shell uname -r)/build",
+                "KDIR := /usr/src/linux-headers-$(shell uname -r)"));
+        Run run = build("usr-src-kmod", staged, SandboxLimits.defaults());
+        assertEquals(0, run.result().exitCode(), run.log());
+        Path ko = run.out().resolve("lkp25p3.ko");
+        assertTrue(Files.isRegularFile(ko), "no lkp25p3.ko among " + run.out());
+        assertTrue(vermagic(ko).startsWith(image.manifest().kernelRelease() + " "), vermagic(ko));
+    }
+
+    /** student-kmod's Makefile with the project's lkp25p3 sources, staged as {@code name}. */
+    private Path studentKmod(String name) throws IOException {
         Path root = RepoRoot.find();
-        Path staged = work.resolve("student-kmod/src");
+        Path staged = work.resolve(name + "/src");
         Trees.copy(Path.of("harness/src/test/resources/submissions/student-kmod"), staged);
         try (Stream<Path> s = Files.list(root.resolve("kmod/lkp25p3"))) {
             for (Path f : s.filter(p -> p.toString().matches(".*\\.[ch]$")).toList()) {
@@ -228,12 +252,7 @@ class SandboxIT {
             }
         }
         Files.copy(root.resolve("kmod/common/ptwalk.h"), staged.resolve("ptwalk.h"));
-        Run run = build("student-kmod", staged, SandboxLimits.defaults());
-        assertEquals(0, run.result().exitCode(), run.log());
-        assertEquals(List.of(), run.result().stopped());
-        Path ko = run.out().resolve("lkp25p3.ko");
-        assertTrue(Files.isRegularFile(ko), "no lkp25p3.ko among " + run.out());
-        assertTrue(vermagic(ko).startsWith(image.manifest().kernelRelease() + " "), vermagic(ko));
+        return staged;
     }
 
     /** The vermagic= string of a module's .modinfo section. */

@@ -1,6 +1,7 @@
 package ptlab.plan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,7 +37,8 @@ class SubmissionPlanTest {
                 steps.stream().map(Step::name).toList());
         Step.Build module = (Step.Build) steps.get(4);
         assertTrue(module.untrusted(), "a student's build is untrusted");
-        assertEquals("cd '/root/ptlab/src/submission/part2' && PWD='/root/ptlab/src/submission/part2' make", module.make());
+        assertTrue(module.make().startsWith("{ cd '/root/ptlab/src/submission/part2' && PWD='/root/ptlab/src/submission/part2'"
+                + " make >/tmp/ptlab-make.log 2>&1;"), module.make());
         assertTrue(!((Step.Build) steps.get(2)).untrusted(), "the harness's own drivers are trusted");
         for (Step s : steps.subList(6, 9)) {
             Step.Trial t = (Step.Trial) s;
@@ -80,6 +82,68 @@ class SubmissionPlanTest {
             assertTrue(t.missing().startsWith("AMBIGUOUS: Part 2 kernel module") && t.missing().endsWith(
                     "settle it with --part lkp25p3=part2/v1/lkp25p3.c or --part lkp25p3=part2/v2/lkp25p3.c"), t.missing());
         }
+    }
+
+    /**
+     * A memalloc binary handed in with the sources (here a script standing in for one built elsewhere) is not what
+     * runs: the plan's build command, run on the host in a copy, rebuilds it from memalloc.c.
+     */
+    @Test
+    void aProgramHandedInBuiltIsBuiltAfresh(@TempDir Path tmp) throws Exception {
+        Path sub = tmp.resolve("sub");
+        Trees.copy(SEED, sub);
+        Path stale = sub.resolve("part2/memalloc");
+        Files.writeString(stale, "#!/bin/sh\necho built elsewhere\n");
+        Files.setPosixFilePermissions(stale, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Step.Build memalloc = (Step.Build) plan(sub.toString(), null).units().get(0).steps().stream()
+                .filter(s -> s.name().equals("build-submission-memalloc")).findFirst().orElseThrow();
+        Process p = new ProcessBuilder("sh", "-c", memalloc.make().replace(SubmissionSteps.DIR, sub.toString()))
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(stale), 4);
+        assertEquals("\u007fELF", new String(head, java.nio.charset.StandardCharsets.ISO_8859_1), out);
+    }
+
+    /**
+     * The module's build command, on the host with a stand-in make: a Makefile kbuild alone can read ("No targets")
+     * gets kbuild on the folder; one whose compiler failed does not get a second try.
+     */
+    @Test
+    void aModuleMakeLeftUnbuiltGetsKbuildOnItsFolder(@TempDir Path tmp) throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("part2"));
+        Path bin = Files.createDirectories(tmp.resolve("bin"));
+        Path make = bin.resolve("make");
+        Files.writeString(make, """
+                #!/bin/sh
+                case "$*" in
+                -C*M=*modules) touch "${3#M=}/lkp25p3.ko"; echo "kbuild $*" ;;
+                *) cat "$STUDENT"; exit 2 ;;
+                esac
+                """);
+        Files.setPosixFilePermissions(make, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        String cmd = SubmissionSteps.moduleMake(dir.toString(), dir.toString(), "lkp25p3");
+
+        Files.writeString(tmp.resolve("student"), "make: *** No targets.  Stop.\n");
+        String out = sh(cmd, bin, tmp, 0);
+        assertTrue(out.contains("ptlab: make left no lkp25p3.ko; kbuild on " + dir) && out.contains("kbuild -C /lib/modules/"),
+                out);
+        assertTrue(Files.exists(dir.resolve("lkp25p3.ko")));
+
+        Files.delete(dir.resolve("lkp25p3.ko"));
+        Files.writeString(tmp.resolve("student"), "lkp25p3.c:12:5: error: expected ';'\n");
+        out = sh(cmd, bin, tmp, 2);
+        assertFalse(out.contains("kbuild"), out);
+    }
+
+    private static String sh(String cmd, Path bin, Path tmp, int status) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("sh", "-c", cmd).redirectErrorStream(true);
+        pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+        pb.environment().put("STUDENT", tmp.resolve("student").toString());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(status, p.waitFor(), out);
+        return out;
     }
 
     @Test

@@ -100,6 +100,24 @@ public final class BrokenSubmissions {
         return d;
     }
 
+    /**
+     * A module told its process by parameters, as {@code insmod lkp25p3.ko target_pid=N buf_addr=0x...}: it refuses
+     * to load without a pid and logs the two values it was given.
+     */
+    public static Path pidParameter(Path tmp) throws IOException {
+        Path d = unpacked(tmp, "pid-parameter");
+        edit(d.resolve("part2/lkp_proc.c"), "static int __init lkp_init(void)\n{\n\tint ret;\n",
+                "static int target_pid;\nmodule_param(target_pid, int, 0444);\nstatic unsigned long buf_addr;\n"
+                + "module_param(buf_addr, ulong, 0444);\n\nstatic int __init lkp_init(void)\n{\n\tint ret;\n\n"
+                + "\tif (target_pid <= 0)\n\t\treturn -EINVAL;\n"
+                + "\tpr_info(\"loaded for target_pid=%d buf_addr=0x%lx\\n\", target_pid, buf_addr);\n");
+        // its memalloc waits for /proc/lkp25p3 (loaded after it starts) instead of giving up at once
+        edit(d.resolve("part2/memalloc.c"), "\tfd = open(o->proc_path, O_WRONLY);\n\tif (fd < 0) {",
+                "\tfor (int w = 0; w < 200 && (fd = open(o->proc_path, O_WRONLY)) < 0; w++)\n\t\tusleep(100000);\n"
+                + "\tif (fd < 0) {");
+        return d;
+    }
+
     private static void edit(Path file, String anchor, String replacement) throws IOException {
         String s = Files.readString(file);
         assertTrue(s.contains(anchor), file + " no longer has the text the variant changes: " + anchor);

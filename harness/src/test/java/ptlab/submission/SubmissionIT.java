@@ -103,6 +103,27 @@ class SubmissionIT {
     }
 
     /**
+     * 2.4 with a module told its process by parameters (and refusing to load without): the harness starts memalloc,
+     * finds its 1 GiB-class buffer, and loads the module with target_pid=its pid and buf_addr=in that buffer.
+     */
+    @Test
+    void aModuleTakingThePidAsAParameterIsLoadedOnceMemallocRuns() throws Exception {
+        Path spec = spec("it-submission-access", "  - kind: access", "    size: 64M", "    duration_s: 5", "    hot: 8M",
+                "    warm_start: 8M", "    warm_end: 16M", "submission: {path: ., time_limit_s: 20}");
+        Run r = run(spec, BrokenSubmissions.pidParameter(tmp));
+        assertEquals("RAN", r.outcome("access").get("verdict").asText(), r.outcome("access") + "\n" + r.out());
+        Map<String, String> status = new HashMap<>();
+        Files.readAllLines(r.folder().resolve("raw/submission/access/insmod.status")).forEach(l -> status.put(
+                l.substring(0, l.indexOf('=')), l.substring(l.indexOf('=') + 1)));
+        assertEquals("0", status.get("exit"), status.toString());
+        String kmsg = Files.readString(r.folder().resolve("raw/submission/access/kmsg.txt"));
+        assertTrue(kmsg.contains("loaded for target_pid=" + status.get("pid") + " buf_addr=" + status.get("buffer")),
+                status + "\n" + kmsg.lines().filter(l -> l.contains("loaded for")).toList());
+        assertTrue(Long.decode(status.get("buffer")) > 0, status.toString());
+        assertTrue(r.oracles().get(ptlab.judge.AccessJudge.NAME).startsWith("PASSED"), r.oracles().toString());
+    }
+
+    /**
      * A Makefile that tries to reach outside its build, run through {@code harness run --submission}: the
      * host's files, processes and a listener on its 127.0.0.1 are as they were, the module still builds
      * (in the sandbox) and the parts run.

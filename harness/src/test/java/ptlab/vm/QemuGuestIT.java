@@ -163,11 +163,16 @@ class QemuGuestIT {
     @Test
     void aGuestThatNeverReachesSshIsInfraErrorWithTheConsoleTail() {
         Path work = Guests.workDir("deadline");
-        VmConfig c = Guests.config(img, work, 2048);
+        VmConfig normal = Guests.config(img, work, 2048);
+        // a kernel that boots and prints, and an init that never starts sshd: the deadline, not a fast host or a
+        // slow one, decides; 40 s is past the first console line under any load seen here
+        VmConfig c = new VmConfig(normal.qemuBinary(), normal.accel(), normal.cpus(), normal.memoryMib(),
+                normal.kernel(), normal.initrd(), normal.disk(), normal.cmdline() + " init=/bin/sleep -- 100000",
+                normal.sshPort(), normal.consoleLog());
         HarnessException e = assertThrows(HarnessException.class,
-                () -> VmLauncher.boot(img, c, Duration.ofSeconds(6), Progress.silent()));
+                () -> VmLauncher.boot(img, c, Duration.ofSeconds(40), Progress.silent()));
         assertEquals(Outcome.INFRA_ERROR, e.outcome());
-        assertTrue(e.getMessage().contains("not reachable over SSH within 6 s"), e.getMessage());
+        assertTrue(e.getMessage().contains("not reachable over SSH within 40 s"), e.getMessage());
         assertTrue(e.getMessage().contains("console tail"), e.getMessage());
         assertTrue(e.getMessage().contains("Linux version") || e.getMessage().contains("] "),
                 "the tail shows the boot so far: " + e.getMessage());
