@@ -165,7 +165,9 @@ final class PartRules {
                         calls.add(alloc.group(1) + "()");
                     }
                     if (!calls.isEmpty() && !ioctl) {
-                        score = pagemap.isPresent() ? 1 : 2;
+                        // a tie between two allocating programs (memalloc.c and memalloc2.c side by side) goes to
+                        // the one whose size or target is this part's: 2 GiB for Part 1, 1 GiB or /proc/lkp25p3 for 2
+                        score = (pagemap.isPresent() ? 1 : 2) * 2 + (ownSize(part, all) ? 1 : 0);
                         reason = f + " has main() and calls " + String.join(", ", calls)
                                 + (pagemap.isPresent() ? ", and reads pagemap too (no program only allocates)" : "");
                     }
@@ -186,6 +188,17 @@ final class PartRules {
             }
         }
         return out;
+    }
+
+    private static final Pattern GIB2 = Pattern.compile("(?i)\\b2(?:ul|ull|l|ll)?\\s*\\*\\s*(?:1024\\s*\\*\\s*1024\\s*\\*\\s*1024|\\(?1(?:ul|ull|l|ll)?"
+            + "\\s*<<\\s*30\\)?|\\w*(?:gb|gib|1g)\\w*)\\b|\\b(?:2(?:ul|ull|l|ll)?\\s*<<\\s*30|1(?:ul|ull|l|ll)?\\s*<<\\s*31|2147483648)\\b");
+    private static final Pattern GIB1 = Pattern.compile("(?i)\\b(?:1024(?:ul|ull|l|ll)?\\s*\\*\\s*1024\\s*\\*\\s*1024|1(?:ul|ull|l|ll)?"
+            + "\\s*<<\\s*30|1073741824|SZ_1G)\\b");
+
+    /** Whether a program's code allocates what {@code part} asks: 2 GiB for Part 1, 1 GiB (or /proc/lkp25p3) for Part 2. */
+    static boolean ownSize(Part part, String code) {
+        boolean two = GIB2.matcher(code).find();
+        return part == Part.MEMALLOC ? two : code.contains(PROC_NAME) || !two && GIB1.matcher(code).find();
     }
 
     private static Optional<String> literal(String code, java.util.function.Predicate<String> p) {

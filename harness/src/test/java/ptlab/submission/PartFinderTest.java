@@ -80,6 +80,33 @@ class PartFinderTest {
         return Candidate.PART_FOLDER;
     }
 
+    /** Sizes as students write them: 2 GiB is Part 1's, 1 GiB (or a write to /proc/lkp25p3) Part 2's. */
+    @Test
+    void theAllocationSizeTellsTheTwoMemallocsApart() {
+        for (String two : List.of("#define SIZE (2UL * 1024 * 1024 * 1024)", "size_t n = 2 * ONE_GB;", "2UL << 30",
+                "malloc(1UL << 31)", "long len = 2147483648;", "2 * (1UL << 30)")) {
+            assertTrue(PartRules.ownSize(Part.MEMALLOC, two), two);
+            assertTrue(!PartRules.ownSize(Part.PART2_MEMALLOC, two), two);
+        }
+        for (String one : List.of("#define SIZE (1024UL * 1024 * 1024)", "malloc(1UL << 30)", "open(\"/proc/lkp25p3\", O_WRONLY)")) {
+            assertTrue(PartRules.ownSize(Part.PART2_MEMALLOC, one), one);
+            assertTrue(!PartRules.ownSize(Part.MEMALLOC, one), one);
+        }
+    }
+
+    /** One folder with memalloc.c (2 GiB, Part 1) and memalloc2.c (1 GiB, Part 2): each part gets its own. */
+    @Test
+    void aFlatFolderWithTwoMemallocsGivesEachPartItsOwn() throws Exception {
+        Path root = Files.createDirectories(tmp.resolve("two-memallocs"));
+        Files.writeString(root.resolve("memalloc.c"), "#include <stdlib.h>\n#define GB (1UL << 30)\n"
+                + "int main(int argc, char **argv) { char *p = malloc(2 * GB); return p == 0; }\n");
+        Files.writeString(root.resolve("memalloc2.c"), "#include <stdlib.h>\n"
+                + "int main(void) { char *p = malloc(1UL << 30); return p == 0; }\n");
+        Map<Part, PartResult> r = byPart(PartFinder.find(root, Assignment.LKP25_P3, List.of()));
+        assertEquals(List.of("memalloc.c"), names(found(r, Part.MEMALLOC).sources()));
+        assertEquals(List.of("memalloc2.c"), names(found(r, Part.PART2_MEMALLOC).sources()));
+    }
+
     /** The seed's layout with its part folders named as students name them: every part found where it was. */
     @Test
     void partFoldersNamedOtherwiseSortTheTwoMemallocs() throws Exception {
