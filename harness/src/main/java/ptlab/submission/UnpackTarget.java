@@ -34,6 +34,12 @@ final class UnpackTarget {
     private int entries;
     private int files;
     private long total;
+    /** Entries under a hidden folder (.git/, .vscode/) or __MACOSX/: counted, never written. */
+    private int hidden;
+    private final List<String> leftOut = new ArrayList<>();
+    /** What a build reads: a file this large that is none of these is left out, not a refusal. */
+    private static final java.util.regex.Pattern SOURCE = java.util.regex.Pattern.compile(
+            "(?i)(?:.*/)?(?:[^/]*\\.(?:c|h|s|cc|cpp|hpp|mk)|makefile|gnumakefile|kbuild)");
 
     private record Link(String target, boolean hard) {
     }
@@ -89,17 +95,41 @@ final class UnpackTarget {
 
     /** Counts one more entry and checks its name; returns its path relative to the folder ("" for the top). */
     String enter(String rawName) {
-        if (++entries > limits.maxEntries()) {
-            throw refuse(rawName, "more than " + limits.maxEntries() + " entries (the limit on files, folders and links)");
-        }
+        String rel;
         try {
-            return EntryNames.relative(rawName);
+            rel = EntryNames.relative(rawName);
         } catch (IllegalArgumentException e) {
             throw refuse(rawName, e.getMessage());
         }
+        if (hidden(rel)) {
+            if (++hidden > 20 * limits.maxEntries()) {
+                throw refuse(rawName, "more than " + 20 * limits.maxEntries() + " entries under hidden folders");
+            }
+        } else if (++entries > limits.maxEntries()) {
+            throw refuse(rawName, "more than " + limits.maxEntries() + " entries (the limit on files, folders and links)");
+        }
+        return rel;
+    }
+
+    /** Under a folder no build reads: one whose name starts with a dot (.git, .vscode), or __MACOSX. */
+    static boolean hidden(String rel) {
+        String[] c = rel.split("/");
+        for (int i = 0; i < c.length - 1; i++) {
+            if (hiddenName(c[i])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hiddenName(String name) {
+        return name.startsWith(".") || name.equals("__MACOSX");
     }
 
     void directory(String rel) throws IOException {
+        if (hidden(rel) || hiddenName(rel.substring(rel.lastIndexOf('/') + 1))) {
+            return;
+        }
         if (!rel.isEmpty()) {
             mkdirs(rel, root.resolve(rel));
         }
@@ -114,7 +144,15 @@ final class UnpackTarget {
      */
     void file(String rel, InputStream in, long declared, boolean executable, LongSupplier compressed, boolean wholeStream)
             throws IOException {
+        if (hidden(rel)) {
+            return;
+        }
+        boolean source = SOURCE.matcher(rel).matches();
         if (declared > limits.maxFileBytes()) {
+            if (!source) {
+                leftOut(rel, UnpackLimits.size(declared));
+                return;
+            }
             throw refuse(rel, "declares " + UnpackLimits.size(declared) + ", over the " + UnpackLimits.size(limits.maxFileBytes())
                     + " limit for one file");
         }
@@ -127,6 +165,14 @@ final class UnpackTarget {
             for (int n; (n = in.read(buf)) > 0; ) {
                 written += n;
                 total += n;
+                if (written > limits.maxFileBytes() && !source) {
+                    // a log or data file over the limit: what was written goes, the rest is skipped by the reader
+                    total -= written;
+                    os.close();
+                    Files.delete(out);
+                    leftOut(rel, "more than " + UnpackLimits.size(limits.maxFileBytes()));
+                    return;
+                }
                 if (written > limits.maxFileBytes()) {
                     throw refuse(rel, "is larger than the " + UnpackLimits.size(limits.maxFileBytes()) + " limit for one file");
                 }
@@ -155,7 +201,14 @@ final class UnpackTarget {
     }
 
     /** A symlink ({@code hard} false, target relative to its folder) or tar hard link (target from the top). */
+    private void leftOut(String rel, String size) {
+        leftOut.add(rel + " (" + size + ")");
+    }
+
     void link(String rel, String target, boolean hard) {
+        if (hidden(rel)) {
+            return;
+        }
         Optional<String> inside = hard ? EntryNames.hardLinkTarget(target) : EntryNames.symlinkTarget(rel, target);
         if (inside.isEmpty()) {
             throw refuse(rel, (hard ? "hard link" : "symlink") + " to '" + target + "' leaves the folder");
@@ -189,6 +242,13 @@ final class UnpackTarget {
                 notes.add("dropped symlink " + e.getKey() + " -> " + at + ": " + (Files.isDirectory(from) ? "a folder"
                         : "nothing in the submission") + " is there");
             }
+        }
+        if (hidden > 0) {
+            notes.add(hidden + " entries under hidden folders (.git/, __MACOSX/ and the like) left out: no build reads them");
+        }
+        if (!leftOut.isEmpty()) {
+            notes.add("left out, each over the " + UnpackLimits.size(limits.maxFileBytes()) + " limit for one file and"
+                    + " not a source or Makefile: " + String.join(", ", leftOut));
         }
         return new Unpacked(root, input, kind, files, total, notes);
     }

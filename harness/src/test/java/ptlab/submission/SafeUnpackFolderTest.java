@@ -76,9 +76,9 @@ class SafeUnpackFolderTest {
     @Test
     void theLimitsHoldForFoldersToo() throws Exception {
         Path s = student();
-        Files.writeString(s.resolve("big.log"), "z".repeat(5000));
+        Files.writeString(s.resolve("big.c"), "z".repeat(5000));
         HarnessException e = assertThrows(HarnessException.class,
                 () -> new SafeUnpacker(new UnpackLimits(1 << 20, 100, 4096, 100)).unpack(s, tmp.resolve("out")));
-        assertTrue(e.getMessage().contains("entry 'big.log': declares 4.9 KiB, over the 4 KiB limit for one file"), e.getMessage());
+        assertTrue(e.getMessage().contains("entry 'big.c': declares 4.9 KiB, over the 4 KiB limit for one file"), e.getMessage());
     }
 }

@@ -64,10 +64,38 @@ class SafeUnpackLimitsTest {
     }
 
     @Test
-    void oneFileTooBigIsRefusedOnItsDeclaredSize() throws Exception {
-        for (Path a : bothFormats("one", List.of(Entry.file("kern.log", "y".repeat(20 * 1024))))) {
+    void aSourceTooBigIsRefusedOnItsDeclaredSize() throws Exception {
+        for (Path a : bothFormats("one", List.of(Entry.file("part2/lkp25p3.c", "y".repeat(20 * 1024))))) {
             String msg = refusal(a, new UnpackLimits(1 << 20, 10, 10 * 1024, 1000));
-            assertTrue(msg.contains("entry 'kern.log': declares 20 KiB, over the 10 KiB limit for one file"), msg);
+            assertTrue(msg.contains("entry 'part2/lkp25p3.c': declares 20 KiB, over the 10 KiB limit for one file"), msg);
+        }
+    }
+
+    /** A captured log over the one-file limit (a Part 1 VA->PA log of 2 GiB) is left out, with a note; the rest unpacks. */
+    @Test
+    void aLogTooBigIsLeftOutNotRefused() throws Exception {
+        for (Path a : bothFormats("log", List.of(Entry.file("ok.c", "int ok;\n"),
+                Entry.file("logs/va2pa.txt", "0x7f 0x1000\n".repeat(2000))))) {
+            Unpacked u = new SafeUnpacker(new UnpackLimits(1 << 20, 10, 10 * 1024, 1000)).unpack(a, tmp.resolve("out"));
+            assertTrue(Files.isRegularFile(u.root().resolve("ok.c")));
+            assertTrue(!Files.exists(u.root().resolve("logs/va2pa.txt")));
+            assertTrue(u.notes().stream().anyMatch(n -> n.contains("left out") && n.contains("logs/va2pa.txt")), u.notes().toString());
+            assertEquals(1, u.files());
+        }
+    }
+
+    /** A .git folder of many objects neither counts toward the entry limit nor is written. */
+    @Test
+    void entriesUnderHiddenFoldersAreLeftOut() throws Exception {
+        List<Entry> entries = new ArrayList<>(List.of(Entry.file("memalloc.c", "int main(void) { return 0; }\n")));
+        for (int i = 0; i < 30; i++) {
+            entries.add(Entry.file(".git/objects/" + i, "blob " + i + "\n"));
+        }
+        for (Path a : bothFormats("git", entries)) {
+            Unpacked u = new SafeUnpacker(new UnpackLimits(1 << 20, 5, 1 << 20, 1000)).unpack(a, tmp.resolve("out"));
+            assertTrue(Files.isRegularFile(u.root().resolve("memalloc.c")));
+            assertTrue(!Files.exists(u.root().resolve(".git")), "hidden folders are not written");
+            assertTrue(u.notes().stream().anyMatch(n -> n.startsWith("30 entries under hidden folders")), u.notes().toString());
         }
     }
 
