@@ -36,6 +36,8 @@ public record Part1Cli(List<String> runs, List<String> forms, String why) {
     private static final Pattern SMALL_CASE = Pattern.compile("(?:==\\s*|\\bcase\\s+)([0-9])\\b");
     private static final Pattern ARGC = Pattern.compile("\\bargc\\s*(<=|<|!=|==|>=|>)\\s*([0-9])\\b");
     private static final Pattern USAGE_WORD = Pattern.compile("<([^<>]+)>|\\[([^\\[\\]]+)\\]|\\b([A-Z][A-Z_]+|pid|start|end|addr|va)\\b");
+    private static final Pattern GETOPT = Pattern.compile("\\bgetopt(?:_long)?\\s*\\(\\s*argc\\s*,\\s*argv\\s*,\\s*\"([^\"]*)\"");
+    private static final Pattern NUMBER_OF_OPTARG = Pattern.compile("\\b(?:atoi|atol|strtol|strtoul|strtoull)\\s*\\(\\s*optarg\\b");
     private static final Set<String> SCHEME_OPTIONS = Set.of("scheme", "mode", "type", "method", "alloc", "strategy", "policy");
     /** Without a better clue: the seed's own hint, a range, then the pid alone. */
     public static final List<String> FALLBACK = List.of("{pid} {start} {end}", "{pid}", "{pid} {start}");
@@ -69,26 +71,52 @@ public record Part1Cli(List<String> runs, List<String> forms, String why) {
                 return w.stream().map(x -> "--" + opt + " " + x + sizeArg).toList();
             }
         }
+        Matcher g = GETOPT.matcher(code);
+        if (g.find() && (!words.isEmpty() || NUMBER_OF_OPTARG.matcher(code).find())) {
+            // a short option that takes an argument (getopt "s:"): the scheme one, by its letter when several
+            List<Character> takes = new ArrayList<>();
+            for (int i = 0; i + 1 < g.group(1).length(); i++) {
+                if (Character.isLetterOrDigit(g.group(1).charAt(i)) && g.group(1).charAt(i + 1) == ':') {
+                    takes.add(g.group(1).charAt(i));
+                }
+            }
+            if (!takes.isEmpty()) {
+                char o = takes.stream().filter(c -> "smtpa".indexOf(c) >= 0).findFirst().orElse(takes.get(0));
+                List<String> vals = !words.isEmpty() ? words : numbers(code);
+                why.add("memalloc: getopt option -" + o + " with " + String.join(", ", vals));
+                return vals.stream().map(v -> "-" + o + " " + v).toList();
+            }
+        }
         if (!words.isEmpty() && code.matches("(?s).*\\bargv\\s*\\[\\s*1\\s*\\].*")) {
             why.add("memalloc: argv[1] compared with " + String.join(", ", words));
             return words;
         }
         if (NUMBER_OF_ARGV1.matcher(code).find()) {
-            TreeSet<Integer> n = new TreeSet<>();
-            Matcher m = SMALL_CASE.matcher(code);
-            while (m.find()) {
-                n.add(Integer.parseInt(m.group(1)));
-            }
-            if (n.size() == 2) {
-                n.add(n.last() + 1); // a ternary or if-else chain: the last scheme is the "else"
-            }
-            List<String> nums = n.size() >= 2 ? n.stream().limit(3).map(String::valueOf).toList() : List.of("1", "2", "3");
+            List<String> nums = numbers(code);
             why.add("memalloc: argv[1] read as a number; runs " + String.join(", ", nums)
-                    + (n.size() >= 2 ? " (the values it compares with)" : " (no comparison found)"));
+                    + (compared(code).size() >= 2 ? " (the values it compares with)" : " (no comparison found)"));
             return nums;
         }
         why.add("memalloc: takes no scheme argument (one run, which allocates as it was written)");
         return List.of("");
+    }
+
+    /** The scheme numbers a program compares with (at most three; two and the "else" after them), else 1, 2, 3. */
+    private static List<String> numbers(String code) {
+        TreeSet<Integer> n = compared(code);
+        if (n.size() == 2) {
+            n.add(n.last() + 1); // a ternary or if-else chain: the last scheme is the "else"
+        }
+        return n.size() >= 2 ? n.stream().limit(3).map(String::valueOf).toList() : List.of("1", "2", "3");
+    }
+
+    private static TreeSet<Integer> compared(String code) {
+        TreeSet<Integer> n = new TreeSet<>();
+        Matcher m = SMALL_CASE.matcher(code);
+        while (m.find()) {
+            n.add(Integer.parseInt(m.group(1)));
+        }
+        return n;
     }
 
     static List<String> forms(String code, List<String> why) {

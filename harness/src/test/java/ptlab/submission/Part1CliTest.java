@@ -47,6 +47,13 @@ class Part1CliTest {
                 + " if (!strcmp(argv[1], \"4k\")) a(); else if (strcmp(argv[1], \"2m\") == 0) b();"
                 + " else if (!strcmp(argv[1], \"whole\")) c(); }", 1, why));
         assertEquals(List.of(""), Part1Cli.runs("int main(void) { calloc(1, 2UL << 30); }", 1, why));
+        // getopt: the option that takes the scheme, its words or its numbers
+        assertEquals(List.of("-s 4k", "-s 2m", "-s whole"), Part1Cli.runs("int main(int argc, char **argv) { int c;"
+                + " while ((c = getopt(argc, argv, \"vs:o:\")) != -1) switch (c) { case 's': if (!strcmp(optarg, \"4k\")) a();"
+                + " else if (!strcmp(optarg, \"2m\")) b(); else if (!strcmp(optarg, \"whole\")) d(); break; } }", 1, why));
+        assertEquals(List.of("-m 1", "-m 2", "-m 3"), Part1Cli.runs("int main(int argc, char **argv) { int c, m = 1;"
+                + " while ((c = getopt(argc, argv, \"m:\")) != -1) if (c == 'm') m = atoi(optarg);"
+                + " if (m == 1) a(); else if (m == 2) b(); else d(); }", 1, why));
         assertEquals("{pid} {start}", Part1Cli.usageForm("Usage: ./pagemap <pid> <virtual address>"));
         assertEquals(null, Part1Cli.usageForm("usage: pagemap FILE"));
     }
