@@ -16,11 +16,15 @@ import java.util.regex.Pattern;
  * @param address the parameter that takes the buffer's address, or null when it has none
  */
 public record ModuleParams(String pid, String address) {
-    /** module_param(name, ...), module_param_named(name, variable, ...), module_param_array(name, ...). */
-    private static final Pattern PARAM = Pattern.compile("\\bmodule_param(?:_named|_array)?\\s*\\(\\s*(\\w+)\\s*,");
+    /** module_param(name, type, perm) and module_param_named(name, variable, type, perm): the name and the type. */
+    private static final Pattern PARAM = Pattern.compile(
+            "\\bmodule_param(?:\\s*\\(\\s*(\\w+)\\s*,|_named\\s*\\(\\s*(\\w+)\\s*,\\s*\\w+\\s*,)\\s*(\\w+)");
     private static final Pattern PID = Pattern.compile("(?i)\\w*(?:pid|process_?id|proc_?id|task_?id)\\w*");
+    /** addr, vaddr, va, buf, buffer, start, base, and names made of them (buf_addr, start_addr, buffer_va). */
     private static final Pattern ADDRESS = Pattern.compile(
-            "(?i)(?:\\w*_)?(?:addr\\w*|address|vaddr|va|virt\\w*|buf\\w*|start\\w*|base\\w*)");
+            "(?i)(?:[a-z0-9]+_)?(?:addr|address|vaddr|va|virt_?addr|buf|buffer|start|base)(?:_(?:addr|address|va|ptr))?");
+    /** Types that hold an address: an int parameter given 0x7f... would refuse the load. */
+    private static final java.util.Set<String> ADDRESS_TYPES = java.util.Set.of("ulong", "ullong", "long", "llong", "charp");
 
     /** The pid (and address) parameters of the module {@code m} in the submission at {@code root}; empty without a pid one. */
     public static Optional<ModuleParams> of(Path root, PartResult.Found m) {
@@ -35,10 +39,10 @@ public record ModuleParams(String pid, String address) {
             }
             Matcher p = PARAM.matcher(text);
             while (p.find()) {
-                String name = p.group(1);
+                String name = p.group(1) != null ? p.group(1) : p.group(2);
                 if (pid == null && PID.matcher(name).matches()) {
                     pid = name;
-                } else if (address == null && ADDRESS.matcher(name).matches()) {
+                } else if (address == null && ADDRESS.matcher(name).matches() && ADDRESS_TYPES.contains(p.group(3))) {
                     address = name;
                 }
             }
