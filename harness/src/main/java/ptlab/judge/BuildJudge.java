@@ -20,7 +20,7 @@ public final class BuildJudge {
 
     public static OracleResult judge(SubmissionParts.Part p) {
         String name = name(p.part());
-        if (p.state().equals("ambiguous")) {
+        if (p.ambiguous()) {
             // several candidates: not built, not run; a person decides which (and --part settles it next time)
             return OracleResult.needsReview(name, "AMBIGUOUS" + (p.detail().isEmpty() ? "" : ": " + p.detail()));
         }

@@ -84,8 +84,7 @@ final class SubmissionSteps {
                 GuestPaths.script("sub-access.sh", prog == null ? "" : prog, a.durationS(), limit,
                         params.isPresent() ? ko : "", params.map(ModuleParams::pid).orElse(""),
                         params.map(p -> p.address() == null ? "" : p.address()).orElse("")),
-                GuestPaths.OUT + "/submission/access", accessMissing, params.map(p -> p.address() == null
-                        ? List.of(p.pid()) : List.of(p.pid(), p.address())).orElse(null))));
+                GuestPaths.OUT + "/submission/access", accessMissing, params.map(ModuleParams::names).orElse(null))));
         PartResult pagetable = part(f, Part.PAGETABLE);
         String pt = pagetable instanceof PartResult.Found m ? pagetableBuild(m, t, steps) : null;
         String param = pagetable instanceof PartResult.Found m ? pidParameter(m) : "pid";
@@ -221,8 +220,8 @@ final class SubmissionSteps {
                 return "MISSING: " + r.part().description() + ": " + m.why();
             }
             if (r instanceof PartResult.Ambiguous a) {
-                return ptlab.runfolder.PartOutcome.AMBIGUOUS + ": " + r.part().description() + ": " + a.candidates().size() + " candidates ("
-                        + a.candidates().stream().map(PartResult.Found::reason).collect(java.util.stream.Collectors
+                return ptlab.runfolder.PartOutcome.AMBIGUOUS + ": " + r.part().description() + ": "
+                        + a.candidates().size() + " candidates (" + a.candidates().stream().map(PartResult.Found::reason).collect(java.util.stream.Collectors
                         .joining("; ")) + "); " + a.hint();
             }
         }

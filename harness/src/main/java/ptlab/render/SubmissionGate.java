@@ -25,8 +25,16 @@ final class SubmissionGate {
             return Optional.empty();
         }
         return ptlab.runfolder.SubmissionParts.read(ctx.run.raw(parts)).parts().stream()
-                .filter(p -> p.part().equals(partId) && p.state().equals("ambiguous")).findFirst()
+                .filter(p -> p.part().equals(partId) && p.ambiguous()).findFirst()
                 .map(p -> PartOutcome.AMBIGUOUS + ": " + p.detail());
+    }
+
+    /**
+     * The oracle of a part that was not judged, {@code why} its verdict line: failed, unless its part had several
+     * candidates (AMBIGUOUS: a person decides, it is not the student's failure).
+     */
+    private static OracleResult notRun(String oracle, String why) {
+        return why.startsWith(PartOutcome.AMBIGUOUS) ? OracleResult.needsReview(oracle, why) : OracleResult.fail(oracle, why);
     }
 
     /** raw/submission/&lt;part&gt;/&lt;file&gt;, relative to raw/. */
@@ -57,16 +65,13 @@ final class SubmissionGate {
         String dir = RunFolder.SUBMISSION + "/" + part;
         if (!ctx.run.hasDir(dir)) {
             String why = buildFailure.isEmpty() ? "NOT_RUN: raw/" + dir + "/ is absent" : buildFailure;
-            ctx.oracle(why.startsWith(PartOutcome.AMBIGUOUS) ? OracleResult.needsReview(oracle, why)
-                    : OracleResult.fail(oracle, why));
+            ctx.oracle(notRun(oracle, why));
             return Optional.of(new Section(title, false, List.of(new Block.Paragraph(why + "."))));
         }
         if (ctx.run.exists(file(part, PartOutcome.FILE))) {
             PartOutcome o = PartOutcome.read(ctx.run.raw(file(part, PartOutcome.FILE)));
             if (!o.ran()) {
-                // a part with several candidates was not run: a person decides, it is not the student's failure
-                ctx.oracle(o.verdict().equals(PartOutcome.AMBIGUOUS) ? OracleResult.needsReview(oracle, o.headline())
-                        : OracleResult.fail(oracle, o.headline()));
+                ctx.oracle(notRun(oracle, o.headline()));
                 List<Block> blocks = new ArrayList<>();
                 blocks.add(new Block.Paragraph("The harness's drive of this part ended in " + o.headline() + "."));
                 if (!o.evidence().isBlank()) {

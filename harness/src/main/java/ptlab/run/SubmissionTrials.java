@@ -259,7 +259,8 @@ final class SubmissionTrials {
             String unload = refused.isPresent() ? "module not loaded" : unload(g, t.module());
             manifest.step(StepRecord.ok(t.name(), t0, t.command(), String.format(java.util.Locale.ROOT,
                     "driver %.1f s; %s", driver.duration().toMillis() / 1000.0, unload)));
-            return refused.isPresent() ? refused.get() : SubmissionVerdicts.ran(t.part(), raw, kmsg.dropped(), synced, unload);
+            return refused.isPresent() ? refused.get()
+                    : SubmissionVerdicts.ran(t.part(), raw, kmsg.dropped(), synced, unload);
         } catch (HarnessException e) {
             manifest.step(StepRecord.failed(t.name(), t0, t.command(), null, e.getMessage()));
             if (e == streamless) {

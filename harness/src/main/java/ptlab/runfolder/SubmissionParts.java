@@ -46,6 +46,11 @@ public record SubmissionParts(String assignment, List<Part> parts, List<String> 
         public boolean found() {
             return "found".equals(state);
         }
+
+        /** Several candidates: neither built nor run, a person decides. */
+        public boolean ambiguous() {
+            return "ambiguous".equals(state);
+        }
     }
 
     /**

@@ -26,6 +26,11 @@ public record ModuleParams(String pid, String address) {
     /** Types that hold an address: an int parameter given 0x7f... would refuse the load. */
     private static final java.util.Set<String> ADDRESS_TYPES = java.util.Set.of("ulong", "ullong", "long", "llong", "charp");
 
+    /** The parameters the driver fills: the pid's, then the address's when there is one. */
+    public java.util.List<String> names() {
+        return address == null ? java.util.List.of(pid) : java.util.List.of(pid, address);
+    }
+
     /** The pid (and address) parameters of the module {@code m} in the submission at {@code root}; empty without a pid one. */
     public static Optional<ModuleParams> of(Path root, PartResult.Found m) {
         String pid = null;
